@@ -1,0 +1,16 @@
+import ArgumentParser
+import LaporText
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Language of messages: id (Bahasa Indonesia, default) or en.")
+    var lang: String?
+
+    /// The catalogue for this run; an unknown `--lang` is refused.
+    func catalogue() throws -> Catalogue {
+        guard let language = Language.resolve(flag: lang, environment: CommandContext.environment) else {
+            throw CLIError(Catalogue(.id).badLanguage(lang ?? ""))
+        }
+        return Catalogue(language)
+    }
+}

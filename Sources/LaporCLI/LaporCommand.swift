@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+
+/// `lapor`: the terminal workstation for SP4N-LAPOR! officers.
+public struct LaporCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "lapor",
+        abstract: "Terminal workstation for SP4N-LAPOR! officers (liaison, admin, supervisor).",
+        discussion: """
+            Bahasa Indonesia by default; add --lang en (or set an English LANG) for English.
+            Exit codes: 0 done, 2 bad input or a refused request.
+            """,
+        subcommands: [CalendarCommand.self]
+    )
+
+    public init() {}
+
+    /// Runs `lapor` with the given arguments and returns the process exit code. Usage errors
+    /// exit 2 with one sentence (ArgumentParser's own usage code, 64, is mapped to 2).
+    public static func run(
+        arguments: [String], output: Output = .standard,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async -> Int32 {
+        await CommandContext.$output.withValue(output) {
+            await CommandContext.$environment.withValue(environment) {
+                await runInContext(arguments: arguments, output: output)
+            }
+        }
+    }
+
+    static func runInContext(arguments: [String], output: Output) async -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch let error as CLIError {
+            output.error(error.message)
+            return error.exitCode
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { output.write(message) }
+                return 0
+            }
+            if !message.isEmpty { output.error(message) }
+            return code == .validationFailure ? 2 : code.rawValue
+        }
+    }
+}
+
+/// A refusal a user can cause: printed as one sentence, never a stack trace.
+public struct CLIError: Error, Sendable {
+    public let message: String
+    public let exitCode: Int32
+
+    public init(_ message: String, exitCode: Int32 = 2) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+}
+
+/// Where commands write: standard output and error by default, buffers in tests.
+public struct Output: Sendable {
+    public let write: @Sendable (String) -> Void
+    public let error: @Sendable (String) -> Void
+
+    public init(write: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void) {
+        self.write = write
+        self.error = error
+    }
+
+    public static let standard = Output(
+        write: { line in print(line) },
+        error: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) })
+}
+
+/// What a command reaches for instead of globals: set per run, replaced in tests.
+public enum CommandContext {
+    @TaskLocal public static var output: Output = .standard
+    @TaskLocal public static var environment: [String: String] = ProcessInfo.processInfo.environment
+}

@@ -1,0 +1,193 @@
+import LaporDomain
+
+/// Every sentence a user reads, in Bahasa Indonesia and English. Screens and commands ask
+/// here; nothing user-facing is spelled elsewhere.
+public struct Catalogue: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    func pick(_ id: String, _ en: String) -> String { language == .id ? id : en }
+
+    // MARK: Dates
+
+    public func weekdayName(_ day: Weekday) -> String {
+        switch day {
+        case .monday: pick("Senin", "Monday")
+        case .tuesday: pick("Selasa", "Tuesday")
+        case .wednesday: pick("Rabu", "Wednesday")
+        case .thursday: pick("Kamis", "Thursday")
+        case .friday: pick("Jumat", "Friday")
+        case .saturday: pick("Sabtu", "Saturday")
+        case .sunday: pick("Minggu", "Sunday")
+        }
+    }
+
+    public func weekdayShort(_ day: Weekday) -> String {
+        switch day {
+        case .monday: pick("Sen", "Mon")
+        case .tuesday: pick("Sel", "Tue")
+        case .wednesday: pick("Rab", "Wed")
+        case .thursday: pick("Kam", "Thu")
+        case .friday: pick("Jum", "Fri")
+        case .saturday: pick("Sab", "Sat")
+        case .sunday: pick("Min", "Sun")
+        }
+    }
+
+    static let monthsID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+    static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    public func monthName(_ month: Int) -> String { (language == .id ? Self.monthsID : Self.monthsEN)[month - 1] }
+
+    public func monthShort(_ month: Int) -> String {
+        let name = monthName(month)
+        return language == .id && month == 8 ? "Agu" : String(name.prefix(3))
+    }
+
+    /// `Jumat, 27 Maret 2026` / `Friday, 27 March 2026`.
+    public func longDate(_ date: LocalDate) -> String {
+        "\(weekdayName(date.weekday)), \(date.day) \(monthName(date.month)) \(date.year)"
+    }
+
+    /// `Jum 27 Mar 2026`.
+    public func shortDate(_ date: LocalDate) -> String {
+        "\(weekdayShort(date.weekday)) \(pad2(date.day)) \(monthShort(date.month)) \(date.year)"
+    }
+
+    /// `Jumat, 27 Maret 2026 23:59:59 WIB`.
+    public func longDateTime(_ time: Timestamp, zone: IndonesianTimeZone) -> String {
+        let local = time.in(zone)
+        let s = local.secondOfDay
+        return "\(longDate(local.localDate)) \(pad2(s / 3600)):\(pad2(s / 60 % 60)):\(pad2(s % 60)) \(zone.abbreviation)"
+    }
+
+    func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    // MARK: Calendar
+
+    public func holidayKind(_ kind: Holiday.Kind) -> String {
+        switch kind {
+        case .liburNasional: pick("Libur nasional", "National holiday")
+        case .cutiBersama: pick("Cuti bersama", "Collective leave")
+        }
+    }
+
+    public func dayNote(_ note: DayNote) -> String {
+        switch note {
+        case .saturday: weekdayName(.saturday)
+        case .sunday: weekdayName(.sunday)
+        case .nationalHoliday(let name): "\(holidayKind(.liburNasional)): \(name)"
+        case .cutiBersama(let name): "\(holidayKind(.cutiBersama)): \(name)"
+        case .cutiBersamaWorked(let name):
+            pick("Cuti bersama, dihitung hari kerja menurut kebijakan: \(name)", "Collective leave, counted as a working day by policy: \(name)")
+        case .noData(let year):
+            pick("tidak ada data hari libur \(year), dihitung hari kerja (sementara)", "no holiday data for \(year), counted as a working day (provisional)")
+        case .provisionalData(let year):
+            pick("data \(year) masih perkiraan", "\(year) data is provisional")
+        }
+    }
+
+    public func explainedRole(_ role: ExplainedDay.Role) -> String {
+        switch role {
+        case .eventDay: pick("hari kejadian, tidak dihitung", "day of the event, not counted")
+        case .counted(let n): pick("hari kerja ke-\(n)", "working day \(n)")
+        case .skipped: pick("dilewati", "skipped")
+        }
+    }
+
+    public func explanationHeading(_ d: Deadline) -> String {
+        let due = longDateTime(d.at, zone: d.zone)
+        return pick(
+            "Tenggat \(d.workingDays) hari kerja sejak \(longDate(d.start)) (\(d.zone.abbreviation)): \(due)",
+            "Deadline \(d.workingDays) working days after \(longDate(d.start)) (\(d.zone.abbreviation)): \(due)")
+    }
+
+    public func deadlineMarker(_ d: Deadline) -> String {
+        pick("← tenggat 23:59:59 \(d.zone.abbreviation)", "← deadline 23:59:59 \(d.zone.abbreviation)")
+    }
+
+    public func provisionalWarning(_ d: Deadline) -> [String] {
+        var lines: [String] = []
+        if !d.missingYears.isEmpty {
+            let years = d.missingYears.map(String.init).joined(separator: ", ")
+            lines.append(pick(
+                "Peringatan: tidak ada data hari libur untuk tahun \(years); hanya akhir pekan yang dilewati, tenggat ini sementara.",
+                "Warning: no holiday data for \(years); only weekends were skipped, so this deadline is provisional."))
+        }
+        if !d.provisionalYears.isEmpty {
+            let years = d.provisionalYears.map(String.init).joined(separator: ", ")
+            lines.append(pick(
+                "Catatan: data hari libur \(years) masih perkiraan (SKB belum final); tenggat dapat bergeser.",
+                "Note: the \(years) holiday data is provisional (decree not final); the deadline may move."))
+        }
+        return lines
+    }
+
+    public func calendarError(_ error: CalendarError) -> String {
+        switch error {
+        case .workingDaysOutOfRange(let n):
+            pick("Jumlah hari kerja harus 1 sampai 260, bukan \(n).", "The number of working days must be 1 to 260, not \(n).")
+        case .outsideSupportedRange(let date):
+            pick(
+                "Tanggal \(date.iso) di luar rentang kalender yang didukung (\(WorkingCalendar.supportedYears.lowerBound)–\(WorkingCalendar.supportedYears.upperBound)).",
+                "The date \(date.iso) is outside the supported calendar range (\(WorkingCalendar.supportedYears.lowerBound)–\(WorkingCalendar.supportedYears.upperBound)).")
+        }
+    }
+
+    public func missingYearStrict(_ years: [Int]) -> String {
+        let list = years.map(String.init).joined(separator: ", ")
+        return pick(
+            "Tidak ada data hari libur untuk tahun \(list); tenggat tidak dapat dihitung dengan pasti (--strict).",
+            "No holiday data for \(list); the deadline cannot be computed exactly (--strict).")
+    }
+
+    public func noYearData(_ year: Int, available: [Int]) -> String {
+        let list = available.isEmpty ? "-" : "\(available.first!)–\(available.last!)"
+        return pick(
+            "Tidak ada data hari libur untuk tahun \(year) (tersedia: \(list)).",
+            "No holiday data for \(year) (available: \(list)).")
+    }
+
+    public func holidayListHeading(_ year: HolidayYear) -> String {
+        var line = pick("Hari libur nasional dan cuti bersama \(year.year)", "National holidays and collective leave \(year.year)")
+        if year.provisional { line += pick(" (SEMENTARA: tanggal hari besar Islam masih perkiraan)", " (PROVISIONAL: Islamic dates are estimates)") }
+        return line
+    }
+
+    public func holidayCount(libur: Int, cuti: Int) -> String {
+        pick("\(libur) libur nasional, \(cuti) cuti bersama", "\(libur) national holidays, \(cuti) collective leave days")
+    }
+
+    public func cutiPolicy(skip: Bool) -> String {
+        skip ? pick("cuti bersama dilewati", "collective leave skipped") : pick("cuti bersama dihitung hari kerja", "collective leave counted as working days")
+    }
+
+    // MARK: Input errors
+
+    public func badInstant(_ text: String) -> String {
+        pick(
+            "Waktu '\(text)' tidak dikenali: gunakan RFC 3339 (2026-03-17T10:00:00+07:00) atau tanggal (2026-03-17).",
+            "Cannot read the time '\(text)': use RFC 3339 (2026-03-17T10:00:00+07:00) or a date (2026-03-17).")
+    }
+
+    public func badTimezone(_ text: String) -> String {
+        pick(
+            "Zona waktu '\(text)' tidak dikenal: gunakan Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT).",
+            "Unknown time zone '\(text)': use Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).")
+    }
+
+    public func badCutiPolicy(_ text: String) -> String {
+        pick("Nilai --cuti-bersama '\(text)' tidak dikenal: gunakan skip atau work.", "Unknown --cuti-bersama value '\(text)': use skip or work.")
+    }
+
+    public func badLanguage(_ text: String) -> String {
+        "Bahasa '\(text)' tidak dikenal: gunakan id atau en. / Unknown language '\(text)': use id or en."
+    }
+
+    public func workingDaysRange(_ n: Int) -> String { calendarError(.workingDaysOutOfRange(n)) }
+
+    public func badYear(_ text: String) -> String {
+        pick("Tahun '\(text)' tidak valid.", "'\(text)' is not a valid year.")
+    }
+}
