@@ -17,8 +17,8 @@ for f in files:
     text = f.read_text(encoding="utf-8")
     assert '"""#' not in text
     out.append(f"        {int(f.stem)}: #\"\"\"")
-    out.extend(text.rstrip("\n").split("\n"))
-    out.append("\"\"\"#,")
+    out.extend(("        " + line) if line else "" for line in text.rstrip("\n").split("\n"))
+    out.append("        \"\"\"#,")
 out += ["    ]", "}", ""]
 (root / "Sources/LaporDomain/Calendar/BuiltinHolidays.swift").write_text("\n".join(out), encoding="utf-8")
 print(f"embedded {len(files)} years")

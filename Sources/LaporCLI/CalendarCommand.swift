@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import LaporDomain
 import LaporText
 
@@ -14,17 +14,21 @@ struct CalendarCommand: AsyncParsableCommand {
 
 /// The options shared by `calendar due` and `calendar explain`.
 struct DeadlineOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The event: an RFC 3339 instant (2026-03-17T10:00:00+07:00) or a date (2026-03-17, read in --timezone).",
-        valueName: "time"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The event: an RFC 3339 instant (2026-03-17T10:00:00+07:00) or a date (2026-03-17, read in --timezone).",
+            valueName: "time"))
     var from: String
 
     @Option(name: .long, help: ArgumentHelp("Working days to add, 1 to 260.", valueName: "n"))
     var workingDays: Int
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The responsible unit's zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).",
-        valueName: "zone"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The responsible unit's zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).",
+            valueName: "zone"))
     var timezone: String = IndonesianTimeZone.wib.identifier
 
     @Option(name: .long, help: ArgumentHelp("skip: cuti bersama are days off (default); work: they count.", valueName: "skip|work"))
@@ -142,7 +146,8 @@ struct CalendarListCommand: AsyncParsableCommand {
         out.write(text.holidayListHeading(data))
         if let source = data.source { out.write(source) }
         for holiday in data.holidays {
-            var line = "  \(holiday.date.iso)  \(text.weekdayShort(holiday.date.weekday))  \(text.holidayKind(holiday.kind).padding(toLength: 16, withPad: " ", startingAt: 0))  \(holiday.name)"
+            var line =
+                "  \(holiday.date.iso)  \(text.weekdayShort(holiday.date.weekday))  \(text.holidayKind(holiday.kind).padding(toLength: 16, withPad: " ", startingAt: 0))  \(holiday.name)"
             if sources, let source = holiday.source { line += "  [\(source)]" }
             out.write(line)
         }

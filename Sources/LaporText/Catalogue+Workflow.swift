@@ -47,7 +47,9 @@ extension Catalogue {
         case .readOnlyRole:
             return pick("Supervisor hanya dapat membaca; tindakan tidak tersedia.", "Supervisors can only read; no actions are available.")
         case .roleNotAllowed(let type, let role):
-            return pick("Tindakan \(actionName(type)) tidak tersedia untuk \(roleName(role)).", "The \(actionName(type)) action is not available to a \(roleName(role)).")
+            return pick(
+                "Tindakan \(actionName(type)) tidak tersedia untuk \(roleName(role)).",
+                "The \(actionName(type)) action is not available to a \(roleName(role)).")
         case .outsideScope:
             return pick("Laporan ini tidak berada di unit Anda.", "This report is not in your units.")
         case .statusNotAllowed(let type, let status):
@@ -74,8 +76,10 @@ extension Catalogue {
                 "\(field): '\(id)' belongs to another agency; return the report to the admin instead.")
         case .notAllowed(let value): return pick("\(field): nilai '\(value)' tidak diperbolehkan.", "\(field): '\(value)' is not allowed.")
         case .onlyWith(let other): return pick("\(field): hanya bersama \(other).", "\(field): only together with \(other).")
-        case .notATrackingId(let value): return pick("\(field): '\(value)' bukan nomor pelacakan LAPOR!.", "\(field): '\(value)' is not a LAPOR! tracking ID.")
-        case .selfReference: return pick("\(field): laporan tidak dapat menjadi duplikat dirinya sendiri.", "\(field): a report cannot duplicate itself.")
+        case .notATrackingId(let value):
+            return pick("\(field): '\(value)' bukan nomor pelacakan LAPOR!.", "\(field): '\(value)' is not a LAPOR! tracking ID.")
+        case .selfReference:
+            return pick("\(field): laporan tidak dapat menjadi duplikat dirinya sendiri.", "\(field): a report cannot duplicate itself.")
         }
     }
 }

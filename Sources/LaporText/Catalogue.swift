@@ -82,7 +82,9 @@ public struct Catalogue: Sendable {
         case .cutiBersamaWorked(let name):
             pick("Cuti bersama, dihitung hari kerja menurut kebijakan: \(name)", "Collective leave, counted as a working day by policy: \(name)")
         case .noData(let year):
-            pick("tidak ada data hari libur \(year), dihitung hari kerja (sementara)", "no holiday data for \(year), counted as a working day (provisional)")
+            pick(
+                "tidak ada data hari libur \(year), dihitung hari kerja (sementara)",
+                "no holiday data for \(year), counted as a working day (provisional)")
         case .provisionalData(let year):
             pick("data \(year) masih perkiraan", "\(year) data is provisional")
         }
@@ -111,15 +113,17 @@ public struct Catalogue: Sendable {
         var lines: [String] = []
         if !d.missingYears.isEmpty {
             let years = d.missingYears.map(String.init).joined(separator: ", ")
-            lines.append(pick(
-                "Peringatan: tidak ada data hari libur untuk tahun \(years); hanya akhir pekan yang dilewati, tenggat ini sementara.",
-                "Warning: no holiday data for \(years); only weekends were skipped, so this deadline is provisional."))
+            lines.append(
+                pick(
+                    "Peringatan: tidak ada data hari libur untuk tahun \(years); hanya akhir pekan yang dilewati, tenggat ini sementara.",
+                    "Warning: no holiday data for \(years); only weekends were skipped, so this deadline is provisional."))
         }
         if !d.provisionalYears.isEmpty {
             let years = d.provisionalYears.map(String.init).joined(separator: ", ")
-            lines.append(pick(
-                "Catatan: data hari libur \(years) masih perkiraan (SKB belum final); tenggat dapat bergeser.",
-                "Note: the \(years) holiday data is provisional (decree not final); the deadline may move."))
+            lines.append(
+                pick(
+                    "Catatan: data hari libur \(years) masih perkiraan (SKB belum final); tenggat dapat bergeser.",
+                    "Note: the \(years) holiday data is provisional (decree not final); the deadline may move."))
         }
         return lines
     }
@@ -131,7 +135,8 @@ public struct Catalogue: Sendable {
         case .outsideSupportedRange(let date):
             pick(
                 "Tanggal \(date.iso) di luar rentang kalender yang didukung (\(WorkingCalendar.supportedYears.lowerBound)–\(WorkingCalendar.supportedYears.upperBound)).",
-                "The date \(date.iso) is outside the supported calendar range (\(WorkingCalendar.supportedYears.lowerBound)–\(WorkingCalendar.supportedYears.upperBound)).")
+                "The date \(date.iso) is outside the supported calendar range (\(WorkingCalendar.supportedYears.lowerBound)–\(WorkingCalendar.supportedYears.upperBound))."
+            )
         }
     }
 
@@ -160,7 +165,9 @@ public struct Catalogue: Sendable {
     }
 
     public func cutiPolicy(skip: Bool) -> String {
-        skip ? pick("cuti bersama dilewati", "collective leave skipped") : pick("cuti bersama dihitung hari kerja", "collective leave counted as working days")
+        skip
+            ? pick("cuti bersama dilewati", "collective leave skipped")
+            : pick("cuti bersama dihitung hari kerja", "collective leave counted as working days")
     }
 
     // MARK: Input errors

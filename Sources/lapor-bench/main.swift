@@ -41,8 +41,10 @@ struct CalendarBench: ParsableCommand {
         let span: Int64 = 4 * 365 * 86_400 - 40 * 86_400
         let zones = IndonesianTimeZone.allCases
         let cases = (0..<min(count, 1 << 20)).map { _ in
-            (Timestamp(epochSeconds: start2024 + Int64.random(in: 0..<span, using: &rng)),
-             Int.random(in: 1...20, using: &rng), zones.randomElement(using: &rng)!)
+            (
+                Timestamp(epochSeconds: start2024 + Int64.random(in: 0..<span, using: &rng)),
+                Int.random(in: 1...20, using: &rng), zones.randomElement(using: &rng)!
+            )
         }
         var checksum: Int64 = 0
         let t0 = now()
@@ -52,8 +54,10 @@ struct CalendarBench: ParsableCommand {
         }
         let seconds = Double(now() - t0) / 1e9
         let rate = Double(count) / seconds
-        print(String(format: "calendar: %.0f due dates/s (%d computations in %.3f s; target >= 1000000/s) [checksum %lld]",
-                     rate, count, seconds, checksum))
+        print(
+            String(
+                format: "calendar: %.0f due dates/s (%d computations in %.3f s; target >= 1000000/s) [checksum %lld]",
+                rate, count, seconds, checksum))
         let t1 = now()
         var explained = 0
         for i in 0..<10_000 {

@@ -9,8 +9,9 @@ final class Captured: @unchecked Sendable {
     private var err: [String] = []
 
     var output: Output {
-        Output(write: { line in self.lock.withLock { self.out.append(line) } },
-               error: { line in self.lock.withLock { self.err.append(line) } })
+        Output(
+            write: { line in self.lock.withLock { self.out.append(line) } },
+            error: { line in self.lock.withLock { self.err.append(line) } })
     }
     var stdout: String { lock.withLock { out.joined(separator: "\n") } }
     var stderr: String { lock.withLock { err.joined(separator: "\n") } }

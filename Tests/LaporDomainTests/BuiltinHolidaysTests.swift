@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LaporDomain
 
 @Suite struct BuiltinHolidaysTests {
@@ -30,7 +31,10 @@ import Testing
         }
         let y2026 = years[2].holidays
         #expect(y2026.contains(Holiday(date: day("2026-03-19"), name: "Hari Suci Nyepi", kind: .liburNasional, source: y2026[0].source)))
-        #expect(y2026.filter { $0.kind == .cutiBersama }.map(\.date.iso) == ["2026-02-16", "2026-03-18", "2026-03-20", "2026-03-23", "2026-03-24", "2026-05-15", "2026-05-28", "2026-12-24"])
+        #expect(
+            y2026.filter { $0.kind == .cutiBersama }.map(\.date.iso) == [
+                "2026-02-16", "2026-03-18", "2026-03-20", "2026-03-23", "2026-03-24", "2026-05-15", "2026-05-28", "2026-12-24",
+            ])
     }
 
     @Test func aYearDocumentWithAStrayDateIsRefused() {
@@ -39,7 +43,8 @@ import Testing
     }
 
     @Test func theContractsCalendarAnswerDecodes() throws {
-        let json = #"{"year": 2026, "holidays": [{"date": "2026-01-01", "name": "Tahun Baru 2026 Masehi", "kind": "libur_nasional"}, {"date": "2026-03-18", "name": "Cuti Bersama Idul Fitri", "kind": "cuti_bersama"}]}"#
+        let json =
+            #"{"year": 2026, "holidays": [{"date": "2026-01-01", "name": "Tahun Baru 2026 Masehi", "kind": "libur_nasional"}, {"date": "2026-03-18", "name": "Cuti Bersama Idul Fitri", "kind": "cuti_bersama"}]}"#
         let year = try JSONDecoder().decode(HolidayYear.self, from: Data(json.utf8))
         #expect(year.provisional == false)
         #expect(year.holidays.map(\.kind) == [.liburNasional, .cutiBersama])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LaporDomain
 
 @Suite struct LocalDateTests {

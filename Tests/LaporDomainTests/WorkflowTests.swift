@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LaporDomain
 
 /// A workflow over the test units and the built-in calendar.
@@ -18,18 +19,35 @@ let actedAt = ts("2026-11-10T14:00:00+07:00")  // Tuesday
 func makeReport(_ status: ReportStatus, unit: String? = "dki-dpu", privacy: Privacy = .public) -> Report {
     var timeline = [TimelineEvent(id: "e-1", type: .submitted, at: submittedAt)]
     func add(_ type: TimelineEvent.EventType, _ at: Timestamp, system: Bool = false, unitId: String? = nil) {
-        timeline.append(TimelineEvent(id: "e-\(timeline.count + 1)", type: type, at: at, actor: system ? nil : nationalAdmin.actor, system: system, unitId: unitId))
+        timeline.append(
+            TimelineEvent(
+                id: "e-\(timeline.count + 1)", type: type, at: at, actor: system ? nil : nationalAdmin.actor, system: system, unitId: unitId))
     }
     switch status {
     case .submitted: break
     case .held: add(.held, dispatchedAt)
     case .verified: add(.verified, dispatchedAt)
-    case .dispatched: add(.verified, dispatchedAt); add(.dispatched, dispatchedAt, unitId: unit)
-    case .infoRequested: add(.dispatched, dispatchedAt, unitId: unit); add(.infoRequested, ts("2026-11-04T10:00:00+07:00"))
-    case .followedUp: add(.dispatched, dispatchedAt, unitId: unit); add(.followup, ts("2026-11-04T10:00:00+07:00"))
-    case .replied: add(.dispatched, dispatchedAt, unitId: unit); add(.followup, ts("2026-11-04T10:00:00+07:00")); add(.reporterReply, ts("2026-11-05T10:00:00+07:00"))
-    case .closed: add(.dispatched, dispatchedAt, unitId: unit); add(.followup, ts("2026-11-04T10:00:00+07:00")); add(.closed, ts("2026-11-06T10:00:00+07:00"))
-    case .archived: add(.dispatched, dispatchedAt, unitId: unit); add(.infoRequested, ts("2026-11-04T10:00:00+07:00")); add(.archived, ts("2026-11-20T10:00:00+07:00"), system: true)
+    case .dispatched:
+        add(.verified, dispatchedAt)
+        add(.dispatched, dispatchedAt, unitId: unit)
+    case .infoRequested:
+        add(.dispatched, dispatchedAt, unitId: unit)
+        add(.infoRequested, ts("2026-11-04T10:00:00+07:00"))
+    case .followedUp:
+        add(.dispatched, dispatchedAt, unitId: unit)
+        add(.followup, ts("2026-11-04T10:00:00+07:00"))
+    case .replied:
+        add(.dispatched, dispatchedAt, unitId: unit)
+        add(.followup, ts("2026-11-04T10:00:00+07:00"))
+        add(.reporterReply, ts("2026-11-05T10:00:00+07:00"))
+    case .closed:
+        add(.dispatched, dispatchedAt, unitId: unit)
+        add(.followup, ts("2026-11-04T10:00:00+07:00"))
+        add(.closed, ts("2026-11-06T10:00:00+07:00"))
+    case .archived:
+        add(.dispatched, dispatchedAt, unitId: unit)
+        add(.infoRequested, ts("2026-11-04T10:00:00+07:00"))
+        add(.archived, ts("2026-11-20T10:00:00+07:00"), system: true)
     }
     var report = Report(
         id: "9165816", version: timeline.count, kind: .pengaduan, channel: .sms, title: "Jalan berlubang di Jl. Gunung Sahari",
@@ -72,11 +90,12 @@ let contractTable: [ActionType: (roles: Set<Role>, from: Set<ReportStatus>, to: 
 
     @Test(arguments: triples)
     func everyStatusActionRoleTriple(status: ReportStatus, action: ActionType, role: Role) throws {
-        let user = switch role {
-        case .admin: nationalAdmin
-        case .liaison: dkiLiaison
-        case .supervisor: dkiSupervisor
-        }
+        let user =
+            switch role {
+            case .admin: nationalAdmin
+            case .liaison: dkiLiaison
+            case .supervisor: dkiSupervisor
+            }
         let report = makeReport(status)
         let expected = contractTable[action]!
         let result = workflow.apply(request(action), by: user, to: report, at: actedAt, eventId: "e-new")
@@ -94,15 +113,16 @@ let contractTable: [ActionType: (roles: Set<Role>, from: Set<ReportStatus>, to: 
             #expect(next.statusLabel == workflow.label(for: next))
         case .failure(let refusal):
             #expect(!allowed, "\(action) by \(role) on \(status) should be allowed, got \(refusal)")
-            let reason: Refusal = if role == .supervisor {
-                .readOnlyRole
-            } else if !expected.roles.contains(role) {
-                .roleNotAllowed(action, role)
-            } else if role == .liaison && status.isIntake {
-                .outsideScope(reportUnitId: "dki-dpu")
-            } else {
-                .statusNotAllowed(action, status)
-            }
+            let reason: Refusal =
+                if role == .supervisor {
+                    .readOnlyRole
+                } else if !expected.roles.contains(role) {
+                    .roleNotAllowed(action, role)
+                } else if role == .liaison && status.isIntake {
+                    .outsideScope(reportUnitId: "dki-dpu")
+                } else {
+                    .statusNotAllowed(action, status)
+                }
             #expect(refusal == reason)
             #expect(workflow.check(request(action), by: user, on: report) == refusal)
         }
@@ -113,7 +133,9 @@ let contractTable: [ActionType: (roles: Set<Role>, from: Set<ReportStatus>, to: 
     /// The deadline each allowed action must leave, from the contract's clock column.
     func expectedDue(after action: ActionType, from report: Report, to next: Report) -> Timestamp? {
         let cal = WorkingCalendar.builtin()
-        func due(_ anchor: Timestamp, _ n: Int, _ zone: IndonesianTimeZone = .wib) -> Timestamp { try! cal.due(after: anchor, workingDays: n, in: zone).at }
+        func due(_ anchor: Timestamp, _ n: Int, _ zone: IndonesianTimeZone = .wib) -> Timestamp {
+            try! cal.due(after: anchor, workingDays: n, in: zone).at
+        }
         switch action {
         case .verify: return due(submittedAt, 3)
         case .hold: return due(actedAt, 10)
@@ -139,7 +161,8 @@ let contractTable: [ActionType: (roles: Set<Role>, from: Set<ReportStatus>, to: 
     }
 
     @Test func transitionsSetUnitAndReason() throws {
-        let dispatched = try workflow.apply(request(.dispatch), by: nationalAdmin, to: makeReport(.verified, unit: nil), at: actedAt, eventId: "e-9").get()
+        let dispatched = try workflow.apply(request(.dispatch), by: nationalAdmin, to: makeReport(.verified, unit: nil), at: actedAt, eventId: "e-9")
+            .get()
         #expect(dispatched.unitId == "dki-dlh")
         #expect(dispatched.statusLabel == "Terdisposisi ke Dinas Lingkungan Hidup")
         #expect(dispatched.timeline.last?.unitId == "dki-dlh")
@@ -175,10 +198,13 @@ let contractTable: [ActionType: (roles: Set<Role>, from: Set<ReportStatus>, to: 
         #expect(report.dueAt?.rfc3339 == "2026-11-10T23:59:59+07:00")
         let forwarded = try workflow.apply(request(.forward), by: dpuLiaison, to: report, at: actedAt, eventId: "e-9").get()
         #expect(forwarded.dueAt == report.dueAt && forwarded.unitId == "dki-dpu-jp")
-        let replied = workflow.reporterReply(to: makeReport(.followedUp), text: "Belum ditambal.", rating: nil, at: actedAt, eventIds: ("e-9", "e-10"))
+        let replied = workflow.reporterReply(
+            to: makeReport(.followedUp), text: "Belum ditambal.", rating: nil, at: actedAt, eventIds: ("e-9", "e-10"))
         #expect(replied?.status == .replied)
         #expect(replied?.dueAt?.rfc3339 == "2026-11-17T23:59:59+07:00")
-        #expect(workflow.reporterReply(to: makeReport(.held), text: "Foto terlampir.", rating: nil, at: actedAt, eventIds: ("e", "f"))?.status == .submitted)
+        #expect(
+            workflow.reporterReply(to: makeReport(.held), text: "Foto terlampir.", rating: nil, at: actedAt, eventIds: ("e", "f"))?.status
+                == .submitted)
         #expect(workflow.reporterReply(to: makeReport(.closed), text: "Terima kasih", rating: nil, at: actedAt, eventIds: ("e", "f")) == nil)
         let rated = workflow.reporterReply(to: makeReport(.closed), text: nil, rating: 4, at: actedAt, eventIds: ("e", "f"))
         #expect(rated?.rating == 4 && rated?.status == .closed && rated?.timeline.last?.type == .rated)
@@ -221,33 +247,56 @@ let contractTable: [ActionType: (roles: Set<Role>, from: Set<ReportStatus>, to: 
 
     @Test func liaisonsActOnlyOnDispatchedReportsOfTheirSubtree() {
         #expect(workflow.check(request(.followup), by: dpuLiaison, on: makeReport(.dispatched, unit: "dki-dpu-jp")) == nil)
-        #expect(workflow.check(request(.followup), by: dpuLiaison, on: makeReport(.dispatched, unit: "dki-dlh")) == .outsideScope(reportUnitId: "dki-dlh"))
+        #expect(
+            workflow.check(request(.followup), by: dpuLiaison, on: makeReport(.dispatched, unit: "dki-dlh")) == .outsideScope(reportUnitId: "dki-dlh")
+        )
         #expect(workflow.check(request(.followup), by: dpuLiaison, on: makeReport(.verified)) == .outsideScope(reportUnitId: "dki-dpu"))
     }
 
     @Test func payloadRefusals() {
         let report = makeReport(.dispatched)
-        func followup(_ text: String?) -> ActionRequest { var r = request(.followup); r.text = text; return r }
+        func followup(_ text: String?) -> ActionRequest {
+            var r = request(.followup)
+            r.text = text
+            return r
+        }
         #expect(workflow.check(followup(nil), by: dpuLiaison, on: report) == .invalid(field: "text", problem: .required))
         #expect(workflow.check(followup(" \n\t "), by: dpuLiaison, on: report) == .invalid(field: "text", problem: .empty))
         #expect(workflow.check(followup(String(repeating: "a", count: 20_000)), by: dpuLiaison, on: report) == nil)
         #expect(workflow.check(followup(String(repeating: "😀", count: 20_000)), by: dpuLiaison, on: report) == nil)
-        #expect(workflow.check(followup(String(repeating: "a", count: 20_001)), by: dpuLiaison, on: report) == .invalid(field: "text", problem: .tooLong(max: 20_000)))
-        func forward(_ unit: String?) -> ActionRequest { var r = request(.forward); r.unitId = unit; return r }
+        #expect(
+            workflow.check(followup(String(repeating: "a", count: 20_001)), by: dpuLiaison, on: report)
+                == .invalid(field: "text", problem: .tooLong(max: 20_000)))
+        func forward(_ unit: String?) -> ActionRequest {
+            var r = request(.forward)
+            r.unitId = unit
+            return r
+        }
         #expect(workflow.check(forward(nil), by: dpuLiaison, on: report) == .invalid(field: "unit_id", problem: .required))
         #expect(workflow.check(forward("nowhere"), by: dpuLiaison, on: report) == .invalid(field: "unit_id", problem: .unknownUnit("nowhere")))
         #expect(workflow.check(forward("dki-dpu"), by: dpuLiaison, on: report) == .invalid(field: "unit_id", problem: .sameUnit))
         #expect(workflow.check(forward("dki-dlh"), by: dpuLiaison, on: report) == .invalid(field: "unit_id", problem: .outsideSubtree("dki-dlh")))
         #expect(workflow.check(forward("dki-dlh"), by: dkiLiaison, on: report) == nil)
         #expect(workflow.check(forward("kemenkes"), by: nationalAdmin, on: report) == .invalid(field: "unit_id", problem: .otherAgency("kemenkes")))
-        func archive(_ reason: ArchiveReason?, _ dup: String? = nil) -> ActionRequest { var r = request(.archive); r.reason = reason; r.duplicateOf = dup; return r }
+        func archive(_ reason: ArchiveReason?, _ dup: String? = nil) -> ActionRequest {
+            var r = request(.archive)
+            r.reason = reason
+            r.duplicateOf = dup
+            return r
+        }
         let submitted = makeReport(.submitted)
         #expect(workflow.check(archive(nil), by: nationalAdmin, on: submitted) == .invalid(field: "reason", problem: .required))
         #expect(workflow.check(archive(.noReply), by: nationalAdmin, on: submitted) == .invalid(field: "reason", problem: .notAllowed("no_reply")))
         #expect(workflow.check(archive(.duplicate), by: nationalAdmin, on: submitted) == .invalid(field: "duplicate_of", problem: .required))
-        #expect(workflow.check(archive(.duplicate, "12ab"), by: nationalAdmin, on: submitted) == .invalid(field: "duplicate_of", problem: .notATrackingId("12ab")))
-        #expect(workflow.check(archive(.duplicate, "9165816"), by: nationalAdmin, on: submitted) == .invalid(field: "duplicate_of", problem: .selfReference))
-        #expect(workflow.check(archive(.spam, "9165001"), by: nationalAdmin, on: submitted) == .invalid(field: "duplicate_of", problem: .onlyWith("reason=duplicate")))
+        #expect(
+            workflow.check(archive(.duplicate, "12ab"), by: nationalAdmin, on: submitted)
+                == .invalid(field: "duplicate_of", problem: .notATrackingId("12ab")))
+        #expect(
+            workflow.check(archive(.duplicate, "9165816"), by: nationalAdmin, on: submitted)
+                == .invalid(field: "duplicate_of", problem: .selfReference))
+        #expect(
+            workflow.check(archive(.spam, "9165001"), by: nationalAdmin, on: submitted)
+                == .invalid(field: "duplicate_of", problem: .onlyWith("reason=duplicate")))
         var title = request(.verify)
         title.title = "   "
         #expect(workflow.check(title, by: nationalAdmin, on: submitted) == .invalid(field: "title", problem: .empty))

@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import LaporDomain
 
 /// Properties that must hold for every event instant, zone, policy and N.

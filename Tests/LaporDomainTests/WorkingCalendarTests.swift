@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LaporDomain
 
 @Suite struct WorkingCalendarTests {
@@ -99,7 +100,8 @@ import Testing
         #expect(e.days[1].notes == [.cutiBersama("Cuti Bersama Hari Suci Nyepi")])
         #expect(e.days[4].notes == [.saturday, .nationalHoliday("Hari Raya Idul Fitri")])
         let worked = try work.explain(after: ts("2026-03-17T10:00:00+07:00"), workingDays: 3, in: .wib)
-        #expect(worked.days[1] == ExplainedDay(date: day("2026-03-18"), role: .counted(1), notes: [.cutiBersamaWorked("Cuti Bersama Hari Suci Nyepi")]))
+        #expect(
+            worked.days[1] == ExplainedDay(date: day("2026-03-18"), role: .counted(1), notes: [.cutiBersamaWorked("Cuti Bersama Hari Suci Nyepi")]))
         let future = try skip.explain(after: ts("2027-12-30T10:00:00+07:00"), workingDays: 2, in: .wib)
         #expect(future.days.map(\.notes).contains([.noData(year: 2028)]))
         #expect(future.days.contains { $0.notes.contains(.provisionalData(year: 2027)) } == false)

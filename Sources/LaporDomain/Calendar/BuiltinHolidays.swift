@@ -4,688 +4,688 @@ extension HolidayYear {
     /// The fixture files' text, year by year, exactly as in `fixtures/holidays/`.
     static let builtinJSON: [Int: String] = [
         2024: #"""
-{
-  "year": 2024,
-  "provisional": false,
-  "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023",
-  "holidays": [
-    {
-      "date": "2024-01-01",
-      "name": "Tahun Baru Masehi",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-02-08",
-      "name": "Isra Mikraj Nabi Muhammad",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-02-09",
-      "name": "Cuti Bersama Tahun Baru Imlek",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-02-10",
-      "name": "Tahun Baru Imlek",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-02-14",
-      "name": "Hari Pemilihan Umum",
-      "kind": "libur_nasional",
-      "source": "Keputusan Presiden No. 10 Tahun 2024 (hari pemungutan suara Pemilu)"
-    },
-    {
-      "date": "2024-03-11",
-      "name": "Hari Suci Nyepi",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-03-12",
-      "name": "Cuti Bersama Hari Suci Nyepi",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-03-29",
-      "name": "Wafat Yesus Kristus",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-03-31",
-      "name": "Kebangkitan Yesus Kristus",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-04-08",
-      "name": "Cuti Bersama Hari Raya Idul Fitri",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-04-09",
-      "name": "Cuti Bersama Hari Raya Idul Fitri",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-04-10",
-      "name": "Hari Raya Idul Fitri",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-04-11",
-      "name": "Hari kedua dari Hari Raya Idul Fitri",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-04-12",
-      "name": "Cuti Bersama Hari Raya Idul Fitri",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-04-15",
-      "name": "Cuti Bersama Hari Raya Idul Fitri",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-05-01",
-      "name": "Hari Buruh Internasional",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-05-09",
-      "name": "Kenaikan Yesus Kristus",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-05-10",
-      "name": "Cuti Bersama Kenaikan Yesus Kristus",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-05-23",
-      "name": "Hari Raya Waisak",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-05-24",
-      "name": "Cuti Bersama Hari Raya Waisak",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-06-01",
-      "name": "Hari Lahir Pancasila",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-06-17",
-      "name": "Hari Raya Idul Adha",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-06-18",
-      "name": "Cuti Bersama Hari Raya Idul Adha",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-07-07",
-      "name": "Tahun Baru Islam",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-08-17",
-      "name": "Hari Kemerdekaan Republik Indonesia",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-09-16",
-      "name": "Maulid Nabi Muhammad",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-11-27",
-      "name": "Hari Pemilihan Kepala Daerah",
-      "kind": "libur_nasional",
-      "source": "Keputusan Presiden No. 33 Tahun 2024 (hari pemungutan suara Pilkada)"
-    },
-    {
-      "date": "2024-12-25",
-      "name": "Hari Raya Natal",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    },
-    {
-      "date": "2024-12-26",
-      "name": "Cuti Bersama Hari Raya Natal",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
-    }
-  ]
-}
-"""#,
+        {
+          "year": 2024,
+          "provisional": false,
+          "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023",
+          "holidays": [
+            {
+              "date": "2024-01-01",
+              "name": "Tahun Baru Masehi",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-02-08",
+              "name": "Isra Mikraj Nabi Muhammad",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-02-09",
+              "name": "Cuti Bersama Tahun Baru Imlek",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-02-10",
+              "name": "Tahun Baru Imlek",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-02-14",
+              "name": "Hari Pemilihan Umum",
+              "kind": "libur_nasional",
+              "source": "Keputusan Presiden No. 10 Tahun 2024 (hari pemungutan suara Pemilu)"
+            },
+            {
+              "date": "2024-03-11",
+              "name": "Hari Suci Nyepi",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-03-12",
+              "name": "Cuti Bersama Hari Suci Nyepi",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-03-29",
+              "name": "Wafat Yesus Kristus",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-03-31",
+              "name": "Kebangkitan Yesus Kristus",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-04-08",
+              "name": "Cuti Bersama Hari Raya Idul Fitri",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-04-09",
+              "name": "Cuti Bersama Hari Raya Idul Fitri",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-04-10",
+              "name": "Hari Raya Idul Fitri",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-04-11",
+              "name": "Hari kedua dari Hari Raya Idul Fitri",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-04-12",
+              "name": "Cuti Bersama Hari Raya Idul Fitri",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-04-15",
+              "name": "Cuti Bersama Hari Raya Idul Fitri",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-05-01",
+              "name": "Hari Buruh Internasional",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-05-09",
+              "name": "Kenaikan Yesus Kristus",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-05-10",
+              "name": "Cuti Bersama Kenaikan Yesus Kristus",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-05-23",
+              "name": "Hari Raya Waisak",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-05-24",
+              "name": "Cuti Bersama Hari Raya Waisak",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-06-01",
+              "name": "Hari Lahir Pancasila",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-06-17",
+              "name": "Hari Raya Idul Adha",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-06-18",
+              "name": "Cuti Bersama Hari Raya Idul Adha",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-07-07",
+              "name": "Tahun Baru Islam",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-08-17",
+              "name": "Hari Kemerdekaan Republik Indonesia",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-09-16",
+              "name": "Maulid Nabi Muhammad",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-11-27",
+              "name": "Hari Pemilihan Kepala Daerah",
+              "kind": "libur_nasional",
+              "source": "Keputusan Presiden No. 33 Tahun 2024 (hari pemungutan suara Pilkada)"
+            },
+            {
+              "date": "2024-12-25",
+              "name": "Hari Raya Natal",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            },
+            {
+              "date": "2024-12-26",
+              "name": "Cuti Bersama Hari Raya Natal",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 855/2023, 3/2023, 4/2023"
+            }
+          ]
+        }
+        """#,
         2025: #"""
-{
-  "year": 2025,
-  "provisional": false,
-  "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)",
-  "holidays": [
-    {
-      "date": "2025-01-01",
-      "name": "Tahun Baru Masehi",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-01-27",
-      "name": "Isra Mikraj Nabi Muhammad",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-01-28",
-      "name": "Cuti Bersama Tahun Baru Imlek",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-01-29",
-      "name": "Tahun Baru Imlek",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-03-28",
-      "name": "Cuti Bersama Hari Suci Nyepi",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-03-29",
-      "name": "Hari Suci Nyepi",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-03-31",
-      "name": "Hari Raya Idul Fitri",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-04-01",
-      "name": "Hari kedua dari Hari Raya Idul Fitri",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-04-02",
-      "name": "Cuti Bersama Hari Raya Idul Fitri",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-04-03",
-      "name": "Cuti Bersama Hari Raya Idul Fitri",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-04-04",
-      "name": "Cuti Bersama Hari Raya Idul Fitri",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-04-07",
-      "name": "Cuti Bersama Hari Raya Idul Fitri",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-04-18",
-      "name": "Wafat Yesus Kristus",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-04-20",
-      "name": "Kebangkitan Yesus Kristus",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-05-01",
-      "name": "Hari Buruh Internasional",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-05-12",
-      "name": "Hari Raya Waisak",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-05-13",
-      "name": "Cuti Bersama Hari Raya Waisak",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-05-29",
-      "name": "Kenaikan Yesus Kristus",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-05-30",
-      "name": "Cuti Bersama Kenaikan Yesus Kristus",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-06-01",
-      "name": "Hari Lahir Pancasila",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-06-06",
-      "name": "Hari Raya Idul Adha",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-06-09",
-      "name": "Cuti Bersama Hari Raya Idul Adha",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-06-27",
-      "name": "Tahun Baru Islam",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-08-17",
-      "name": "Hari Kemerdekaan Republik Indonesia",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-08-18",
-      "name": "Cuti Bersama Hari Kemerdekaan Republik Indonesia",
-      "kind": "cuti_bersama",
-      "source": "Perubahan SKB 2025 (Agustus 2025)"
-    },
-    {
-      "date": "2025-09-05",
-      "name": "Maulid Nabi Muhammad",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-12-25",
-      "name": "Hari Raya Natal",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    },
-    {
-      "date": "2025-12-26",
-      "name": "Cuti Bersama Hari Raya Natal",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
-    }
-  ]
-}
-"""#,
+        {
+          "year": 2025,
+          "provisional": false,
+          "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)",
+          "holidays": [
+            {
+              "date": "2025-01-01",
+              "name": "Tahun Baru Masehi",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-01-27",
+              "name": "Isra Mikraj Nabi Muhammad",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-01-28",
+              "name": "Cuti Bersama Tahun Baru Imlek",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-01-29",
+              "name": "Tahun Baru Imlek",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-03-28",
+              "name": "Cuti Bersama Hari Suci Nyepi",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-03-29",
+              "name": "Hari Suci Nyepi",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-03-31",
+              "name": "Hari Raya Idul Fitri",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-04-01",
+              "name": "Hari kedua dari Hari Raya Idul Fitri",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-04-02",
+              "name": "Cuti Bersama Hari Raya Idul Fitri",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-04-03",
+              "name": "Cuti Bersama Hari Raya Idul Fitri",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-04-04",
+              "name": "Cuti Bersama Hari Raya Idul Fitri",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-04-07",
+              "name": "Cuti Bersama Hari Raya Idul Fitri",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-04-18",
+              "name": "Wafat Yesus Kristus",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-04-20",
+              "name": "Kebangkitan Yesus Kristus",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-05-01",
+              "name": "Hari Buruh Internasional",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-05-12",
+              "name": "Hari Raya Waisak",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-05-13",
+              "name": "Cuti Bersama Hari Raya Waisak",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-05-29",
+              "name": "Kenaikan Yesus Kristus",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-05-30",
+              "name": "Cuti Bersama Kenaikan Yesus Kristus",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-06-01",
+              "name": "Hari Lahir Pancasila",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-06-06",
+              "name": "Hari Raya Idul Adha",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-06-09",
+              "name": "Cuti Bersama Hari Raya Idul Adha",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-06-27",
+              "name": "Tahun Baru Islam",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-08-17",
+              "name": "Hari Kemerdekaan Republik Indonesia",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-08-18",
+              "name": "Cuti Bersama Hari Kemerdekaan Republik Indonesia",
+              "kind": "cuti_bersama",
+              "source": "Perubahan SKB 2025 (Agustus 2025)"
+            },
+            {
+              "date": "2025-09-05",
+              "name": "Maulid Nabi Muhammad",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-12-25",
+              "name": "Hari Raya Natal",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            },
+            {
+              "date": "2025-12-26",
+              "name": "Cuti Bersama Hari Raya Natal",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1017/2024, 2/2024, 2/2024 (diubah Agustus 2025)"
+            }
+          ]
+        }
+        """#,
         2026: #"""
-{
-  "year": 2026,
-  "provisional": false,
-  "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025",
-  "holidays": [
-    {
-      "date": "2026-01-01",
-      "name": "Tahun Baru Masehi",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-01-16",
-      "name": "Isra Mikraj Nabi Muhammad",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-02-16",
-      "name": "Cuti Bersama Tahun Baru Imlek",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-02-17",
-      "name": "Tahun Baru Imlek",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-03-18",
-      "name": "Cuti Bersama Hari Suci Nyepi",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-03-19",
-      "name": "Hari Suci Nyepi",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-03-20",
-      "name": "Cuti Bersama Hari Raya Idul Fitri",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-03-21",
-      "name": "Hari Raya Idul Fitri",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-03-22",
-      "name": "Hari kedua dari Hari Raya Idul Fitri",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-03-23",
-      "name": "Cuti Bersama Hari Raya Idul Fitri",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-03-24",
-      "name": "Cuti Bersama Hari Raya Idul Fitri",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-04-03",
-      "name": "Wafat Yesus Kristus",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-04-05",
-      "name": "Kebangkitan Yesus Kristus",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-05-01",
-      "name": "Hari Buruh Internasional",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-05-14",
-      "name": "Kenaikan Yesus Kristus",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-05-15",
-      "name": "Cuti Bersama Kenaikan Yesus Kristus",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-05-27",
-      "name": "Hari Raya Idul Adha",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-05-28",
-      "name": "Cuti Bersama Hari Raya Idul Adha",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-05-31",
-      "name": "Hari Raya Waisak",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-06-01",
-      "name": "Hari Lahir Pancasila",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-06-16",
-      "name": "Tahun Baru Islam",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-08-17",
-      "name": "Hari Kemerdekaan Republik Indonesia",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-08-25",
-      "name": "Maulid Nabi Muhammad",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-12-24",
-      "name": "Cuti Bersama Hari Raya Natal",
-      "kind": "cuti_bersama",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    },
-    {
-      "date": "2026-12-25",
-      "name": "Hari Raya Natal",
-      "kind": "libur_nasional",
-      "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
-    }
-  ]
-}
-"""#,
+        {
+          "year": 2026,
+          "provisional": false,
+          "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025",
+          "holidays": [
+            {
+              "date": "2026-01-01",
+              "name": "Tahun Baru Masehi",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-01-16",
+              "name": "Isra Mikraj Nabi Muhammad",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-02-16",
+              "name": "Cuti Bersama Tahun Baru Imlek",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-02-17",
+              "name": "Tahun Baru Imlek",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-03-18",
+              "name": "Cuti Bersama Hari Suci Nyepi",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-03-19",
+              "name": "Hari Suci Nyepi",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-03-20",
+              "name": "Cuti Bersama Hari Raya Idul Fitri",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-03-21",
+              "name": "Hari Raya Idul Fitri",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-03-22",
+              "name": "Hari kedua dari Hari Raya Idul Fitri",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-03-23",
+              "name": "Cuti Bersama Hari Raya Idul Fitri",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-03-24",
+              "name": "Cuti Bersama Hari Raya Idul Fitri",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-04-03",
+              "name": "Wafat Yesus Kristus",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-04-05",
+              "name": "Kebangkitan Yesus Kristus",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-05-01",
+              "name": "Hari Buruh Internasional",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-05-14",
+              "name": "Kenaikan Yesus Kristus",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-05-15",
+              "name": "Cuti Bersama Kenaikan Yesus Kristus",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-05-27",
+              "name": "Hari Raya Idul Adha",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-05-28",
+              "name": "Cuti Bersama Hari Raya Idul Adha",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-05-31",
+              "name": "Hari Raya Waisak",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-06-01",
+              "name": "Hari Lahir Pancasila",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-06-16",
+              "name": "Tahun Baru Islam",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-08-17",
+              "name": "Hari Kemerdekaan Republik Indonesia",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-08-25",
+              "name": "Maulid Nabi Muhammad",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-12-24",
+              "name": "Cuti Bersama Hari Raya Natal",
+              "kind": "cuti_bersama",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            },
+            {
+              "date": "2026-12-25",
+              "name": "Hari Raya Natal",
+              "kind": "libur_nasional",
+              "source": "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025"
+            }
+          ]
+        }
+        """#,
         2027: #"""
-{
-  "year": 2027,
-  "provisional": true,
-  "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan",
-  "holidays": [
-    {
-      "date": "2027-01-01",
-      "name": "Tahun Baru Masehi",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-01-05",
-      "name": "Isra Mikraj Nabi Muhammad",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-02-05",
-      "name": "Cuti Bersama Tahun Baru Imlek",
-      "kind": "cuti_bersama",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-02-06",
-      "name": "Tahun Baru Imlek",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-03-08",
-      "name": "Hari Suci Nyepi",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-03-09",
-      "name": "Cuti Bersama Hari Raya Idul Fitri",
-      "kind": "cuti_bersama",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-03-10",
-      "name": "Hari Raya Idul Fitri (perkiraan)",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-03-11",
-      "name": "Hari kedua dari Hari Raya Idul Fitri (perkiraan)",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-03-12",
-      "name": "Cuti Bersama Hari Raya Idul Fitri",
-      "kind": "cuti_bersama",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-03-15",
-      "name": "Cuti Bersama Hari Raya Idul Fitri",
-      "kind": "cuti_bersama",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-03-25",
-      "name": "Cuti Bersama Wafat Yesus Kristus",
-      "kind": "cuti_bersama",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-03-26",
-      "name": "Wafat Yesus Kristus",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-03-28",
-      "name": "Kebangkitan Yesus Kristus",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-05-01",
-      "name": "Hari Buruh Internasional",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-05-06",
-      "name": "Kenaikan Yesus Kristus",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-05-17",
-      "name": "Hari Raya Idul Adha (perkiraan)",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-05-18",
-      "name": "Cuti Bersama Hari Raya Idul Adha",
-      "kind": "cuti_bersama",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-05-19",
-      "name": "Cuti Bersama Hari Raya Waisak",
-      "kind": "cuti_bersama",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-05-20",
-      "name": "Hari Raya Waisak",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-06-01",
-      "name": "Hari Lahir Pancasila",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-06-06",
-      "name": "Tahun Baru Islam",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-08-15",
-      "name": "Maulid Nabi Muhammad",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-08-17",
-      "name": "Hari Kemerdekaan Republik Indonesia",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-12-24",
-      "name": "Cuti Bersama Hari Raya Natal",
-      "kind": "cuti_bersama",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-12-25",
-      "name": "Hari Raya Natal",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    },
-    {
-      "date": "2027-12-26",
-      "name": "Isra Mikraj Nabi Muhammad",
-      "kind": "libur_nasional",
-      "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
-    }
-  ]
-}
-"""#,
+        {
+          "year": 2027,
+          "provisional": true,
+          "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan",
+          "holidays": [
+            {
+              "date": "2027-01-01",
+              "name": "Tahun Baru Masehi",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-01-05",
+              "name": "Isra Mikraj Nabi Muhammad",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-02-05",
+              "name": "Cuti Bersama Tahun Baru Imlek",
+              "kind": "cuti_bersama",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-02-06",
+              "name": "Tahun Baru Imlek",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-03-08",
+              "name": "Hari Suci Nyepi",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-03-09",
+              "name": "Cuti Bersama Hari Raya Idul Fitri",
+              "kind": "cuti_bersama",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-03-10",
+              "name": "Hari Raya Idul Fitri (perkiraan)",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-03-11",
+              "name": "Hari kedua dari Hari Raya Idul Fitri (perkiraan)",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-03-12",
+              "name": "Cuti Bersama Hari Raya Idul Fitri",
+              "kind": "cuti_bersama",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-03-15",
+              "name": "Cuti Bersama Hari Raya Idul Fitri",
+              "kind": "cuti_bersama",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-03-25",
+              "name": "Cuti Bersama Wafat Yesus Kristus",
+              "kind": "cuti_bersama",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-03-26",
+              "name": "Wafat Yesus Kristus",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-03-28",
+              "name": "Kebangkitan Yesus Kristus",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-05-01",
+              "name": "Hari Buruh Internasional",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-05-06",
+              "name": "Kenaikan Yesus Kristus",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-05-17",
+              "name": "Hari Raya Idul Adha (perkiraan)",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-05-18",
+              "name": "Cuti Bersama Hari Raya Idul Adha",
+              "kind": "cuti_bersama",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-05-19",
+              "name": "Cuti Bersama Hari Raya Waisak",
+              "kind": "cuti_bersama",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-05-20",
+              "name": "Hari Raya Waisak",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-06-01",
+              "name": "Hari Lahir Pancasila",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-06-06",
+              "name": "Tahun Baru Islam",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-08-15",
+              "name": "Maulid Nabi Muhammad",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-08-17",
+              "name": "Hari Kemerdekaan Republik Indonesia",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-12-24",
+              "name": "Cuti Bersama Hari Raya Natal",
+              "kind": "cuti_bersama",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-12-25",
+              "name": "Hari Raya Natal",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            },
+            {
+              "date": "2027-12-26",
+              "name": "Isra Mikraj Nabi Muhammad",
+              "kind": "libur_nasional",
+              "source": "Perkiraan: SKB tahun 2027 belum ditetapkan; tanggal hari besar Islam masih perkiraan"
+            }
+          ]
+        }
+        """#,
     ]
 }

@@ -94,7 +94,10 @@ public struct WorkingCalendar: Sendable {
         guard let a = index.offset(of: from), let b = index.offset(of: to) else {
             var count = 0
             var d = from.adding(days: 1)
-            while d <= to { if isWorkingDay(d) { count += 1 }; d = d.adding(days: 1) }
+            while d <= to {
+                if isWorkingDay(d) { count += 1 }
+                d = d.adding(days: 1)
+            }
             return count
         }
         return Int(index.cumulative[b] - index.cumulative[a])
@@ -118,8 +121,10 @@ public struct WorkingCalendar: Sendable {
     /// Seconds of working days between two instants (a ≤ b), each working day worth 24 hours.
     public func workingSeconds(from a: Timestamp, to b: Timestamp, in zone: IndonesianTimeZone) -> Int64 {
         guard a < b else { return 0 }
-        let la = a.in(zone), lb = b.in(zone)
-        let dayA = la.localDate, dayB = lb.localDate
+        let la = a.in(zone)
+        let lb = b.in(zone)
+        let dayA = la.localDate
+        let dayB = lb.localDate
         if dayA == dayB { return isWorkingDay(dayA) ? b.epochSeconds - a.epochSeconds : 0 }
         var total: Int64 = 0
         if isWorkingDay(dayA) { total += 86_400 - Int64(la.secondOfDay) }
