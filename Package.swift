@@ -12,17 +12,36 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // Pure values and rules shared by client and server: Foundation only, no I/O.
         .target(name: "LaporDomain"),
         // The user-facing text catalogue (Bahasa Indonesia and English).
         .target(name: "LaporText", dependencies: ["LaporDomain"]),
+        // The reference central LAPOR! server (`lapor central`): Hummingbird over its own GRDB store.
+        .target(
+            name: "LaporCentral",
+            dependencies: [
+                "LaporDomain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // The subcommands of `lapor`, as a library so that tests can drive them.
         .target(
             name: "LaporCLI",
             dependencies: [
-                "LaporDomain", "LaporText",
+                "LaporDomain", "LaporText", "LaporCentral",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +58,15 @@ let package = Package(
             dependencies: [
                 "LaporDomain",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "LaporCentralTests",
+            dependencies: [
+                "LaporCentral", "LaporDomain",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "LaporCLITests", dependencies: ["LaporCLI", "LaporDomain", "LaporText"]),

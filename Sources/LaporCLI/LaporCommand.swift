@@ -10,7 +10,7 @@ public struct LaporCommand: AsyncParsableCommand {
             Bahasa Indonesia by default; add --lang en (or set an English LANG) for English.
             Exit codes: 0 done, 2 bad input or a refused request.
             """,
-        subcommands: [CalendarCommand.self]
+        subcommands: [CalendarCommand.self, CentralCommand.self]
     )
 
     public init() {}

@@ -198,3 +198,43 @@ public struct Catalogue: Sendable {
         pick("Tahun '\(text)' tidak valid.", "'\(text)' is not a valid year.")
     }
 }
+
+// MARK: The reference server
+
+extension Catalogue {
+    public func badPort(_ port: Int) -> String {
+        pick("Port \(port) tidak valid: gunakan 0 sampai 65535.", "Port \(port) is not valid: use 0 to 65535.")
+    }
+
+    public func badSeedReports(_ n: Int) -> String {
+        pick("--seed-reports harus 0 sampai 1000000, bukan \(n).", "--seed-reports must be 0 to 1000000, not \(n).")
+    }
+
+    public func badClockInterval(_ n: Int) -> String {
+        pick("--clock-interval harus paling sedikit 1 detik, bukan \(n).", "--clock-interval must be at least 1 second, not \(n).")
+    }
+
+    public func centralCannotOpen(_ path: String, _ reason: String) -> String {
+        pick("Basis data server \(path) tidak dapat dibuka: \(reason)", "Cannot open the server database \(path): \(reason)")
+    }
+
+    public var centralNoUsers: String {
+        pick(
+            "Peringatan: basis data ini belum memiliki pengguna; semua permintaan akan ditolak (401). Jalankan dengan --demo pada basis data baru.",
+            "Warning: this database has no users; every request will be refused (401). Start with --demo on a new database.")
+    }
+
+    public func centralRunning(url: String, database: String) -> String {
+        pick(
+            "Server pusat LAPOR! berjalan di \(url) (basis data: \(database)). Ctrl-C untuk berhenti.",
+            "Central LAPOR! server running at \(url) (database: \(database)). Ctrl-C to stop.")
+    }
+
+    public func centralTokens(_ path: String) -> String {
+        pick("Mode demo: token pengguna ada di \(path)", "Demo mode: user tokens are in \(path)")
+    }
+
+    public func centralFailed(_ reason: String) -> String {
+        pick("Server berhenti karena galat: \(reason)", "The server stopped with an error: \(reason)")
+    }
+}

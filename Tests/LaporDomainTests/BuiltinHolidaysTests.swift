@@ -11,7 +11,7 @@ import Testing
         for file in files {
             let year = Int(file.dropLast(5))!
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            #expect(HolidayYear.builtinJSON[year].map { $0 + "\n" } == text, "run scripts/embed-holidays.py after editing \(file)")
+            #expect(HolidayYear.builtinJSON[year].map { $0 + "\n" } == text, "run scripts/embed-fixtures.py after editing \(file)")
         }
     }
 

@@ -98,7 +98,7 @@ let contractTable: [ActionType: (roles: Set<Role>, from: Set<ReportStatus>, to: 
             }
         let report = makeReport(status)
         let expected = contractTable[action]!
-        let result = workflow.apply(request(action), by: user, to: report, at: actedAt, eventId: "e-new")
+        let result = workflow.apply(request(action), by: user, to: report, at: actedAt)
         let allowed = expected.roles.contains(role) && expected.from.contains(status)
         switch result {
         case .success(let next):
@@ -161,27 +161,27 @@ let contractTable: [ActionType: (roles: Set<Role>, from: Set<ReportStatus>, to: 
     }
 
     @Test func transitionsSetUnitAndReason() throws {
-        let dispatched = try workflow.apply(request(.dispatch), by: nationalAdmin, to: makeReport(.verified, unit: nil), at: actedAt, eventId: "e-9")
+        let dispatched = try workflow.apply(request(.dispatch), by: nationalAdmin, to: makeReport(.verified, unit: nil), at: actedAt)
             .get()
         #expect(dispatched.unitId == "dki-dlh")
         #expect(dispatched.statusLabel == "Terdisposisi ke Dinas Lingkungan Hidup")
         #expect(dispatched.timeline.last?.unitId == "dki-dlh")
-        let returned = try workflow.apply(request(.return), by: dpuLiaison, to: makeReport(.dispatched), at: actedAt, eventId: "e-9").get()
+        let returned = try workflow.apply(request(.return), by: dpuLiaison, to: makeReport(.dispatched), at: actedAt).get()
         #expect(returned.unitId == nil && returned.status == .verified)
         #expect(returned.timeline.last?.text == "Mohon lengkapi lokasi dan foto.")
         var dup = request(.archive)
         dup.reason = .duplicate
         dup.duplicateOf = "9165001"
-        let archived = try workflow.apply(dup, by: nationalAdmin, to: makeReport(.submitted), at: actedAt, eventId: "e-9").get()
+        let archived = try workflow.apply(dup, by: nationalAdmin, to: makeReport(.submitted), at: actedAt).get()
         #expect(archived.archiveReason == .duplicate && archived.duplicateOf == "9165001")
         #expect(archived.statusLabel == "Diarsipkan oleh Admin")
-        let held = try workflow.apply(request(.hold), by: nationalAdmin, to: makeReport(.submitted), at: actedAt, eventId: "e-9").get()
+        let held = try workflow.apply(request(.hold), by: nationalAdmin, to: makeReport(.submitted), at: actedAt).get()
         #expect(held.statusLabel == "Ditunda (Mohon lengkapi lokasi dan foto.)")
         var verify = request(.verify)
         verify.kind = .aspirasi
         verify.title = "  Jalan rusak  "
         verify.privacy = .rahasia
-        let verified = try workflow.apply(verify, by: nationalAdmin, to: makeReport(.submitted), at: actedAt, eventId: "e-9").get()
+        let verified = try workflow.apply(verify, by: nationalAdmin, to: makeReport(.submitted), at: actedAt).get()
         #expect((verified.kind, verified.title, verified.privacy) == (.aspirasi, "Jalan rusak", .rahasia))
     }
 
@@ -189,40 +189,40 @@ let contractTable: [ActionType: (roles: Set<Role>, from: Set<ReportStatus>, to: 
         var r = request(.dispatch)
         r.unitId = "jpr"
         let late = ts("2026-11-10T23:30:00+07:00")  // already Wednesday 01:30 in Jayapura
-        let next = try workflow.apply(r, by: nationalAdmin, to: makeReport(.verified, unit: nil), at: late, eventId: "e-9").get()
+        let next = try workflow.apply(r, by: nationalAdmin, to: makeReport(.verified, unit: nil), at: late).get()
         #expect(next.dueAt?.rfc3339 == "2026-11-18T23:59:59+09:00")
     }
 
     @Test func forwardKeepsTheDeadlineAndAReplyRestartsIt() throws {
         let report = makeReport(.dispatched)
         #expect(report.dueAt?.rfc3339 == "2026-11-10T23:59:59+07:00")
-        let forwarded = try workflow.apply(request(.forward), by: dpuLiaison, to: report, at: actedAt, eventId: "e-9").get()
+        let forwarded = try workflow.apply(request(.forward), by: dpuLiaison, to: report, at: actedAt).get()
         #expect(forwarded.dueAt == report.dueAt && forwarded.unitId == "dki-dpu-jp")
         let replied = workflow.reporterReply(
-            to: makeReport(.followedUp), text: "Belum ditambal.", rating: nil, at: actedAt, eventIds: ("e-9", "e-10"))
+            to: makeReport(.followedUp), text: "Belum ditambal.", rating: nil, at: actedAt)
         #expect(replied?.status == .replied)
         #expect(replied?.dueAt?.rfc3339 == "2026-11-17T23:59:59+07:00")
         #expect(
-            workflow.reporterReply(to: makeReport(.held), text: "Foto terlampir.", rating: nil, at: actedAt, eventIds: ("e", "f"))?.status
+            workflow.reporterReply(to: makeReport(.held), text: "Foto terlampir.", rating: nil, at: actedAt)?.status
                 == .submitted)
-        #expect(workflow.reporterReply(to: makeReport(.closed), text: "Terima kasih", rating: nil, at: actedAt, eventIds: ("e", "f")) == nil)
-        let rated = workflow.reporterReply(to: makeReport(.closed), text: nil, rating: 4, at: actedAt, eventIds: ("e", "f"))
+        #expect(workflow.reporterReply(to: makeReport(.closed), text: "Terima kasih", rating: nil, at: actedAt) == nil)
+        let rated = workflow.reporterReply(to: makeReport(.closed), text: nil, rating: 4, at: actedAt)
         #expect(rated?.rating == 4 && rated?.status == .closed && rated?.timeline.last?.type == .rated)
-        #expect(workflow.reporterReply(to: makeReport(.dispatched), text: nil, rating: 5, at: actedAt, eventIds: ("e", "f")) == nil)
-        #expect(workflow.reporterReply(to: makeReport(.closed), text: nil, rating: 6, at: actedAt, eventIds: ("e", "f")) == nil)
+        #expect(workflow.reporterReply(to: makeReport(.dispatched), text: nil, rating: 5, at: actedAt) == nil)
+        #expect(workflow.reporterReply(to: makeReport(.closed), text: nil, rating: 6, at: actedAt) == nil)
     }
 
     @Test func systemClocksCloseAndArchive() throws {
         let followed = makeReport(.followedUp)  // follow-up Wed 4 Nov + 10 → Wed 18 Nov
         #expect(followed.dueAt?.rfc3339 == "2026-11-18T23:59:59+07:00")
-        #expect(workflow.systemTransition(of: followed, at: ts("2026-11-18T23:59:59+07:00"), eventId: "s") == nil)
-        let closed = try #require(workflow.systemTransition(of: followed, at: ts("2026-11-19T00:00:00+07:00"), eventId: "s"))
+        #expect(workflow.systemTransition(of: followed, at: ts("2026-11-18T23:59:59+07:00")) == nil)
+        let closed = try #require(workflow.systemTransition(of: followed, at: ts("2026-11-19T00:00:00+07:00")))
         #expect(closed.status == .closed && closed.statusLabel == "Ditutup oleh Sistem" && closed.dueAt == nil)
         #expect(closed.timeline.last?.system == true && closed.timeline.last?.actor == nil)
-        let archived = try #require(workflow.systemTransition(of: makeReport(.infoRequested), at: ts("2026-11-30T08:00:00+07:00"), eventId: "s"))
+        let archived = try #require(workflow.systemTransition(of: makeReport(.infoRequested), at: ts("2026-11-30T08:00:00+07:00")))
         #expect(archived.status == .archived && archived.archiveReason == .noReply && archived.statusLabel == "Diarsipkan oleh Sistem")
-        #expect(workflow.systemTransition(of: makeReport(.held), at: ts("2026-11-18T08:00:00+07:00"), eventId: "s")?.archiveReason == .noReply)
-        #expect(workflow.systemTransition(of: makeReport(.dispatched), at: ts("2026-12-30T08:00:00+07:00"), eventId: "s") == nil)
+        #expect(workflow.systemTransition(of: makeReport(.held), at: ts("2026-11-18T08:00:00+07:00"))?.archiveReason == .noReply)
+        #expect(workflow.systemTransition(of: makeReport(.dispatched), at: ts("2026-12-30T08:00:00+07:00")) == nil)
     }
 
     @Test func escalationAfterSixtyCalendarDays() {

@@ -28,6 +28,10 @@ public struct TimelineEvent: Codable, Hashable, Sendable, Identifiable {
         self.unitId = unitId
     }
 
+    /// The id of a report's n-th event (1-based): `e-9165816-3`. Unique across reports, and
+    /// never reused because a timeline only grows.
+    public static func id(for report: Report, index: Int) -> String { "e-\(report.id)-\(index)" }
+
     public struct Actor: Codable, Hashable, Sendable {
         public var id: String
         public var name: String

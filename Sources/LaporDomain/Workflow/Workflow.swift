@@ -50,8 +50,8 @@ public struct Workflow: Sendable {
     }
 
     /// Applies an allowed action: the new report with its status, label, unit, deadline,
-    /// timeline event and version. The caller supplies the event id and the instant.
-    public func apply(_ request: ActionRequest, by user: User, to report: Report, at now: Timestamp, eventId: String) -> Result<Report, Refusal> {
+    /// timeline event and version. Event ids follow `TimelineEvent.id(for:index:)`.
+    public func apply(_ request: ActionRequest, by user: User, to report: Report, at now: Timestamp) -> Result<Report, Refusal> {
         if let refusal = check(request, by: user, on: report) { return .failure(refusal) }
         let rule = ActionRule.rule(for: request.type)
         var next = report
@@ -75,7 +75,8 @@ public struct Workflow: Sendable {
         }
         if let to = rule.to { next.status = to }
         let event = TimelineEvent(
-            id: eventId, type: rule.event, at: now, actor: user.actor, text: request.text.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 },
+            id: TimelineEvent.id(for: report, index: report.timeline.count + 1), type: rule.event, at: now, actor: user.actor,
+            text: request.text.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 },
             unitId: eventUnit)
         next.timeline.append(event)
         return .success(settle(next, at: now))
@@ -84,7 +85,7 @@ public struct Workflow: Sendable {
     /// A citizen's answer (`POST /reports/{id}/replies`): a reply turns `followed_up` and
     /// `info_requested` into `replied` and `held` into `submitted`; a rating (1 to 5) is kept
     /// once the report has a follow-up. Nil when the report takes no reply in its state.
-    public func reporterReply(to report: Report, text: String?, rating: Int?, at now: Timestamp, eventIds: (String, String)) -> Report? {
+    public func reporterReply(to report: Report, text: String?, rating: Int?, at now: Timestamp) -> Report? {
         var next = report
         let trimmed = text?.trimmingWhitespace ?? ""
         var changed = false
@@ -95,13 +96,15 @@ public struct Workflow: Sendable {
             case .replied, .dispatched: break
             default: return nil
             }
-            next.timeline.append(TimelineEvent(id: eventIds.0, type: .reporterReply, at: now, text: trimmed))
+            next.timeline.append(
+                TimelineEvent(id: TimelineEvent.id(for: next, index: next.timeline.count + 1), type: .reporterReply, at: now, text: trimmed))
             changed = true
         }
         if let rating {
             guard (1...5).contains(rating), report.timeline.contains(where: { $0.type == .followup }) else { return nil }
             next.rating = rating
-            next.timeline.append(TimelineEvent(id: eventIds.1, type: .rated, at: now, text: String(rating)))
+            next.timeline.append(
+                TimelineEvent(id: TimelineEvent.id(for: next, index: next.timeline.count + 1), type: .rated, at: now, text: String(rating)))
             changed = true
         }
         return changed ? settle(next, at: now) : nil
@@ -109,7 +112,8 @@ public struct Workflow: Sendable {
 
     /// What the system clock does to a report at `now`: closes a `followed_up` report past its
     /// deadline, archives a `held` or `info_requested` one as `no_reply`. Nil when nothing is due.
-    public func systemTransition(of report: Report, at now: Timestamp, eventId: String) -> Report? {
+    public func systemTransition(of report: Report, at now: Timestamp) -> Report? {
+        let eventId = TimelineEvent.id(for: report, index: report.timeline.count + 1)
         guard let due = report.dueAt, now > due else { return nil }
         var next = report
         switch report.status {

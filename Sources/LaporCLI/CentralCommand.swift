@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import LaporCentral
+import LaporText
+import Logging
+
+/// `lapor central`: the reference central LAPOR! server.
+struct CentralCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "central",
+        abstract: "Run the reference central LAPOR! server (the contract's HTTP/JSON API).",
+        discussion: """
+            With --demo, a new database is seeded with the demo units, users and reports, the citizen
+            routes (POST /reports, POST /reports/{id}/replies) are open, and tokens.json (mode 0600)
+            is written beside the database. Stops gracefully on SIGINT or SIGTERM.
+            """
+    )
+
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on (0: any free port).") var port = 8080
+    @Option(help: ArgumentHelp("The server's SQLite database (created if missing).", valueName: "path"))
+    var db: String?
+    @Flag(help: "Demo mode: seed a new database and open the citizen routes.") var demo = false
+    @Option(help: "Reports to seed in demo mode.") var seedReports = 2_000
+    @Option(help: "Seed of the demo data (the same seed gives the same reports).") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Seconds between runs of the system clock (auto-close and auto-archive).", valueName: "seconds"))
+    var clockInterval = 60
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let text = try global.catalogue()
+        guard (0...65_535).contains(port) else { throw CLIError(text.badPort(port)) }
+        guard (0...1_000_000).contains(seedReports) else { throw CLIError(text.badSeedReports(seedReports)) }
+        guard clockInterval >= 1 else { throw CLIError(text.badClockInterval(clockInterval)) }
+        let path = try db ?? Self.defaultDatabasePath()
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        var configuration = CentralConfiguration(databasePath: path)
+        configuration.host = host
+        configuration.port = port
+        configuration.demo = demo
+        configuration.seedReports = seedReports
+        configuration.seed = seed
+        configuration.clockInterval = .seconds(clockInterval)
+        let out = CommandContext.output
+        let server: CentralServer
+        do {
+            server = try await CentralServer(configuration: configuration)
+        } catch {
+            throw CLIError(text.centralCannotOpen(path, String(describing: error)))
+        }
+        if try server.store.userCount() == 0 { out.error(text.centralNoUsers) }
+        let host = host
+        let demo = demo
+        do {
+            try await server.run { boundPort in
+                out.error(text.centralRunning(url: "http://\(host):\(boundPort)/api/v1", database: path))
+                if demo { out.error(text.centralTokens(CentralServer.tokensPath(for: path))) }
+            }
+        } catch {
+            throw CLIError(text.centralFailed(String(describing: error)))
+        }
+    }
+
+    /// `$XDG_DATA_HOME/lapor/central/central.sqlite` (`~/.local/share` when unset).
+    static func defaultDatabasePath() throws -> String {
+        let env = CommandContext.environment
+        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return base + "/lapor/central/central.sqlite"
+    }
+}

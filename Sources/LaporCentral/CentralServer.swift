@@ -1,0 +1,80 @@
+import Foundation
+import Hummingbird
+import LaporDomain
+import Logging
+import ServiceLifecycle
+
+/// How `lapor central` is started.
+public struct CentralConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    /// 0 picks a free port; `onRunning` reports the one chosen.
+    public var port = 8080
+    public var databasePath: String
+    public var demo = false
+    public var seedReports = 2_000
+    public var seed: UInt64 = 1
+    public var clockInterval: Duration = .seconds(60)
+    public var policy = SlaPolicy.standard
+
+    public init(databasePath: String) { self.databasePath = databasePath }
+}
+
+/// The reference central LAPOR! server: its store, its rules and its HTTP front.
+public struct CentralServer: Sendable {
+    public let configuration: CentralConfiguration
+    public let store: CentralStore
+    public let workflow: Workflow
+    public let clock: CentralClock
+    let logger: Logger
+
+    /// Opens the database, seeding it first in demo mode when it is new.
+    public init(configuration: CentralConfiguration, clock: CentralClock = .system, logger: Logger = Logger(label: "lapor.central")) async throws {
+        let store = try CentralStore(path: configuration.databasePath)
+        if configuration.demo, try store.userCount() == 0 {
+            try await DemoSeed(reports: configuration.seedReports, seed: configuration.seed, policy: configuration.policy)
+                .seed(store, tokensFile: Self.tokensPath(for: configuration.databasePath), now: clock.now())
+        }
+        var units = try store.units()
+        var categories = try store.categories()
+        if units.isEmpty {
+            units = BuiltinFixtures.units
+            categories = BuiltinFixtures.categories
+            try store.saveReference(units: units, categories: categories)
+        }
+        self.configuration = configuration
+        self.store = store
+        self.workflow = Workflow(
+            units: try UnitTree(units), policy: configuration.policy, calendar: .builtin(), categories: CategoryTree(categories))
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// `tokens.json` beside the database.
+    public static func tokensPath(for databasePath: String) -> String {
+        URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("tokens.json").path
+    }
+
+    /// The Hummingbird application; `onRunning` gets the bound port.
+    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+        let deps = CentralDependencies(
+            store: store, workflow: workflow, policy: configuration.policy, calendarYears: WorkingCalendar.builtinYears, clock: clock,
+            inFlight: InFlightActions(), demo: configuration.demo)
+        let router = buildRouter(deps, users: try store.usersByTokenHash(), logger: logger)
+        var app = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "lapor-central"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+        app.addServices(
+            SystemClockService(store: store, workflow: workflow, clock: clock, interval: configuration.clockInterval, logger: logger))
+        return app
+    }
+
+    /// Runs until SIGINT or SIGTERM, then finishes the requests in flight and stops.
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let app = try application(onRunning: onRunning)
+        let group = ServiceGroup(
+            configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}

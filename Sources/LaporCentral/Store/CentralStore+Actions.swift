@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import LaporDomain
+
+/// What became of an action request.
+enum ActionOutcome {
+    /// Applied now: the response body to send (and to replay later).
+    case applied(String)
+    /// Applied before with the same body: the first response body, to send again as `replayed`.
+    case replayed(String)
+    /// The same id was used for another body (or by another user).
+    case mismatch
+    /// The report does not exist or the caller may not see it.
+    case notFound
+    /// The rules refuse it; `report` is the current report as the caller may see it.
+    case refused(Refusal, report: Report)
+}
+
+extension CentralStore {
+    /// Applies an action exactly once, in one transaction: the idempotency record, the report,
+    /// its timeline and its change are written together or not at all.
+    func apply(_ request: ActionRequest, bodyHash: String, by user: User, workflow: Workflow, at now: Timestamp) async throws -> ActionOutcome {
+        try await writer.write { db in
+            if let row = try Row.fetchOne(db, sql: "SELECT user_id, body_hash, response FROM action WHERE id = ?", arguments: [request.id]) {
+                guard row["user_id"] as String == user.id, row["body_hash"] as String == bodyHash else { return .mismatch }
+                return .replayed(row["response"])
+            }
+            guard let report = try Self.load(request.reportId, in: db), workflow.canSee(report, user: user) else { return .notFound }
+            switch workflow.apply(request, by: user, to: report, at: now) {
+            case .failure(let refusal):
+                return .refused(refusal, report: report.masked(for: user.role))
+            case .success(let next):
+                try Self.save(next, previous: report, at: now, in: db)
+                let response = ActionResponse(actionId: request.id, result: "applied", report: next.masked(for: user.role))
+                let body = try ContractJSON.encode(response)
+                try db.execute(
+                    sql: "INSERT INTO action (id, user_id, body_hash, report_id, response, at) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [request.id, user.id, bodyHash, report.id, body, now.epochSeconds])
+                return .applied(body)
+            }
+        }
+    }
+}
+
+/// The body of a successful `POST /actions`.
+struct ActionResponse: Codable {
+    var actionId: String
+    var result: String
+    var report: Report
+
+    enum CodingKeys: String, CodingKey {
+        case actionId = "action_id"
+        case result, report
+    }
+}

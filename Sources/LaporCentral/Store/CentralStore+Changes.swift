@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import LaporDomain
+
+/// A page of the change feed, already as the JSON items the contract sends.
+struct ChangePage {
+    /// Each item: a report's stored JSON, or a `{"id": …, "removed": true}` tombstone.
+    var items: [String]
+    var cursor: Int64
+    var more: Bool
+}
+
+extension CentralStore {
+    /// What `user` sees changed after `cursor` (0: everything they may see), at most `limit`
+    /// reports, in change order. A report that left their sight since the cursor comes as a
+    /// tombstone; one they never saw does not come at all.
+    func changes(for user: User, after cursor: Int64, limit: Int, units: UnitTree) async throws -> ChangePage {
+        // Visibility as SQL over the stored columns, mirroring `Visibility.canSee`.
+        let subtree = user.unitId.map { root in units.subtree(of: root).map(\.id) } ?? []
+        let subtreeJSON = String(decoding: try JSONEncoder().encode(subtree), as: UTF8.self)
+        let visibleNow: String
+        let visibleBefore: String
+        switch user.role {
+        case .admin where user.unitId == nil:
+            visibleNow = "1"
+            visibleBefore = "0"  // the national admin never loses sight of a report
+        case .admin:
+            visibleNow = "unit_id IN (SELECT value FROM json_each(:subtree))"
+            visibleBefore = "c.prev_unit_id IN (SELECT value FROM json_each(:subtree))"
+        case .liaison, .supervisor:
+            visibleNow = "with_unit = 1 AND unit_id IN (SELECT value FROM json_each(:subtree))"
+            visibleBefore = "c.prev_with_unit = 1 AND c.prev_unit_id IN (SELECT value FROM json_each(:subtree))"
+        }
+        let tombstones =
+            cursor > 0
+            ? "OR EXISTS (SELECT 1 FROM change c WHERE c.report_id = report.id AND c.seq > :cursor AND \(visibleBefore))" : ""
+        let sql = """
+            SELECT id, seq, (\(visibleNow)) AS visible, full_json, masked_json FROM report
+            WHERE seq > :cursor AND ((\(visibleNow)) \(tombstones))
+            ORDER BY seq LIMIT :limit
+            """
+        let admin = user.role == .admin
+        return try await writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: ["cursor": cursor, "limit": limit + 1, "subtree": subtreeJSON])
+            var items: [String] = []
+            var last = cursor
+            var more = false
+            while let row = try rows.next() {
+                if items.count == limit {
+                    more = true
+                    break
+                }
+                last = row["seq"]
+                if row["visible"] as Bool {
+                    items.append(admin ? row["full_json"] : (row["masked_json"] as String?) ?? row["full_json"])
+                } else {
+                    items.append(#"{"id":\#(try ContractJSON.encode(row["id"] as String)),"removed":true}"#)
+                }
+            }
+            return ChangePage(items: items, cursor: last, more: more)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import LaporDomain
+
+extension CentralStore {
+    /// One stored report with the columns the server filters on.
+    struct StoredReport {
+        var report: Report
+        var seq: Int64
+    }
+
+    /// Writes a report (new or changed) and appends its change to the feed, in the caller's
+    /// transaction. `previous` is the report before the change, nil for a new one.
+    static func save(_ report: Report, previous: Report?, at now: Timestamp, in db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO change (report_id, prev_unit_id, prev_with_unit, at) VALUES (?, ?, ?, ?)",
+            arguments: [report.id, previous?.unitId, previous?.isWithUnit ?? false, now.epochSeconds])
+        let seq = db.lastInsertedRowID
+        let full = try ContractJSON.encode(report)
+        let masked = report.privacy.hidesReporter ? try ContractJSON.encode(report.masked(for: .liaison)) : nil
+        try db.execute(
+            sql: """
+                INSERT INTO report (id, seq, status, unit_id, with_unit, due_at, version, full_json, masked_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, status = excluded.status, unit_id = excluded.unit_id,
+                    with_unit = excluded.with_unit, due_at = excluded.due_at, version = excluded.version,
+                    full_json = excluded.full_json, masked_json = excluded.masked_json
+                """,
+            arguments: [
+                report.id, seq, report.status.rawValue, report.unitId, report.isWithUnit, report.dueAt?.epochSeconds,
+                report.version, full, masked,
+            ])
+    }
+
+    static func load(_ id: String, in db: Database) throws -> Report? {
+        guard let json = try String.fetchOne(db, sql: "SELECT full_json FROM report WHERE id = ?", arguments: [id]) else {
+            return nil
+        }
+        return try ContractJSON.decode(Report.self, from: json)
+    }
+
+    /// A report as `user` may see it, or nil when it does not exist or is out of their sight.
+    func report(_ id: String, for user: User, workflow: Workflow) async throws -> Report? {
+        try await writer.read { db in
+            guard let report = try Self.load(id, in: db), workflow.canSee(report, user: user) else { return nil }
+            return report.masked(for: user.role)
+        }
+    }
+
+    /// The next tracking ID: seven digits, counting up from 9,100,000.
+    static func nextTrackingID(in db: Database) throws -> String {
+        let current = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'last_tracking_id'") ?? 9_099_999
+        let next = current + 1
+        try db.execute(
+            sql: "INSERT INTO meta (key, value) VALUES ('last_tracking_id', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [String(next)])
+        return String(next)
+    }
+
+    /// Stores a new citizen report with a fresh tracking ID.
+    func submit(_ make: @escaping @Sendable (String) -> Report, at now: Timestamp) async throws -> Report {
+        try await writer.write { db in
+            let report = make(try Self.nextTrackingID(in: db))
+            try Self.save(report, previous: nil, at: now, in: db)
+            return report
+        }
+    }
+
+    /// Applies a change to one report inside one transaction: `change` gets the current report
+    /// and returns the new one (or nil for no change, or throws to refuse).
+    func update(_ id: String, at now: Timestamp, _ change: @escaping @Sendable (Report, Database) throws -> Report?) async throws -> Report? {
+        try await writer.write { db in
+            guard let current = try Self.load(id, in: db) else { return nil }
+            guard let next = try change(current, db) else { return current }
+            try Self.save(next, previous: current, at: now, in: db)
+            return next
+        }
+    }
+
+    /// Runs the system clock once: every report whose system deadline has passed is closed or
+    /// archived. Returns how many changed.
+    public func runSystemClock(workflow: Workflow, at now: Timestamp) async throws -> Int {
+        try await writer.write { db in
+            let ids = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM report WHERE status IN ('followed_up', 'held', 'info_requested') AND due_at < ?
+                    ORDER BY due_at
+                    """,
+                arguments: [now.epochSeconds])
+            var changed = 0
+            for id in ids {
+                guard let report = try Self.load(id, in: db) else { continue }
+                guard let next = workflow.systemTransition(of: report, at: now) else { continue }
+                try Self.save(next, previous: report, at: now, in: db)
+                changed += 1
+            }
+            return changed
+        }
+    }
+}

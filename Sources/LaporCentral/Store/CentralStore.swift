@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+import LaporDomain
+
+/// The reference server's own database: users, units, categories, reports with their change
+/// sequence, and the idempotency record of every applied action.
+///
+/// Reports are kept as the JSON the contract sends (a full copy, and for `anonim` and `rahasia`
+/// reports a copy without the reporter), beside the columns that visibility, the change feed and
+/// the system clock filter on; the feed then streams stored JSON without decoding it.
+public struct CentralStore: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database at `path` in WAL mode.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(pool)
+        self.writer = pool
+    }
+
+    /// A private in-memory database, for tests.
+    public static func inMemory() throws -> CentralStore {
+        let queue = try DatabaseQueue()
+        try migrator.migrate(queue)
+        return CentralStore(writer: queue)
+    }
+
+    init(writer: any DatabaseWriter) { self.writer = writer }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE unit (
+                        position INTEGER NOT NULL, id TEXT PRIMARY KEY, name TEXT NOT NULL,
+                        parent_id TEXT, timezone TEXT NOT NULL);
+                    CREATE TABLE category (
+                        position INTEGER NOT NULL, id TEXT PRIMARY KEY, name TEXT NOT NULL, parent_id TEXT);
+                    CREATE TABLE user (
+                        id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, unit_id TEXT,
+                        token_hash TEXT NOT NULL UNIQUE);
+                    CREATE TABLE report (
+                        id TEXT PRIMARY KEY,
+                        seq INTEGER NOT NULL,
+                        status TEXT NOT NULL,
+                        unit_id TEXT,
+                        with_unit INTEGER NOT NULL,
+                        due_at INTEGER,
+                        version INTEGER NOT NULL,
+                        full_json TEXT NOT NULL,
+                        masked_json TEXT);
+                    CREATE INDEX report_by_seq ON report(seq);
+                    CREATE INDEX report_by_unit ON report(unit_id, seq);
+                    CREATE INDEX report_by_clock ON report(status, due_at);
+                    CREATE TABLE change (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        report_id TEXT NOT NULL,
+                        prev_unit_id TEXT,
+                        prev_with_unit INTEGER NOT NULL,
+                        at INTEGER NOT NULL);
+                    CREATE INDEX change_by_report ON change(report_id, seq);
+                    CREATE TABLE action (
+                        id TEXT PRIMARY KEY, user_id TEXT NOT NULL, body_hash TEXT NOT NULL,
+                        report_id TEXT NOT NULL, response TEXT NOT NULL, at INTEGER NOT NULL);
+                    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    """)
+        }
+        return migrator
+    }
+
+    // MARK: Reference data
+
+    /// Replaces units and categories (seeding only).
+    public func saveReference(units: [LaporDomain.Unit], categories: [LaporDomain.Category]) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM unit; DELETE FROM category")
+            for (i, u) in units.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO unit (position, id, name, parent_id, timezone) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [i, u.id, u.name, u.parentId, u.timezone])
+            }
+            for (i, c) in categories.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO category (position, id, name, parent_id) VALUES (?, ?, ?, ?)",
+                    arguments: [i, c.id, c.name, c.parentId])
+            }
+        }
+    }
+
+    public func units() throws -> [LaporDomain.Unit] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, parent_id, timezone FROM unit ORDER BY position").map {
+                LaporDomain.Unit(id: $0["id"], name: $0["name"], parentId: $0["parent_id"], timezone: $0["timezone"])
+            }
+        }
+    }
+
+    public func categories() throws -> [LaporDomain.Category] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, parent_id FROM category ORDER BY position").map {
+                LaporDomain.Category(id: $0["id"], name: $0["name"], parentId: $0["parent_id"])
+            }
+        }
+    }
+
+    // MARK: Users
+
+    /// Adds a user with the hash of their token; the token itself is never stored.
+    public func addUser(_ user: User, tokenHash: String) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO user (id, name, role, unit_id, token_hash) VALUES (?, ?, ?, ?, ?)",
+                arguments: [user.id, user.name, user.role.rawValue, user.unitId, tokenHash])
+        }
+    }
+
+    /// Every user by token hash.
+    public func usersByTokenHash() throws -> [String: User] {
+        try writer.read { db in
+            var out: [String: User] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name, role, unit_id, token_hash FROM user") {
+                guard let role = Role(rawValue: row["role"]) else { continue }
+                out[row["token_hash"]] = User(id: row["id"], name: row["name"], role: role, unitId: row["unit_id"])
+            }
+            return out
+        }
+    }
+
+    public func userCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user") ?? 0 }
+    }
+
+    public func reportCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report") ?? 0 }
+    }
+}
+
+/// JSON as the server writes it: the contract's field names, compact.
+enum ContractJSON {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder().encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}

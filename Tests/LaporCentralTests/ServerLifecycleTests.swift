@@ -1,0 +1,142 @@
+import Foundation
+import LaporCentral
+import LaporDomain
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite struct ServerLifecycleTests {
+    @Test func theSystemClockClosesAndArchivesOnItsOwn() async throws {
+        let t = try await TestServer(reports: 0, clockInterval: .milliseconds(200))
+        defer { Task { await t.stop() } }
+        let followed = try await t.dispatched(to: "dki-dpu")
+        #expect(
+            try await t.act(["id": "c-1", "report_id": followed.id, "type": "followup", "text": "Selesai."], as: "u-liaison-dki-dpu").status == 200)
+        let asking = try await t.dispatched(to: "dki-dpu")
+        #expect(
+            try await t.act(["id": "c-2", "report_id": asking.id, "type": "request_info", "text": "Foto?"], as: "u-liaison-dki-dpu").status == 200)
+        let held = try await t.submit()
+        #expect(try await t.act(["id": "c-3", "report_id": held.id, "type": "hold", "text": "Lokasi?"], as: "u-admin").status == 200)
+        let waiting = try await t.dispatched(to: "dki-dpu")
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(try await t.get("/reports/\(followed.id)", as: "u-admin").decode(Report.self).status == .followedUp)
+        // Eleven working days later, the clocks have run out.
+        t.clock.set(Timestamp(rfc3339: "2026-11-25T10:00:00+07:00")!)
+        var closed: Report?
+        for _ in 0..<50 {
+            closed = try await t.get("/reports/\(followed.id)", as: "u-admin").decode(Report.self)
+            if closed?.status == .closed { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(closed?.status == .closed && closed?.statusLabel == "Ditutup oleh Sistem")
+        #expect(closed?.timeline.last?.system == true)
+        let archived = try await t.get("/reports/\(asking.id)", as: "u-admin").decode(Report.self)
+        #expect(archived.status == .archived && archived.archiveReason == .noReply && archived.statusLabel == "Diarsipkan oleh Sistem")
+        #expect(try await t.get("/reports/\(held.id)", as: "u-admin").decode(Report.self).archiveReason == .noReply)
+        // An overdue follow-up is the unit's problem, not the system's: it stays.
+        #expect(try await t.get("/reports/\(waiting.id)", as: "u-admin").decode(Report.self).status == .dispatched)
+    }
+
+    @Test func citizenRoutesExistOnlyInDemoModeAndCheckTheirInput() async throws {
+        let t = try await TestServer(reports: 0)
+        defer { Task { await t.stop() } }
+        let report = try await t.submit(unit: "makassar")
+        #expect(report.status == .submitted && report.statusLabel == "Belum Terverifikasi")
+        // Monday 9 Nov 10:00 WIB + 3 working days in WITA.
+        #expect(report.dueAt?.rfc3339 == "2026-11-12T23:59:59+08:00")
+        let bad = try await t.request(
+            "POST", "/reports", json: ["kind": "pengaduan", "channel": "web", "title": " ", "body": "x", "privacy": "public", "unit_id": "mars"])
+        #expect(bad.status == 422 && bad.errorFields?["title"] != nil && bad.errorFields?["unit_id"] != nil)
+        let handled = try await t.dispatched(to: "dki-dpu")
+        _ = try await t.act(["id": "z-1", "report_id": handled.id, "type": "followup", "text": "Sudah."], as: "u-liaison-dki-dpu")
+        let reply = try await t.request("POST", "/reports/\(handled.id)/replies", json: ["text": "Belum beres."])
+        #expect(reply.status == 200)
+        #expect(try reply.decode(Report.self).status == .replied)
+        let rating = try await t.request("POST", "/reports/\(handled.id)/replies", json: ["rating": 9])
+        #expect(rating.status == 422)
+        #expect(try await t.request("POST", "/reports/0000001/replies", json: ["text": "halo"]).status == 404)
+        let plain = try await TestServer(demo: false)
+        defer { Task { await plain.stop() } }
+        #expect(try await plain.request("POST", "/reports", json: ["kind": "pengaduan"]).status == 404)
+    }
+
+    @Test func requestLogLinesNeverCarryTheToken() async throws {
+        let t = try await TestServer(reports: 3)
+        defer { Task { await t.stop() } }
+        _ = try await t.get("/me", as: "u-liaison-dki-dpu")
+        _ = try await t.get("/changes?limit=2", as: "u-admin")
+        _ = try await t.get("/me", as: nil)
+        let lines = t.logs.all
+        #expect(lines.contains { $0.contains("GET /api/v1/me 200") && $0.contains("user=u-liaison-dki-dpu") })
+        #expect(lines.contains { $0.contains("GET /api/v1/changes 200") && $0.contains("user=u-admin") && !$0.contains("limit") })
+        #expect(lines.contains { $0.contains("GET /api/v1/me 401") && $0.contains("user=-") })
+        for token in t.tokens.values { #expect(!lines.contains { $0.contains(token) }) }
+    }
+
+    @Test func gracefulShutdownFinishesARequestInFlight() async throws {
+        let t = try await TestServer(reports: 0)
+        let report = try await t.dispatched(to: "dki-dpu")
+        let body = Data(#"{"id":"slow-1","report_id":"\#(report.id)","type":"followup","text":"Dikirim perlahan."}"#.utf8)
+        let head =
+            "POST /api/v1/actions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(t.tokens["u-liaison-dki-dpu"]!)\r\n"
+            + "Idempotency-Key: slow-1\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+        let socket = try RawSocket(port: t.base.port!)
+        try socket.send(Data(head.utf8) + body.prefix(20))
+        try await Task.sleep(for: .milliseconds(200))
+        let stopping = Task { await t.group.triggerGracefulShutdown() }
+        try await Task.sleep(for: .milliseconds(200))
+        try socket.send(body.dropFirst(20))
+        let answer = String(decoding: try socket.receive(), as: UTF8.self)
+        #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(200))")
+        #expect(answer.contains(#""result":"applied""#))
+        await stopping.value
+        _ = try? await t.runner.value
+        // Stopped: a new connection is refused.
+        #expect(throws: (any Error).self) { try RawSocket(port: t.base.port!) }
+        try? FileManager.default.removeItem(at: t.folder)
+    }
+}
+
+/// A plain TCP client, to send a request in pieces.
+final class RawSocket {
+    let fd: Int32
+
+    init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else {
+            close(fd)
+            throw TestFailure("connect failed: \(errno)")
+        }
+    }
+
+    deinit { close(fd) }
+
+    func send(_ data: Data) throws {
+        let sent = data.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, data.count, 0) }
+        guard sent == data.count else { throw TestFailure("send failed") }
+    }
+
+    /// Reads until the peer closes or 5 seconds pass.
+    func receive() throws -> Data {
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var out = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            out.append(contentsOf: buffer[0..<n])
+            if let text = String(data: out, encoding: .utf8), text.contains("\r\n\r\n"), text.contains("\"report\"") && text.hasSuffix("}}") { break }
+        }
+        return out
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+import Hummingbird
+import LaporCentral
+import LaporDomain
+import Logging
+import ServiceLifecycle
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// A clock the tests move by hand.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Timestamp
+
+    init(_ start: Timestamp) { current = start }
+
+    var now: Timestamp { lock.withLock { current } }
+    func set(_ t: Timestamp) { lock.withLock { current = t } }
+    var central: CentralClock { CentralClock { self.now } }
+}
+
+/// Log lines kept in memory, to check what the server writes.
+final class LogCapture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
+
+    struct Handler: LogHandler {
+        let capture: LogCapture
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .info
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt)
+        {
+            capture.append("\(level) \(message) \(metadata ?? [:])")
+        }
+    }
+
+    var logger: Logger { Logger(label: "test") { _ in Handler(capture: self) } }
+}
+
+/// A reference server on 127.0.0.1 and a free port, with its own database in a temporary folder.
+final class TestServer: @unchecked Sendable {
+    let folder: URL
+    let server: CentralServer
+    let clock: TestClock
+    let logs = LogCapture()
+    let group: ServiceGroup
+    let runner: Task<Void, any Error>
+    let base: URL
+    let tokens: [String: String]
+
+    /// Monday 2026-11-09 10:00 WIB unless told otherwise.
+    static let defaultNow = Timestamp(rfc3339: "2026-11-09T10:00:00+07:00")!
+
+    init(demo: Bool = true, reports: Int = 60, seed: UInt64 = 7, now: Timestamp = defaultNow, clockInterval: Duration = .seconds(3600)) async throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-central-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        clock = TestClock(now)
+        var configuration = CentralConfiguration(databasePath: folder.appendingPathComponent("central.sqlite").path)
+        configuration.port = 0
+        configuration.demo = demo
+        configuration.seedReports = reports
+        configuration.seed = seed
+        configuration.clockInterval = clockInterval
+        server = try await CentralServer(configuration: configuration, clock: clock.central, logger: logs.logger)
+        let port = PortBox()
+        let app = try server.application { await port.set($0) }
+        group = ServiceGroup(configuration: .init(services: [app], logger: logs.logger))
+        let group = self.group
+        runner = Task { try await group.run() }
+        base = URL(string: "http://127.0.0.1:\(try await port.wait())/api/v1")!
+        if demo {
+            let data = try Data(contentsOf: URL(fileURLWithPath: CentralServer.tokensPath(for: configuration.databasePath)))
+            let list = try JSONDecoder().decode([DemoToken].self, from: data)
+            tokens = Dictionary(uniqueKeysWithValues: list.map { ($0.userId, $0.token) })
+        } else {
+            tokens = [:]
+        }
+    }
+
+    func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = try? await runner.value
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// A request as `user` (a demo user id), or with no token.
+    func request(
+        _ method: String, _ path: String, as user: String? = nil, json: Any? = nil, body: Data? = nil, headers: [String: String] = [:]
+    ) async throws -> HTTPResult {
+        var request = URLRequest(url: URL(string: base.absoluteString + path)!)
+        request.httpMethod = method
+        if let user { request.setValue("Bearer \(tokens[user] ?? "unknown-token")", forHTTPHeaderField: "Authorization") }
+        if let json { request.httpBody = try JSONSerialization.data(withJSONObject: json) }
+        if let body { request.httpBody = body }
+        if request.httpBody != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
+        for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as! HTTPURLResponse
+        var headers: [String: String] = [:]
+        for (k, v) in http.allHeaderFields { headers["\(k)".lowercased()] = "\(v)" }
+        return HTTPResult(status: http.statusCode, data: data, headers: headers)
+    }
+
+    func get(_ path: String, as user: String?) async throws -> HTTPResult { try await request("GET", path, as: user) }
+
+    /// POST /actions with the id as Idempotency-Key.
+    func act(_ action: [String: Any], as user: String) async throws -> HTTPResult {
+        try await request("POST", "/actions", as: user, json: action, headers: ["Idempotency-Key": action["id"] as! String])
+    }
+
+    /// POST /actions with a fresh id.
+    func actNew(_ action: [String: Any], as user: String) async throws -> HTTPResult {
+        var action = action
+        action["id"] = UUID().uuidString
+        return try await act(action, as: user)
+    }
+
+    /// An action that must apply: the new report, or a failure naming the answer.
+    func applied(_ action: [String: Any], as user: String) async throws -> Report {
+        let r = try await actNew(action, as: user)
+        guard r.status == 200 else { throw TestFailure("\(action["type"] ?? "?"): \(r.status) \(r.text)") }
+        return try r.report()
+    }
+
+    /// A new citizen report through the demo route.
+    func submit(unit: String? = nil, privacy: String = "public", title: String = "Jalan berlubang di Jl. Salemba Raya") async throws -> Report {
+        var body: [String: Any] = [
+            "kind": "pengaduan", "channel": "web", "title": title, "body": "Lubang besar di depan halte.", "privacy": privacy,
+            "reporter": ["name": "Budi", "contact": "0812"],
+        ]
+        if let unit { body["unit_id"] = unit }
+        let r = try await request("POST", "/reports", json: body)
+        guard r.status == 201 else { throw TestFailure("submit: \(r.status) \(r.text)") }
+        return try r.decode(Report.self)
+    }
+
+    /// Submits, verifies and dispatches a report to `unit`.
+    func dispatched(to unit: String, privacy: String = "public") async throws -> Report {
+        let report = try await submit(privacy: privacy)
+        _ = try await act(["id": UUID().uuidString, "report_id": report.id, "type": "verify"], as: "u-admin")
+        let r = try await act(["id": UUID().uuidString, "report_id": report.id, "type": "dispatch", "unit_id": unit], as: "u-admin")
+        guard r.status == 200 else { throw TestFailure("dispatch: \(r.status) \(r.text)") }
+        return try r.report()
+    }
+
+    /// Everything `user` gets from the change feed from `cursor`, page by page.
+    func pull(as user: String, cursor: String? = nil, limit: Int = 500) async throws -> (items: [[String: Any]], cursor: String, pages: Int) {
+        var items: [[String: Any]] = []
+        var cursor = cursor
+        var pages = 0
+        while true {
+            var path = "/changes?limit=\(limit)"
+            if let c = cursor { path += "&cursor=\(c)" }
+            let r = try await get(path, as: user)
+            guard r.status == 200 else { throw TestFailure("changes: \(r.status) \(r.text)") }
+            let page = try r.object()
+            items += page["changes"] as! [[String: Any]]
+            cursor = (page["cursor"] as! String)
+            pages += 1
+            if !(page["more"] as! Bool) { return (items, cursor!, pages) }
+        }
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ d: String) { description = d }
+}
+
+struct HTTPResult: Sendable {
+    let status: Int
+    let data: Data
+    let headers: [String: String]
+
+    var text: String { String(decoding: data, as: UTF8.self) }
+    func object() throws -> [String: Any] { try JSONSerialization.jsonObject(with: data) as! [String: Any] }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try JSONDecoder().decode(type, from: data) }
+    func report() throws -> Report { try JSONDecoder().decode(ActionEnvelope.self, from: data).report }
+    var result: String? { (try? object())?["result"] as? String }
+    var errorCode: String? { ((try? object())?["error"] as? [String: Any])?["code"] as? String }
+    var errorFields: [String: String]? { ((try? object())?["error"] as? [String: Any])?["fields"] as? [String: String] }
+
+    struct ActionEnvelope: Decodable {
+        var report: Report
+    }
+}
+
+actor PortBox {
+    private var port: Int?
+    private var waiters: [CheckedContinuation<Int, Never>] = []
+
+    func set(_ p: Int) {
+        port = p
+        for w in waiters { w.resume(returning: p) }
+        waiters = []
+    }
+
+    func wait() async -> Int {
+        if let port { return port }
+        return await withCheckedContinuation { waiters.append($0) }
+    }
+}
