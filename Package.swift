@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "lapor-bench",
             dependencies: [
-                "LaporDomain",
+                "LaporDomain", "LaporCentral",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

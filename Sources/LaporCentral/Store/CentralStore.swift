@@ -13,6 +13,12 @@ public struct CentralStore: Sendable {
 
     /// Opens (creating if needed) the database at `path` in WAL mode.
     public init(path: String) throws {
+        // Reporters' data lives here: the file (and the WAL files SQLite derives from it) is 0600.
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            }
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         let pool = try DatabasePool(path: path, configuration: configuration)
@@ -152,5 +158,14 @@ enum ContractJSON {
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
         try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}
+
+extension CentralStore {
+    /// Every report, in change order (tests and tools; the server streams the feed instead).
+    public func allReports() throws -> [Report] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: "SELECT full_json FROM report ORDER BY seq").map { try ContractJSON.decode(Report.self, from: $0) }
+        }
     }
 }

@@ -3,11 +3,12 @@ import Foundation
 import LaporDomain
 
 /// `lapor-bench`: the speed targets, measured in a release build (`swift run -c release lapor-bench`).
-struct Bench: ParsableCommand {
+@main
+struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lapor-bench",
         abstract: "Measure lapor's speed targets. Run in a release build.",
-        subcommands: [CalendarBench.self]
+        subcommands: [CalendarBench.self, CentralBench.self]
     )
 }
 
@@ -23,7 +24,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+func nanos() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
 struct CalendarBench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,26 +48,24 @@ struct CalendarBench: ParsableCommand {
             )
         }
         var checksum: Int64 = 0
-        let t0 = now()
+        let t0 = nanos()
         for i in 0..<count {
             let c = cases[i % cases.count]
             checksum &+= (try calendar.due(after: c.0, workingDays: c.1, in: c.2)).at.epochSeconds
         }
-        let seconds = Double(now() - t0) / 1e9
+        let seconds = Double(nanos() - t0) / 1e9
         let rate = Double(count) / seconds
         print(
             String(
                 format: "calendar: %.0f due dates/s (%d computations in %.3f s; target >= 1000000/s) [checksum %lld]",
                 rate, count, seconds, checksum))
-        let t1 = now()
+        let t1 = nanos()
         var explained = 0
         for i in 0..<10_000 {
             let c = cases[i % cases.count]
             explained += try calendar.explain(after: c.0, workingDays: c.1, in: c.2).days.count
         }
-        let explainSeconds = Double(now() - t1) / 1e9
+        let explainSeconds = Double(nanos() - t1) / 1e9
         print(String(format: "calendar: %.0f explanations/s (10000 in %.3f s, %d days listed)", 10_000 / explainSeconds, explainSeconds, explained))
     }
 }
-
-Bench.main()
