@@ -58,7 +58,7 @@ struct CentralBench: AsyncParsableCommand {
             count += page.changes.count
             pages += 1
             for item in page.changes where followable.count < 200 {
-                if let unit = item.unit_id, ["dispatched", "replied", "info_requested", "followed_up"].contains(item.status ?? "") {
+                if let unit = item.unitId, ["dispatched", "replied", "info_requested", "followed_up"].contains(item.status ?? "") {
                     followable.append((item.id, unit))
                 }
             }
@@ -103,7 +103,12 @@ struct CentralBench: AsyncParsableCommand {
         struct Item: Decodable {
             var id: String
             var status: String?
-            var unit_id: String?
+            var unitId: String?
+
+            enum CodingKeys: String, CodingKey {
+                case id, status
+                case unitId = "unit_id"
+            }
         }
         var changes: [Item]
         var cursor: String
