@@ -34,8 +34,12 @@ struct CentralCommand: AsyncParsableCommand {
         guard (0...1_000_000).contains(seedReports) else { throw CLIError(text.badSeedReports(seedReports)) }
         guard clockInterval >= 1 else { throw CLIError(text.badClockInterval(clockInterval)) }
         let path = try db ?? Self.defaultDatabasePath()
-        try FileManager.default.createDirectory(
-            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw CLIError(text.centralCannotOpen(path, error.localizedDescription))
+        }
         var configuration = CentralConfiguration(databasePath: path)
         configuration.host = host
         configuration.port = port
@@ -59,7 +63,9 @@ struct CentralCommand: AsyncParsableCommand {
                 if demo { out.error(text.centralTokens(CentralServer.tokensPath(for: path))) }
             }
         } catch {
-            throw CLIError(text.centralFailed(String(describing: error)))
+            let reason = String(describing: error)
+            if reason.contains("Address already in use") { throw CLIError(text.portInUse(host: host, port: port)) }
+            throw CLIError(text.centralFailed(reason))
         }
     }
 

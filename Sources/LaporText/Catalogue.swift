@@ -234,6 +234,12 @@ extension Catalogue {
         pick("Mode demo: token pengguna ada di \(path)", "Demo mode: user tokens are in \(path)")
     }
 
+    public func portInUse(host: String, port: Int) -> String {
+        pick(
+            "Alamat \(host):\(port) sudah dipakai program lain; pilih --port lain (0: port bebas mana saja).",
+            "\(host):\(port) is already in use; choose another --port (0: any free port).")
+    }
+
     public func centralFailed(_ reason: String) -> String {
         pick("Server berhenti karena galat: \(reason)", "The server stopped with an error: \(reason)")
     }

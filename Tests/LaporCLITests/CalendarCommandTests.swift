@@ -18,6 +18,10 @@ final class Captured: @unchecked Sendable {
 }
 
 func lapor(_ arguments: String..., environment: [String: String] = [:]) async -> (code: Int32, out: String, err: String) {
+    await lapor(arguments, environment: environment)
+}
+
+func lapor(_ arguments: [String], environment: [String: String] = [:]) async -> (code: Int32, out: String, err: String) {
     let captured = Captured()
     let code = await LaporCommand.run(arguments: arguments, output: captured.output, environment: environment)
     return (code, captured.stdout, captured.stderr)
