@@ -23,7 +23,7 @@ let package = Package(
         // Pure values and rules shared by client and server: Foundation only, no I/O.
         .target(name: "LaporDomain"),
         // The user-facing text catalogue (Bahasa Indonesia and English).
-        .target(name: "LaporText", dependencies: ["LaporDomain"]),
+        .target(name: "LaporText", dependencies: ["LaporDomain", "LaporStore", "LaporSync"]),
         // The reference central LAPOR! server (`lapor central`): Hummingbird over its own GRDB store.
         .target(
             name: "LaporCentral",
@@ -37,11 +37,18 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        // The local case store: GRDB over SQLite (WAL), reports, outbox, drafts, audit, search.
+        .target(
+            name: "LaporStore",
+            dependencies: ["LaporDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Sync with the central endpoint over HTTP/JSON (URLSession).
+        .target(name: "LaporSync", dependencies: ["LaporDomain", "LaporStore"]),
         // The subcommands of `lapor`, as a library so that tests can drive them.
         .target(
             name: "LaporCLI",
             dependencies: [
-                "LaporDomain", "LaporText", "LaporCentral",
+                "LaporDomain", "LaporText", "LaporCentral", "LaporStore", "LaporSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -10,7 +10,10 @@ public struct LaporCommand: AsyncParsableCommand {
             Bahasa Indonesia by default; add --lang en (or set an English LANG) for English.
             Exit codes: 0 done, 2 bad input or a refused request.
             """,
-        subcommands: [CalendarCommand.self, CentralCommand.self]
+        subcommands: [
+            LoginCommand.self, SyncCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ActCommand.self,
+            OutboxCommand.self, CalendarCommand.self, CentralCommand.self,
+        ]
     )
 
     public init() {}

@@ -1,0 +1,173 @@
+import ArgumentParser
+import Foundation
+import LaporDomain
+import LaporStore
+import LaporText
+
+/// Output formats of the listing commands.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// `lapor list`: a view of the case store, filtered and sorted.
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List reports from the local case store.",
+        discussion: """
+            Views: inbox, waiting, done (liaison); queue, ready (admin); overdue, due-soon, escalated
+            (supervisor); all. Filters combine with the view; repeat an option for several values.
+            Units and categories include their sub-units and sub-categories.
+            """
+    )
+
+    @OptionGroup var profile: ProfileOptions
+    @Option(help: "The view (default: the role's first).") var view: String?
+    @Option(help: "Status (submitted, held, verified, dispatched, info_requested, followed_up, replied, closed, archived).")
+    var status: [String] = []
+    @Option(help: "Kind (pengaduan, aspirasi, permintaan_informasi).") var kind: [String] = []
+    @Option(help: "Channel (web, sms, mobile, whatsapp, …).") var channel: [String] = []
+    @Option(help: "Category id (with its sub-categories).") var category: [String] = []
+    @Option(help: "Unit id (with its sub-units).") var unit: [String] = []
+    @Option(help: "Privacy (public, anonim, rahasia).") var privacy: [String] = []
+    @Flag(help: "Only reports past their deadline.") var overdue = false
+    @Option(help: ArgumentHelp("Only reports due within N working days.", valueName: "n")) var dueWithin: Int?
+    @Option(help: "Full-text search words (prefixes).") var search: String?
+    @Option(help: "Sort: due, age or id (default: the view's).") var sort: String?
+    @Option(help: "At most this many rows.") var limit = 200
+    @Option(help: "Skip this many rows.") var offset = 0
+    @Option(help: "table, json or csv.") var format: ListFormat = .table
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let text = try global.catalogue()
+        let session = try ProfileSession.open(profile, text: text)
+        let reference = try session.reference()
+        let workflow = try session.workflow(reference)
+        let now = currentTime()
+        guard (1...100_000).contains(limit), offset >= 0 else { throw CLIError(text.badLimit) }
+        let chosen: ReportView
+        if let view {
+            guard let v = ReportView(rawValue: view) else { throw CLIError(text.unknownValue("--view", view, ReportView.allCases.map(\.rawValue))) }
+            chosen = v
+        } else {
+            chosen = ReportView.views(for: reference.user.role)[0]
+        }
+        var filter = chosen.filter(at: now, calendar: workflow.calendar, policy: reference.policy)
+        func parse<T: RawRepresentable>(_ values: [String], _ option: String, _ all: [T]) throws -> Set<T>? where T.RawValue == String {
+            guard !values.isEmpty else { return nil }
+            return Set(
+                try values.map { v in
+                    guard let value = T(rawValue: v) else { throw CLIError(text.unknownValue(option, v, all.map(\.rawValue))) }
+                    return value
+                })
+        }
+        if let s: Set<ReportStatus> = try parse(status, "--status", ReportStatus.allCases) {
+            filter.statuses = filter.statuses.map { $0.intersection(s) } ?? s
+        }
+        filter.kinds = try parse(kind, "--kind", ReportKind.allCases)
+        filter.channels = try parse(channel, "--channel", Channel.allCases)
+        filter.privacies = try parse(privacy, "--privacy", Privacy.allCases)
+        if !unit.isEmpty {
+            var ids = Set<String>()
+            for u in unit {
+                guard workflow.units.contains(u) else { throw CLIError(text.unknownUnit(u)) }
+                ids.formUnion(workflow.units.subtree(of: u).map(\.id))
+            }
+            filter.unitIds = ids
+        }
+        if !category.isEmpty {
+            let tree = CategoryTree(reference.categories)
+            var ids = Set<String>()
+            for c in category {
+                guard tree[c] != nil else { throw CLIError(text.unknownCategory(c)) }
+                ids.formUnion(reference.categories.filter { tree.isInSubtree($0.id, of: c) }.map(\.id))
+            }
+            filter.categoryIds = ids
+        }
+        if overdue { filter.dueBefore = min(filter.dueBefore ?? now, now.adding(seconds: -1)) }
+        if let n = dueWithin {
+            guard (1...260).contains(n) else { throw CLIError(text.workingDaysRange(n)) }
+            let limit = try workflow.calendar.due(after: now, workingDays: n, in: .wib).at
+            filter.dueBefore = min(filter.dueBefore ?? limit, limit)
+            filter.dueAfter = max(filter.dueAfter ?? now.adding(seconds: -1), now.adding(seconds: -1))
+        }
+        filter.search = search
+        let order: InboxSort
+        if let sort {
+            guard let s = InboxSort(rawValue: sort) else { throw CLIError(text.unknownValue("--sort", sort, InboxSort.allCases.map(\.rawValue))) }
+            order = s
+        } else {
+            order = chosen.defaultSort
+        }
+        let rows = try session.store.page(filter, sort: order, limit: limit, offset: offset)
+        let total = try session.store.count(filter)
+        let printer = ReportPrinter(text: text, workflow: workflow, now: now)
+        switch format {
+        case .table:
+            printer.table(rows).forEach(CommandContext.output.write)
+            CommandContext.output.error(text.listFooter(shown: rows.count, total: total, view: chosen.rawValue))
+        case .json:
+            let reports = try rows.compactMap { try session.store.report($0.id) }
+            CommandContext.output.write(try printer.json(reports))
+        case .csv:
+            printer.csv(rows).forEach(CommandContext.output.write)
+        }
+    }
+}
+
+/// `lapor search TEXT`: full text over titles, bodies and timelines.
+struct SearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Search the local case store (title, body, timeline; words match as prefixes).")
+
+    @OptionGroup var profile: ProfileOptions
+    @Argument(help: "The words to look for.") var words: [String]
+    @Option(help: "At most this many results.") var limit = 50
+    @Option(help: "table, json or csv.") var format: ListFormat = .table
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let text = try global.catalogue()
+        let session = try ProfileSession.open(profile, text: text)
+        let workflow = try session.workflow(try session.reference())
+        guard (1...10_000).contains(limit) else { throw CLIError(text.badLimit) }
+        let query = words.joined(separator: " ")
+        guard CaseStore.ftsQuery(query) != nil else { throw CLIError(text.emptySearch) }
+        let rows = try session.store.search(query, limit: limit)
+        let printer = ReportPrinter(text: text, workflow: workflow, now: currentTime())
+        switch format {
+        case .table:
+            printer.table(rows).forEach(CommandContext.output.write)
+            CommandContext.output.error(text.searchFooter(rows.count))
+        case .json: CommandContext.output.write(try printer.json(try rows.compactMap { try session.store.report($0.id) }))
+        case .csv: printer.csv(rows).forEach(CommandContext.output.write)
+        }
+    }
+}
+
+/// `lapor show ID`: one report with its whole timeline.
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one report with its timeline and deadline.")
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @OptionGroup var profile: ProfileOptions
+    @Argument(help: "The tracking ID.") var id: String
+    @Option(help: "text or json.") var format: Format = .text
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let text = try global.catalogue()
+        let session = try ProfileSession.open(profile, text: text)
+        let workflow = try session.workflow(try session.reference())
+        guard Report.isValidTrackingID(id) else { throw CLIError(text.notATrackingID(id)) }
+        guard let report = try session.store.report(id) else { throw CLIError(text.reportNotInStore(id)) }
+        let printer = ReportPrinter(text: text, workflow: workflow, now: currentTime())
+        switch format {
+        case .text: printer.detail(report, drafts: try session.store.drafts().filter { $0.key.reportId == id }).forEach(CommandContext.output.write)
+        case .json: CommandContext.output.write(try printer.json([report], single: true))
+        }
+        try await session.store.markSeen(id)
+    }
+}

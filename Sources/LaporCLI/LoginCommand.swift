@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import LaporDomain
+import LaporStore
+import LaporSync
+import LaporText
+
+/// `lapor login`: checks a token, stores the profile and pulls the reference data.
+struct LoginCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "login",
+        abstract: "Log in to a central LAPOR! endpoint and store the profile.",
+        discussion: """
+            Checks the token with GET /me, writes the profile to $XDG_CONFIG_HOME/lapor/config.toml and
+            pulls units, categories, the holiday calendar and the policy. A token given with --token is
+            kept in $XDG_CONFIG_HOME/lapor/tokens/<profile>.token (mode 0600); with --token-file the file
+            is used where it is. LAPOR_TOKEN overrides both at run time. Plain http:// is accepted for
+            loopback and for hosts named with --trust-host; anywhere else lapor asks first (and refuses
+            when it cannot ask).
+            Exit codes: 0 done, 2 bad input, 3 offline, 4 token refused.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The endpoint, e.g. http://127.0.0.1:8080 (/api/v1 is added).", valueName: "url"))
+    var server: String
+    @Option(help: "The token (kept in a 0600 file).") var token: String?
+    @Option(help: ArgumentHelp("A file holding the token.", valueName: "path")) var tokenFile: String?
+    @Option(help: "Profile name (letters, digits, - and _); default: the current default, or 'default'.") var profile: String?
+    @Option(help: ArgumentHelp("Seconds between background syncs (10 to 86400).", valueName: "seconds")) var syncInterval = 60
+    @Flag(help: "Accept plain http:// to this (non-loopback) host from now on.") var trustHost = false
+    @Option(help: ArgumentHelp("Keep case stores here instead of $XDG_DATA_HOME/lapor.", valueName: "dir")) var dataDir: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let text = try global.catalogue()
+        let out = CommandContext.output
+        let paths = Paths(environment: CommandContext.environment, dataDir: dataDir)
+        var config = try ProfileSession.loadConfig(paths, text: text)
+        let name = profile ?? config.defaultProfile ?? "default"
+        guard AppConfig.isValidProfileName(name) else { throw CLIError(text.badProfileName(name)) }
+        guard (10...86_400).contains(syncInterval) else { throw CLIError(text.badSyncInterval(syncInterval)) }
+        guard let url = URL(string: server), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), let host = url.host,
+            !host.isEmpty
+        else { throw CLIError(text.badServerURL(server)) }
+
+        let tokenValue: String
+        switch (token, tokenFile) {
+        case (let t?, nil): tokenValue = t.trimmingCharacters(in: .whitespacesAndNewlines)
+        case (nil, let f?):
+            guard let data = FileManager.default.contents(atPath: f) else { throw CLIError(text.unreadableTokenFile(f)) }
+            tokenValue = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        case (nil, nil):
+            guard let env = CommandContext.environment["LAPOR_TOKEN"], !env.isEmpty else { throw CLIError(text.tokenRequired) }
+            tokenValue = env
+        default: throw CLIError(text.tokenTwice)
+        }
+        guard !tokenValue.isEmpty, !tokenValue.contains(where: { $0.isWhitespace || $0.isNewline }) else { throw CLIError(text.badToken) }
+
+        var trusted = Set((config.trustedHosts + (config.profiles[name]?.trustedHosts ?? [])).map { $0.lowercased() })
+        if scheme == "http", !CentralClient.isLoopback(host), !trusted.contains(host.lowercased()) {
+            if trustHost || Terminal.confirm(text.insecureQuestion(host)) {
+                trusted.insert(host.lowercased())
+            } else {
+                throw CLIError(text.insecureRefused(host))
+            }
+        }
+        let client = try CentralClient(server: url, token: tokenValue, trustedHosts: trusted)
+        let storePath = paths.store(profile: name).path
+        let store: CaseStore
+        do {
+            store = try CaseStore(path: storePath)
+        } catch {
+            throw CLIError(text.cannotOpenStore(storePath, String(describing: error)))
+        }
+        var engine = SyncEngine(store: store, client: client)
+        engine.retry = RetryPolicy(attempts: 2, baseDelay: 0.5)
+        let reference: ReferenceData
+        do {
+            reference = try await engine.fetchReference()
+        } catch let error as SyncError {
+            throw CLIError.from(error, text: text)
+        }
+        if let previous = try store.reference()?.user, previous.id != reference.user.id { try await store.resetReports() }
+        try await store.save(reference)
+
+        var entry = config.profiles[name] ?? Profile(name: name, server: server)
+        entry.server = server
+        entry.syncInterval = syncInterval
+        if scheme == "http", !CentralClient.isLoopback(host), !entry.trustedHosts.contains(host.lowercased()) {
+            entry.trustedHosts.append(host.lowercased())
+        }
+        if token != nil {
+            let file = paths.tokenFile(profile: name)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            guard FileManager.default.createFile(atPath: file.path, contents: Data((tokenValue + "\n").utf8), attributes: [.posixPermissions: 0o600])
+            else { throw CLIError(text.cannotWrite(file.path)) }
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+            entry.tokenFile = file.path
+        } else if let f = tokenFile {
+            entry.tokenFile = URL(fileURLWithPath: f).standardizedFileURL.path
+        }
+        config.profiles[name] = entry
+        if config.defaultProfile == nil { config.defaultProfile = name }
+        do {
+            try ProfileSession.writeConfig(config, paths)
+        } catch {
+            throw CLIError(text.cannotWrite(paths.configFile.path))
+        }
+        try await store.audit("login", user: reference.user.id, detail: server, at: currentTime())
+        let unitName = reference.user.unitId.flatMap { id in reference.units.first { $0.id == id }?.name }
+        out.write(text.loggedIn(user: reference.user, unitName: unitName, server: server, profile: name))
+    }
+}
+
+extension CLIError {
+    /// A sync failure as one sentence and its exit code (3 offline, 4 auth).
+    static func from(_ error: SyncError, text: Catalogue) -> CLIError {
+        switch error {
+        case .unauthorized: CLIError(text.tokenRefused, exitCode: 4)
+        case .insecureTransport(let host): CLIError(text.insecureRefused(host))
+        case .offline(let why): CLIError(text.offline(why), exitCode: 3)
+        case .unavailable(let status, _): CLIError(text.serverUnavailable(status), exitCode: 3)
+        case .badResponse(let why): CLIError(text.badResponse(why), exitCode: 3)
+        case .notFound(let why): CLIError(text.badResponse(why), exitCode: 3)
+        }
+    }
+}
+
+/// Questions to a person at a terminal; never asked when nobody is there.
+enum Terminal {
+    static var stdinIsTTY: Bool { isatty(0) == 1 }
+    static var stderrIsTTY: Bool { isatty(2) == 1 }
+
+    /// Asks on standard error and reads y/N from standard input; false when stdin is not a terminal.
+    static func confirm(_ question: String) -> Bool {
+        guard stdinIsTTY else { return false }
+        FileHandle.standardError.write(Data((question + " [y/N] ").utf8))
+        guard let answer = readLine() else { return false }
+        return ["y", "ya", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// One server account: where it is, how to prove who we are, how often to sync.
+struct Profile: Equatable {
+    var name: String
+    var server: String
+    /// A file holding the token (mode 0600); `LAPOR_TOKEN` overrides it.
+    var tokenFile: String?
+    var syncInterval = 60
+    /// Hosts where plain HTTP is accepted for this profile, besides loopback.
+    var trustedHosts: [String] = []
+}
+
+/// `$XDG_CONFIG_HOME/lapor/config.toml`: the profiles and which one is the default.
+struct AppConfig: Equatable {
+    var defaultProfile: String?
+    /// Hosts where plain HTTP is accepted for every profile.
+    var trustedHosts: [String] = []
+    var profiles: [String: Profile] = [:]
+
+    /// Profile names become folder names: letters, digits, `-` and `_`, at most 64.
+    static func isValidProfileName(_ name: String) -> Bool {
+        (1...64).contains(name.count)
+            && name.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }
+    }
+
+    init() {}
+
+    init(toml text: String) throws(ConfigError) {
+        let tables: [String: [String: TOMLLite.Value]]
+        do {
+            tables = try TOMLLite.parse(text)
+        } catch {
+            throw .syntax(line: error.line, problem: error.problem)
+        }
+        let top = tables[""] ?? [:]
+        if case .string(let s)? = top["default_profile"] { defaultProfile = s }
+        if case .strings(let list)? = top["trusted_hosts"] { trustedHosts = list }
+        for (table, values) in tables where table.hasPrefix("profile.") {
+            let name = String(table.dropFirst("profile.".count))
+            guard Self.isValidProfileName(name) else { throw .badProfileName(name) }
+            guard case .string(let server)? = values["server"] else { throw .missing(profile: name, key: "server") }
+            var profile = Profile(name: name, server: server)
+            if case .string(let f)? = values["token_file"] { profile.tokenFile = f }
+            if let v = values["sync_interval"] {
+                guard case .integer(let n) = v, (10...86_400).contains(n) else { throw .badValue(profile: name, key: "sync_interval") }
+                profile.syncInterval = n
+            }
+            if case .strings(let list)? = values["trusted_hosts"] { profile.trustedHosts = list }
+            profiles[name] = profile
+        }
+    }
+
+    var toml: String {
+        var lines = ["# lapor configuration (written by `lapor login`; safe to edit)."]
+        if let d = defaultProfile { lines.append("default_profile = \(TOMLLite.quote(d))") }
+        lines.append("trusted_hosts = \(TOMLLite.render(.strings(trustedHosts)))")
+        for name in profiles.keys.sorted() {
+            let p = profiles[name]!
+            lines += ["", "[profile.\(name)]", "server = \(TOMLLite.quote(p.server))"]
+            if let f = p.tokenFile { lines.append("token_file = \(TOMLLite.quote(f))") }
+            lines.append("sync_interval = \(p.syncInterval)")
+            lines.append("trusted_hosts = \(TOMLLite.render(.strings(p.trustedHosts)))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+enum ConfigError: Error, Equatable {
+    case syntax(line: Int, problem: String)
+    case badProfileName(String)
+    case missing(profile: String, key: String)
+    case badValue(profile: String, key: String)
+}
+
+/// Where lapor keeps things, from the environment (XDG base directories).
+struct Paths {
+    var configDirectory: URL
+    var dataDirectory: URL
+
+    init(environment: [String: String], dataDir: String? = nil) {
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        func xdg(_ key: String, _ fallback: String) -> URL {
+            URL(fileURLWithPath: environment[key].flatMap { $0.isEmpty ? nil : $0 } ?? home + fallback)
+        }
+        configDirectory = xdg("XDG_CONFIG_HOME", "/.config").appendingPathComponent("lapor")
+        dataDirectory = dataDir.map { URL(fileURLWithPath: $0) } ?? xdg("XDG_DATA_HOME", "/.local/share").appendingPathComponent("lapor")
+    }
+
+    var configFile: URL { configDirectory.appendingPathComponent("config.toml") }
+
+    func store(profile: String) -> URL { dataDirectory.appendingPathComponent(profile).appendingPathComponent("cases.sqlite") }
+
+    func tokenFile(profile: String) -> URL { configDirectory.appendingPathComponent("tokens").appendingPathComponent("\(profile).token") }
+}

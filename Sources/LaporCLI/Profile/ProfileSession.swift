@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import LaporDomain
+import LaporStore
+import LaporSync
+import LaporText
+
+/// `--profile` and `--data-dir`, shared by every command that works on a case store.
+struct ProfileOptions: ParsableArguments {
+    @Option(help: "The profile (one server account); default: the config's default_profile, or the only one.")
+    var profile: String?
+
+    @Option(help: ArgumentHelp("Keep case stores here instead of $XDG_DATA_HOME/lapor.", valueName: "dir"))
+    var dataDir: String?
+}
+
+/// A command's view of one profile: its config, its store, its token.
+struct ProfileSession {
+    let text: Catalogue
+    let paths: Paths
+    let config: AppConfig
+    let profile: Profile
+    let store: CaseStore
+
+    /// Opens the chosen profile's store; says plainly what is missing.
+    static func open(_ options: ProfileOptions, text: Catalogue) throws -> ProfileSession {
+        let paths = Paths(environment: CommandContext.environment, dataDir: options.dataDir)
+        let config = try loadConfig(paths, text: text)
+        let name: String
+        if let chosen = options.profile {
+            name = chosen
+        } else if let d = config.defaultProfile {
+            name = d
+        } else if config.profiles.count == 1 {
+            name = config.profiles.keys.first!
+        } else {
+            throw CLIError(config.profiles.isEmpty ? text.noProfiles : text.chooseProfile(config.profiles.keys.sorted()))
+        }
+        guard AppConfig.isValidProfileName(name) else { throw CLIError(text.badProfileName(name)) }
+        guard let profile = config.profiles[name] else { throw CLIError(text.unknownProfile(name, known: config.profiles.keys.sorted())) }
+        let store: CaseStore
+        do {
+            store = try CaseStore(path: paths.store(profile: name).path)
+        } catch {
+            throw CLIError(text.cannotOpenStore(paths.store(profile: name).path, String(describing: error)))
+        }
+        return ProfileSession(text: text, paths: paths, config: config, profile: profile, store: store)
+    }
+
+    static func loadConfig(_ paths: Paths, text: Catalogue) throws -> AppConfig {
+        guard let data = FileManager.default.contents(atPath: paths.configFile.path) else { return AppConfig() }
+        do {
+            return try AppConfig(toml: String(decoding: data, as: UTF8.self))
+        } catch {
+            throw CLIError(text.badConfig(paths.configFile.path, error))
+        }
+    }
+
+    /// The token: `LAPOR_TOKEN`, else the profile's token file.
+    func token() throws -> String {
+        if let t = CommandContext.environment["LAPOR_TOKEN"], !t.isEmpty { return t }
+        guard let file = profile.tokenFile else { throw CLIError(text.noToken(profile.name), exitCode: 4) }
+        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError(text.unreadableTokenFile(file), exitCode: 4) }
+        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !token.isEmpty else { throw CLIError(text.unreadableTokenFile(file), exitCode: 4) }
+        return token
+    }
+
+    func client(timeout: TimeInterval = 30) throws -> CentralClient {
+        guard let url = URL(string: profile.server) else { throw CLIError(text.badServerURL(profile.server)) }
+        do {
+            return try CentralClient(
+                server: url, token: try token(), trustedHosts: Set((config.trustedHosts + profile.trustedHosts).map { $0.lowercased() }),
+                timeout: timeout)
+        } catch let error as SyncError {
+            if case .insecureTransport(let host) = error { throw CLIError(text.insecureRefused(host)) }
+            throw CLIError(text.badServerURL(profile.server))
+        }
+    }
+
+    /// The synced reference data, or a clear "log in first".
+    func reference() throws -> ReferenceData {
+        guard let reference = try store.reference() else { throw CLIError(text.notSyncedYet(profile.name)) }
+        return reference
+    }
+
+    /// The rules as the server's reference data says.
+    func workflow(_ reference: ReferenceData) throws -> Workflow {
+        let units: UnitTree
+        do {
+            units = try UnitTree(reference.units)
+        } catch {
+            throw CLIError(text.badUnitTree)
+        }
+        let calendar = reference.calendarYears.isEmpty ? WorkingCalendar.builtin() : WorkingCalendar(years: reference.calendarYears)
+        return Workflow(units: units, policy: reference.policy, calendar: calendar, categories: CategoryTree(reference.categories))
+    }
+
+    static func writeConfig(_ config: AppConfig, _ paths: Paths) throws {
+        try FileManager.default.createDirectory(at: paths.configDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let temporary = paths.configFile.appendingPathExtension("tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(config.toml.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        guard rename(temporary.path, paths.configFile.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+}
+
+/// The current instant, in WIB for display; one place so that tests can see what "now" means.
+func currentTime() -> Timestamp { Timestamp(Date(), in: .wib) }

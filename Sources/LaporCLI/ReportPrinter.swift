@@ -1,0 +1,129 @@
+import Foundation
+import LaporDomain
+import LaporStore
+import LaporSync
+import LaporText
+
+/// Reports as lines for a terminal (sanitised), CSV or JSON.
+struct ReportPrinter {
+    let text: Catalogue
+    let workflow: Workflow
+    let now: Timestamp
+
+    /// The countdown of a report's running clock, short.
+    func countdown(_ row: InboxRow) -> String {
+        guard let due = row.dueAt else { return "-" }
+        let zone = workflow.units.zone(of: row.unitId)
+        let remaining = workflow.calendar.remaining(from: now, until: due, in: zone)
+        let date = due.in(zone).localDate
+        return "\(text.weekdayShort(date.weekday)) \(date.day) \(text.monthShort(date.month)) \(text.countdownShort(remaining))"
+    }
+
+    func table(_ rows: [InboxRow]) -> [String] {
+        var lines = [pad(text.columnID, 9) + pad(text.columnStatus, 18) + pad(text.columnDeadline, 32) + pad(text.columnUnit, 24) + text.columnTitle]
+        for row in rows {
+            let marker = row.seen ? " " : "•"
+            lines.append(
+                pad(marker + row.id, 9) + pad(text.statusShort(row.status), 18) + pad(countdown(row), 32) + pad(Sanitizer.line(row.unitId ?? "-"), 24)
+                    + truncate(Sanitizer.line(row.title), 70))
+        }
+        return lines
+    }
+
+    func csv(_ rows: [InboxRow]) -> [String] {
+        var lines = ["id,status,status_label,kind,channel,privacy,unit_id,category_id,submitted_at,due_at,title"]
+        for r in rows {
+            lines.append(
+                [
+                    r.id, r.status.rawValue, r.statusLabel, r.kind.rawValue, r.channel.rawValue, r.privacy.rawValue, r.unitId ?? "",
+                    r.categoryId ?? "",
+                    r.submittedAt.in(.wib).rfc3339, r.dueAt.map { $0.in(workflow.units.zone(of: r.unitId)).rfc3339 } ?? "", r.title,
+                ].map(Self.csvField).joined(separator: ","))
+        }
+        return lines
+    }
+
+    /// RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs it.
+    static func csvField(_ value: String) -> String {
+        var v = value
+        if let first = v.first, "=+-@".contains(first) { v = "'" + v }
+        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return v
+    }
+
+    func json(_ reports: [Report], single: Bool = false) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: single ? try encoder.encode(reports[0]) : try encoder.encode(reports), as: UTF8.self)
+    }
+
+    func detail(_ report: Report, drafts: [Draft]) -> [String] {
+        let zone = workflow.units.zone(of: report.unitId)
+        var lines: [String] = []
+        lines.append(text.reportHeading(report.id, version: report.version))
+        lines.append(text.field(text.labelTitle, Sanitizer.line(report.title)))
+        lines.append(text.field(text.labelStatus, Sanitizer.line(report.statusLabel)))
+        let category = report.categoryId.map { id in
+            let path = CategoryTree(workflow.categories?.categories ?? []).path(of: id).map(\.name)
+            return path.isEmpty ? id : path.joined(separator: " › ")
+        }
+        lines.append(
+            text.field(
+                text.labelKind,
+                "\(report.kind.rawValue) · \(text.labelChannel): \(report.channel.rawValue) · \(text.labelCategory): \(Sanitizer.line(category ?? "-"))"
+            ))
+        if let unit = report.unitId {
+            lines.append(
+                text.field(
+                    text.labelUnit, Sanitizer.line(workflow.units.path(of: unit).map(\.name).joined(separator: " › ")) + " (\(zone.abbreviation))"))
+        }
+        if let location = report.location { lines.append(text.field(text.labelLocation, Sanitizer.line(location.text))) }
+        let reporter = report.reporter.map { r in Sanitizer.line(r.name + (r.contact.map { " · \($0)" } ?? "")) } ?? text.identityHidden
+        lines.append(text.field(text.labelPrivacy, "\(text.privacyName(report.privacy)) · \(text.labelReporter): \(reporter)"))
+        lines.append(text.field(text.labelSubmitted, text.longDateTime(report.submittedAt, zone: zone)))
+        if let due = report.dueAt, let clock = DeadlineRules.clock(for: report.status) {
+            let remaining = workflow.calendar.remaining(from: now, until: due, in: zone)
+            lines.append(text.countdownLong(clock, remaining, due: due, zone: zone))
+        }
+        let rules = DeadlineRules(policy: workflow.policy, calendar: workflow.calendar, units: workflow.units)
+        if rules.isEscalated(report, at: now) { lines.append(text.escalatedNote(workflow.policy.escalationCalendarDays)) }
+        if report.status == .archived, let reason = report.archiveReason {
+            lines.append(text.field(text.labelArchiveReason, reason.rawValue + (report.duplicateOf.map { " → \($0)" } ?? "")))
+        }
+        if let rating = report.rating {
+            lines.append(text.field(text.labelRating, String(repeating: "★", count: rating) + String(repeating: "☆", count: 5 - rating)))
+        }
+        for a in report.attachments {
+            lines.append(text.field(text.labelAttachment, "\(Sanitizer.line(a.name)) (\(Sanitizer.line(a.mime)), \(a.size / 1024) KB)"))
+        }
+        lines.append("")
+        lines.append(text.labelBody + ":")
+        lines += Sanitizer.block(report.body).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        lines.append("")
+        lines.append(text.labelTimeline + ":")
+        for event in report.timeline {
+            let local = event.at.in(zone)
+            let s = local.secondOfDay
+            let time = "\(text.shortDate(local.localDate)) \(s / 3600 < 10 ? "0" : "")\(s / 3600):\(s / 60 % 60 < 10 ? "0" : "")\(s / 60 % 60)"
+            var line = "  \(time)  \(text.eventName(event.type))"
+            if event.system { line += " (\(text.bySystem))" } else if let actor = event.actor { line += " — \(Sanitizer.line(actor.name))" }
+            if let unit = event.unitId { line += " → \(Sanitizer.line(workflow.units[unit]?.name ?? unit))" }
+            lines.append(line)
+            if let t = event.text { lines += Sanitizer.block(t).split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 } }
+        }
+        for draft in drafts {
+            lines.append("")
+            lines.append(text.draftNote(kind: draft.key.kind, characters: draft.text.count, leftUnit: draft.leftUnitAt != nil))
+        }
+        return lines
+    }
+
+    func pad(_ s: String, _ width: Int) -> String {
+        let cut = truncate(s, width - 1)
+        return cut + String(repeating: " ", count: max(1, width - cut.count))
+    }
+
+    func truncate(_ s: String, _ width: Int) -> String { s.count <= width ? s : String(s.prefix(width - 1)) + "…" }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import LaporStore
+import LaporSync
+import LaporText
+
+/// `lapor sync`: pull, push, pull.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Pull changes from the central endpoint and send the outbox.",
+        discussion: """
+            Pull (the change feed, page by page), push (the outbox, in order, each action with its
+            Idempotency-Key), then pull again. Network errors, 5xx and 429 are retried with backoff.
+            Exit codes: 0 done, 3 offline (nothing lost, try later), 4 token refused (log in again),
+            5 partial (some actions came back in conflict or failed: see `lapor outbox`).
+            """
+    )
+
+    @OptionGroup var profile: ProfileOptions
+    @Flag(help: "Print a JSON summary on standard output.") var json = false
+    @Flag(help: "Keep syncing until interrupted (Ctrl-C).") var watch = false
+    @Option(help: ArgumentHelp("Seconds between syncs with --watch (default: the profile's).", valueName: "seconds")) var interval: Int?
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let text = try global.catalogue()
+        let session = try ProfileSession.open(profile, text: text)
+        if let interval, !(5...86_400).contains(interval) { throw CLIError(text.badSyncInterval(interval)) }
+        let engine = SyncEngine(store: session.store, client: try session.client())
+        let out = CommandContext.output
+        let json = json
+        guard watch else {
+            let summary = await Self.once(engine, text: text, json: json)
+            if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+            return
+        }
+        let seconds = interval ?? session.profile.syncInterval
+        let loop = Task {
+            while !Task.isCancelled {
+                let summary = await Self.once(engine, text: text, json: json)
+                if summary.outcome == .auth { return summary.exitCode }
+                try? await Task.sleep(for: .seconds(seconds))
+            }
+            return Int32(0)
+        }
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let sources = [SIGINT, SIGTERM].map { sig in
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { loop.cancel() }
+            source.resume()
+            return source
+        }
+        let code = await loop.value
+        sources.forEach { $0.cancel() }
+        out.error(text.watchStopped)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// One run, with a progress line on a terminal, plain lines otherwise, or JSON.
+    static func once(_ engine: SyncEngine, text: Catalogue, json: Bool) async -> SyncSummary {
+        let out = CommandContext.output
+        let live = Terminal.stderrIsTTY && !json
+        let started = Date()
+        let summary = await engine.sync { progress in
+            guard !json else { return }
+            let line: String
+            switch progress {
+            case .reference: line = text.syncReference
+            case .page(let pages, let reports, let removed, _):
+                let rate = Double(reports) / max(Date().timeIntervalSince(started), 0.001)
+                line = text.syncPulled(pages: pages, reports: reports, removed: removed, rate: rate)
+            case .action(let done, let total): line = text.syncPushed(done: done, total: total)
+            }
+            if live {
+                FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
+            } else if case .page = progress {
+                // one line per page is too chatty for logs: plain output reports the totals below.
+            } else {
+                out.error(line)
+            }
+        }
+        if live { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            out.write(String(decoding: (try? encoder.encode(summary)) ?? Data(), as: UTF8.self))
+        } else {
+            out.error(text.syncSummary(summary))
+        }
+        return summary
+    }
+}

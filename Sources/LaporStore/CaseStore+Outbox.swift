@@ -1,0 +1,174 @@
+import Foundation
+import GRDB
+import LaporDomain
+
+/// An action waiting for, or answered by, the central endpoint.
+public struct OutboxItem: Sendable, Equatable, Identifiable {
+    public enum State: String, Sendable, CaseIterable {
+        /// Waiting to be sent (or sent and not yet acknowledged: it goes again with the same key).
+        case queued
+        /// Acknowledged by the server.
+        case sent
+        /// The report moved on: the server's current report is kept beside the user's text.
+        case conflict
+        /// Refused as invalid; the server's words are kept.
+        case failed
+        /// Given up by the user (the text is kept).
+        case discarded
+    }
+
+    public var seq: Int64
+    public var id: String
+    public var reportId: String
+    public var request: ActionRequest
+    public var state: State
+    public var attempts: Int
+    public var error: String?
+    public var serverReport: Report?
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+    public var acknowledgedAt: Timestamp?
+
+    public var type: ActionType { request.type }
+}
+
+extension CaseStore {
+    /// Queues an action, in one transaction with clearing the draft it came from: the text is
+    /// in the outbox before it leaves the draft, so nothing typed is lost.
+    @discardableResult
+    public func queue(_ request: ActionRequest, by user: User, at now: Timestamp, clearingDraft draft: DraftKey? = nil) async throws -> OutboxItem {
+        try await writer.write { db in
+            let json = String(decoding: try JSONEncoder().encode(request), as: UTF8.self)
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox (id, report_id, type, request, state, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, 'queued', ?, ?)
+                    """,
+                arguments: [request.id, request.reportId, request.type.rawValue, json, now.epochSeconds, now.epochSeconds])
+            if let draft {
+                try db.execute(sql: "DELETE FROM draft WHERE report_id = ? AND kind = ?", arguments: [draft.reportId, draft.kind])
+            }
+            try Self.audit("queued", user: user.id, report: request.reportId, detail: "\(request.type.rawValue) \(request.id)", at: now, in: db)
+            return try Self.outboxItem(request.id, in: db)!
+        }
+    }
+
+    /// Items to send, oldest first. Per report, nothing after an item in conflict or failed is
+    /// sent: the user settles the first before the next can make sense.
+    public func sendable() throws -> [OutboxItem] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM outbox o WHERE state = 'queued' AND NOT EXISTS (
+                        SELECT 1 FROM outbox b WHERE b.report_id = o.report_id AND b.seq < o.seq AND b.state IN ('conflict', 'failed'))
+                    ORDER BY seq
+                    """
+            ).map(Self.outboxItem)
+        }
+    }
+
+    /// The outbox, newest first, optionally of some states.
+    public func outbox(states: Set<OutboxItem.State> = Set(OutboxItem.State.allCases)) throws -> [OutboxItem] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY seq DESC").map(Self.outboxItem).filter { states.contains($0.state) }
+        }
+    }
+
+    public func outboxItem(_ id: String) throws -> OutboxItem? { try writer.read { db in try Self.outboxItem(id, in: db) } }
+
+    /// Counts per state, for the status bar.
+    public func outboxCounts() throws -> [OutboxItem.State: Int] {
+        try writer.read { db in
+            var out: [OutboxItem.State: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM outbox GROUP BY state") {
+                if let state = OutboxItem.State(rawValue: row["state"]) { out[state] = row["n"] }
+            }
+            return out
+        }
+    }
+
+    /// The server acknowledged the action: it is done, and its answer is the report's new state.
+    public func acknowledge(_ id: String, report: Report?, at now: Timestamp) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE outbox SET state = 'sent', error = NULL, acknowledged_at = ?, updated_at = ? WHERE id = ?",
+                arguments: [now.epochSeconds, now.epochSeconds, id])
+            if let report { try Self.upsert(report, receivedAt: now.epochSeconds, in: db) }
+            try Self.audit("acknowledged", user: nil, report: report?.id, detail: id, at: now, in: db)
+        }
+    }
+
+    /// The report moved on: keep the user's text and the server's current report.
+    public func markConflict(_ id: String, serverReport: Report?, message: String, at now: Timestamp) async throws {
+        try await writer.write { db in
+            let json = try serverReport.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+            try db.execute(
+                sql: "UPDATE outbox SET state = 'conflict', error = ?, server_report = ?, updated_at = ? WHERE id = ?",
+                arguments: [message, json, now.epochSeconds, id])
+            if let serverReport { try Self.upsert(serverReport, receivedAt: now.epochSeconds, in: db) }
+            try Self.audit("conflict", user: nil, report: serverReport?.id, detail: "\(id): \(message)", at: now, in: db)
+        }
+    }
+
+    /// The server refused the action as invalid: keep the text and its words.
+    public func markFailed(_ id: String, message: String, at now: Timestamp) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE outbox SET state = 'failed', error = ?, updated_at = ? WHERE id = ?", arguments: [message, now.epochSeconds, id])
+            try Self.audit("failed", user: nil, report: nil, detail: "\(id): \(message)", at: now, in: db)
+        }
+    }
+
+    /// A send that got no answer (network, 5xx, 429): counted, and the item stays queued.
+    public func recordAttempt(_ id: String, error: String, at now: Timestamp) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE outbox SET attempts = attempts + 1, error = ?, updated_at = ? WHERE id = ?",
+                arguments: [error, now.epochSeconds, id])
+        }
+    }
+
+    /// Puts a conflicted or failed item back in the queue, with a new text if given.
+    public func retry(_ id: String, text: String? = nil, by user: User, at now: Timestamp) async throws {
+        try await writer.write { db in
+            guard let item = try Self.outboxItem(id, in: db) else { throw StoreError.unknownOutboxItem(id) }
+            guard item.state == .conflict || item.state == .failed else { throw StoreError.outboxItemNotRetryable(id, state: item.state.rawValue) }
+            var request = item.request
+            if let text { request.text = text }
+            // A changed request is a new action: it needs a new key, or the server would refuse the
+            // old key with another body. An unchanged one keeps its key.
+            let newId = request == item.request ? item.id : UUID().uuidString.lowercased()
+            request.id = newId
+            try db.execute(
+                sql: "UPDATE outbox SET id = ?, request = ?, state = 'queued', error = NULL, server_report = NULL, updated_at = ? WHERE seq = ?",
+                arguments: [newId, String(decoding: try JSONEncoder().encode(request), as: UTF8.self), now.epochSeconds, item.seq])
+            try Self.audit("retried", user: user.id, report: item.reportId, detail: "\(id) → \(newId)", at: now, in: db)
+        }
+    }
+
+    /// Gives an item up; its text stays readable in the outbox.
+    public func discard(_ id: String, by user: User, at now: Timestamp) async throws {
+        try await writer.write { db in
+            guard let item = try Self.outboxItem(id, in: db) else { throw StoreError.unknownOutboxItem(id) }
+            guard item.state != .sent else { throw StoreError.outboxItemNotRetryable(id, state: item.state.rawValue) }
+            try db.execute(sql: "UPDATE outbox SET state = 'discarded', updated_at = ? WHERE seq = ?", arguments: [now.epochSeconds, item.seq])
+            try Self.audit("discarded", user: user.id, report: item.reportId, detail: id, at: now, in: db)
+        }
+    }
+
+    static func outboxItem(_ id: String, in db: Database) throws -> OutboxItem? {
+        try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map(outboxItem)
+    }
+
+    static func outboxItem(_ row: Row) throws -> OutboxItem {
+        let decoder = JSONDecoder()
+        return OutboxItem(
+            seq: row["seq"], id: row["id"], reportId: row["report_id"],
+            request: try decoder.decode(ActionRequest.self, from: Data((row["request"] as String).utf8)),
+            state: OutboxItem.State(rawValue: row["state"]) ?? .failed, attempts: row["attempts"], error: row["error"],
+            serverReport: try (row["server_report"] as String?).map { try decoder.decode(Report.self, from: Data($0.utf8)) },
+            createdAt: Timestamp(epochSeconds: row["created_at"]), updatedAt: Timestamp(epochSeconds: row["updated_at"]),
+            acknowledgedAt: (row["acknowledged_at"] as Int64?).map { Timestamp(epochSeconds: $0) })
+    }
+}

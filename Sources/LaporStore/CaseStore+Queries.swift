@@ -1,0 +1,198 @@
+import Foundation
+import GRDB
+import LaporDomain
+
+/// Which reports a view shows. Every set is "any of"; nil means no filter. Unit and category
+/// sets are already expanded to their subtrees by the caller (the domain knows the trees).
+public struct InboxFilter: Sendable, Equatable {
+    public var statuses: Set<ReportStatus>?
+    public var kinds: Set<ReportKind>?
+    public var channels: Set<Channel>?
+    public var categoryIds: Set<String>?
+    public var unitIds: Set<String>?
+    public var privacies: Set<Privacy>?
+    /// Only reports with a running clock due before this instant (inclusive).
+    public var dueBefore: Timestamp?
+    /// Only reports due after this instant (not yet overdue at it).
+    public var dueAfter: Timestamp?
+    /// Only reports submitted before this instant (escalation).
+    public var submittedBefore: Timestamp?
+    /// Full-text words (title, body, timeline), each a prefix; all must match.
+    public var search: String?
+
+    public init(
+        statuses: Set<ReportStatus>? = nil, kinds: Set<ReportKind>? = nil, channels: Set<Channel>? = nil, categoryIds: Set<String>? = nil,
+        unitIds: Set<String>? = nil, privacies: Set<Privacy>? = nil, dueBefore: Timestamp? = nil, dueAfter: Timestamp? = nil,
+        submittedBefore: Timestamp? = nil, search: String? = nil
+    ) {
+        self.statuses = statuses
+        self.kinds = kinds
+        self.channels = channels
+        self.categoryIds = categoryIds
+        self.unitIds = unitIds
+        self.privacies = privacies
+        self.dueBefore = dueBefore
+        self.dueAfter = dueAfter
+        self.submittedBefore = submittedBefore
+        self.search = search
+    }
+}
+
+/// How a view is ordered.
+public enum InboxSort: String, Sendable, CaseIterable {
+    /// The nearest deadline first; reports without a clock last.
+    case due
+    /// The oldest submission first.
+    case age
+    /// By tracking ID.
+    case id
+}
+
+/// One line of a list: what the inbox shows without decoding a whole report.
+public struct InboxRow: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var title: String
+    public var status: ReportStatus
+    public var statusLabel: String
+    public var unitId: String?
+    public var kind: ReportKind
+    public var channel: Channel
+    public var privacy: Privacy
+    public var categoryId: String?
+    public var submittedAt: Timestamp
+    public var updatedAt: Timestamp
+    public var dueAt: Timestamp?
+    public var seen: Bool
+}
+
+/// Overdue reports of one unit.
+public struct OverdueGroup: Sendable, Equatable {
+    public var unitId: String?
+    public var count: Int
+    /// The deadline of the longest-overdue report.
+    public var oldestDue: Timestamp
+}
+
+extension CaseStore {
+    /// One page of a view.
+    public func page(_ filter: InboxFilter, sort: InboxSort = .due, limit: Int = 100, offset: Int = 0) throws -> [InboxRow] {
+        let (where_, arguments) = Self.whereClause(filter)
+        let order =
+            switch sort {
+            case .due: "due_at IS NULL, due_at, id"
+            case .age: "submitted_at, id"
+            case .id: "id"
+            }
+        return try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, title, status, status_label, unit_id, kind, channel, privacy, category_id, submitted_at, updated_at, due_at, seen
+                    FROM report WHERE \(where_) ORDER BY \(order) LIMIT ? OFFSET ?
+                    """,
+                arguments: arguments + [limit, offset]
+            ).map(Self.inboxRow)
+        }
+    }
+
+    /// How many reports a view holds.
+    public func count(_ filter: InboxFilter) throws -> Int {
+        let (where_, arguments) = Self.whereClause(filter)
+        return try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report WHERE \(where_)", arguments: arguments) ?? 0 }
+    }
+
+    /// Open reports past their deadline at `now`, grouped by unit, the most first.
+    public func overdueByUnit(at now: Timestamp, units: Set<String>? = nil) throws -> [OverdueGroup] {
+        var filter = InboxFilter(unitIds: units)
+        filter.dueBefore = now.adding(seconds: -1)
+        let (where_, arguments) = Self.whereClause(filter)
+        return try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT unit_id, COUNT(*) AS n, MIN(due_at) AS oldest FROM report WHERE \(where_) GROUP BY unit_id ORDER BY n DESC, unit_id",
+                arguments: arguments
+            ).map { OverdueGroup(unitId: $0["unit_id"], count: $0["n"], oldestDue: Timestamp(epochSeconds: $0["oldest"])) }
+        }
+    }
+
+    /// Full-text search, best matches first.
+    public func search(_ text: String, limit: Int = 100) throws -> [InboxRow] {
+        guard let match = Self.ftsQuery(text) else { return [] }
+        return try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.id, r.title, r.status, r.status_label, r.unit_id, r.kind, r.channel, r.privacy, r.category_id,
+                        r.submitted_at, r.updated_at, r.due_at, r.seen
+                    FROM report_fts f JOIN report r ON r.rowid = f.rowid
+                    WHERE report_fts MATCH ? ORDER BY bm25(report_fts, 5.0, 1.0, 1.0), r.id LIMIT ?
+                    """,
+                arguments: [match, limit]
+            ).map(Self.inboxRow)
+        }
+    }
+
+    /// User text as an FTS5 query that cannot be a syntax error or smuggle operators: every run
+    /// of letters and digits becomes a quoted prefix term, all required. Nil when there is none.
+    public static func ftsQuery(_ text: String) -> String? {
+        var terms: [String] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.isDiacritic {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                terms.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { terms.append(current) }
+        guard !terms.isEmpty else { return nil }
+        return terms.prefix(16).map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " AND ")
+    }
+
+    static func whereClause(_ f: InboxFilter) -> (String, StatementArguments) {
+        var parts = ["1"]
+        var args: StatementArguments = []
+        func set(_ column: String, _ values: [String]?) {
+            guard let values else { return }
+            parts.append("\(column) IN (SELECT value FROM json_each(?))")
+            args += [String(decoding: (try? JSONEncoder().encode(values.sorted())) ?? Data("[]".utf8), as: UTF8.self)]
+        }
+        set("status", f.statuses.map { $0.map(\.rawValue) })
+        set("kind", f.kinds.map { $0.map(\.rawValue) })
+        set("channel", f.channels.map { $0.map(\.rawValue) })
+        set("category_id", f.categoryIds.map(Array.init))
+        set("unit_id", f.unitIds.map(Array.init))
+        set("privacy", f.privacies.map { $0.map(\.rawValue) })
+        if let t = f.dueBefore {
+            parts.append("due_at <= ?")
+            args += [t.epochSeconds]
+        }
+        if let t = f.dueAfter {
+            parts.append("due_at > ?")
+            args += [t.epochSeconds]
+        }
+        if let t = f.submittedBefore {
+            parts.append("submitted_at < ?")
+            args += [t.epochSeconds]
+        }
+        if let text = f.search {
+            if let match = ftsQuery(text) {
+                parts.append("rowid IN (SELECT rowid FROM report_fts WHERE report_fts MATCH ?)")
+                args += [match]
+            } else {
+                parts.append("0")
+            }
+        }
+        return (parts.joined(separator: " AND "), args)
+    }
+
+    static func inboxRow(_ row: Row) -> InboxRow {
+        InboxRow(
+            id: row["id"], title: row["title"], status: ReportStatus(rawValue: row["status"]) ?? .submitted, statusLabel: row["status_label"],
+            unitId: row["unit_id"], kind: ReportKind(rawValue: row["kind"]) ?? .pengaduan, channel: Channel(rawValue: row["channel"]) ?? .other,
+            privacy: Privacy(rawValue: row["privacy"]) ?? .rahasia, categoryId: row["category_id"],
+            submittedAt: Timestamp(epochSeconds: row["submitted_at"]), updatedAt: Timestamp(epochSeconds: row["updated_at"]),
+            dueAt: (row["due_at"] as Int64?).map { Timestamp(epochSeconds: $0) }, seen: row["seen"])
+    }
+}

@@ -1,0 +1,75 @@
+import GRDB
+
+extension CaseStore {
+    /// Every schema change, in order. Never edit a registered migration: add one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE report (
+                        rowid INTEGER PRIMARY KEY,
+                        id TEXT NOT NULL UNIQUE,
+                        version INTEGER NOT NULL,
+                        status TEXT NOT NULL,
+                        clock TEXT,
+                        unit_id TEXT,
+                        kind TEXT NOT NULL,
+                        channel TEXT NOT NULL,
+                        category_id TEXT,
+                        privacy TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        status_label TEXT NOT NULL,
+                        submitted_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL,
+                        due_at INTEGER,
+                        received_at INTEGER NOT NULL,
+                        seen INTEGER NOT NULL DEFAULT 0,
+                        json TEXT NOT NULL);
+                    CREATE INDEX report_by_due ON report(due_at) WHERE due_at IS NOT NULL;
+                    CREATE INDEX report_by_status_due ON report(status, due_at);
+                    CREATE INDEX report_by_unit_due ON report(unit_id, due_at);
+                    CREATE INDEX report_by_submitted ON report(submitted_at);
+                    CREATE TABLE timeline_event (
+                        report_id TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL,
+                        at INTEGER NOT NULL, actor_id TEXT, actor_name TEXT, actor_role TEXT, system INTEGER NOT NULL,
+                        text TEXT, unit_id TEXT,
+                        PRIMARY KEY (report_id, position));
+                    CREATE TABLE attachment (
+                        report_id TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
+                        mime TEXT NOT NULL, size INTEGER NOT NULL,
+                        PRIMARY KEY (report_id, position));
+                    CREATE VIRTUAL TABLE report_fts USING fts5(
+                        title, body, timeline, tokenize = 'unicode61 remove_diacritics 2');
+                    CREATE TABLE unit (position INTEGER NOT NULL, id TEXT PRIMARY KEY, name TEXT NOT NULL, parent_id TEXT, timezone TEXT NOT NULL);
+                    CREATE TABLE category (position INTEGER NOT NULL, id TEXT PRIMARY KEY, name TEXT NOT NULL, parent_id TEXT);
+                    CREATE TABLE calendar_year (year INTEGER PRIMARY KEY, provisional INTEGER NOT NULL, source TEXT);
+                    CREATE TABLE holiday (year INTEGER NOT NULL, date TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, source TEXT);
+                    CREATE INDEX holiday_by_year ON holiday(year);
+                    CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    CREATE TABLE outbox (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        id TEXT NOT NULL UNIQUE,
+                        report_id TEXT NOT NULL,
+                        type TEXT NOT NULL,
+                        request TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        error TEXT,
+                        server_report TEXT,
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL,
+                        acknowledged_at INTEGER);
+                    CREATE INDEX outbox_by_state ON outbox(state, seq);
+                    CREATE TABLE draft (
+                        report_id TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, updated_at INTEGER NOT NULL,
+                        left_unit_at INTEGER,
+                        PRIMARY KEY (report_id, kind));
+                    CREATE TABLE audit (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, user_id TEXT, event TEXT NOT NULL,
+                        report_id TEXT, detail TEXT);
+                    """)
+        }
+        return migrator
+    }
+}

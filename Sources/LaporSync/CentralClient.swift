@@ -1,0 +1,243 @@
+import Foundation
+import LaporDomain
+import LaporStore
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Why a call to the central endpoint did not give an answer the client can use.
+public enum SyncError: Error, Equatable, Sendable {
+    /// No connection, a timeout, a reset: nothing was lost, try later.
+    case offline(String)
+    /// 401, or 403 outside an action: the token is missing, unknown or no longer allowed.
+    case unauthorized(String)
+    /// The server answered 5xx, 429 or `in_flight`; `retryAfter` when it said.
+    case unavailable(status: Int, retryAfter: Double?)
+    /// The answer is not what the contract says (not JSON, truncated, too large, wrong shape).
+    case badResponse(String)
+    /// A plain-HTTP server that is neither loopback nor trusted: the token would travel in clear.
+    case insecureTransport(String)
+    /// The server has no data (404) for something the client asked for by name.
+    case notFound(String)
+}
+
+/// What the endpoint said to one action.
+public enum ActionAnswer: Sendable, Equatable {
+    /// Applied now or replayed: the report after the action.
+    case applied(Report, replayed: Bool)
+    /// The report moved on (409), or left the user's sight (404, report nil).
+    case conflict(Report?, message: String)
+    /// Refused as invalid (422), with the server's words.
+    case invalid(message: String, fields: [String: String])
+}
+
+/// The contract's error body.
+struct ErrorBody: Decodable {
+    struct Inner: Decodable {
+        var code: String
+        var message: String?
+        var fields: [String: String]?
+        var report: Report?
+    }
+    var error: Inner
+}
+
+/// A page of `GET /changes`.
+public struct ChangesPage: Sendable {
+    public var items: [FeedItem]
+    public var cursor: String
+    public var more: Bool
+    public var bytes: Int
+}
+
+/// The HTTP client of `../shared/central-api.md`, over URLSession. One per profile.
+public struct CentralClient: Sendable {
+    public let base: URL
+    let token: String
+    let session: URLSession
+    /// Answers larger than this are refused (a page of 500 reports is well under 2 MiB).
+    public var maxResponseBytes = 64 << 20
+
+    /// - Parameters:
+    ///   - server: the base URL, `http(s)://host[:port][/prefix]`; `/api/v1` is appended.
+    ///   - trustedHosts: hosts where plain HTTP is acceptable besides loopback.
+    public init(server: URL, token: String, trustedHosts: Set<String> = [], timeout: TimeInterval = 30) throws {
+        guard let scheme = server.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = server.host, !host.isEmpty else {
+            throw SyncError.badResponse("not an http(s) URL: \(server.absoluteString)")
+        }
+        if scheme == "http", !Self.isLoopback(host), !trustedHosts.contains(host.lowercased()) {
+            throw SyncError.insecureTransport(host)
+        }
+        var path = server.absoluteString
+        while path.hasSuffix("/") { path.removeLast() }
+        if !path.hasSuffix("/api/v1") { path += "/api/v1" }
+        self.base = URL(string: path)!
+        self.token = token
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout * 4
+        configuration.httpAdditionalHeaders = ["User-Agent": "lapor/1"]
+        self.session = URLSession(configuration: configuration)
+    }
+
+    /// 127.0.0.0/8, ::1 and localhost.
+    public static func isLoopback(_ host: String) -> Bool {
+        let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return h == "localhost" || h == "::1" || h.hasPrefix("127.")
+    }
+
+    // MARK: Reading
+
+    public func me() async throws -> User { try await get("/me") }
+
+    public func units() async throws -> [LaporDomain.Unit] {
+        struct Body: Decodable { var units: [LaporDomain.Unit] }
+        return try await get("/units", as: Body.self).units
+    }
+
+    public func categories() async throws -> [LaporDomain.Category] {
+        struct Body: Decodable { var categories: [LaporDomain.Category] }
+        return try await get("/categories", as: Body.self).categories
+    }
+
+    public func policy() async throws -> SlaPolicy { try await get("/policy") }
+
+    /// The year's decree, nil when the server has none (404).
+    public func calendar(year: Int) async throws -> HolidayYear? {
+        do {
+            return try await get("/calendar?year=\(year)")
+        } catch SyncError.notFound {
+            return nil
+        }
+    }
+
+    public func report(_ id: String) async throws -> Report? {
+        do {
+            return try await get("/reports/\(id)")
+        } catch SyncError.notFound {
+            return nil
+        }
+    }
+
+    /// One page of the change feed.
+    public func changes(cursor: String?, limit: Int = 500) async throws -> ChangesPage {
+        var path = "/changes?limit=\(limit)"
+        if let cursor, let escaped = cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) { path += "&cursor=\(escaped)" }
+        let (data, status, _) = try await send(path: path, method: "GET")
+        try check(status, data)
+        struct Item: Decodable {
+            var id: String
+            var removed: Bool?
+        }
+        struct Page: Decodable {
+            var changes: [Entry]
+            var cursor: String
+            var more: Bool
+        }
+        /// A report, or a tombstone: decoded by the presence of `removed`.
+        struct Entry: Decodable {
+            var item: FeedItem
+            init(from decoder: any Decoder) throws {
+                let probe = try Item(from: decoder)
+                if probe.removed == true {
+                    item = .removed(probe.id)
+                } else {
+                    item = .report(try Report(from: decoder))
+                }
+            }
+        }
+        let page: Page = try decode(data)
+        return ChangesPage(items: page.changes.map(\.item), cursor: page.cursor, more: page.more, bytes: data.count)
+    }
+
+    // MARK: Writing
+
+    /// Sends one action with its id as the Idempotency-Key.
+    public func send(_ action: ActionRequest) async throws -> ActionAnswer {
+        let body = try JSONEncoder().encode(action)
+        let (data, status, headers) = try await send(path: "/actions", method: "POST", body: body, headers: ["Idempotency-Key": action.id])
+        switch status {
+        case 200:
+            struct Answer: Decodable {
+                var result: String
+                var report: Report
+            }
+            let answer: Answer = try decode(data)
+            return .applied(answer.report, replayed: answer.result == "replayed")
+        case 404:
+            let error = try? JSONDecoder().decode(ErrorBody.self, from: data)
+            return .conflict(nil, message: error?.error.message ?? "not found")
+        case 409:
+            let error: ErrorBody = try decode(data)
+            if error.error.code == "in_flight" { throw SyncError.unavailable(status: 409, retryAfter: retryAfter(headers) ?? 1) }
+            return .conflict(error.error.report, message: error.error.message ?? "conflict")
+        case 413, 422:
+            let error = try? JSONDecoder().decode(ErrorBody.self, from: data)
+            return .invalid(message: error?.error.message ?? "invalid", fields: error?.error.fields ?? [:])
+        default:
+            try check(status, data, headers: headers)
+            throw SyncError.badResponse("unexpected status \(status)")
+        }
+    }
+
+    // MARK: Plumbing
+
+    func get<T: Decodable>(_ path: String, as type: T.Type = T.self) async throws -> T {
+        let (data, status, headers) = try await send(path: path, method: "GET")
+        try check(status, data, headers: headers)
+        return try decode(data)
+    }
+
+    /// Maps the statuses every call shares; returns for 2xx.
+    func check(_ status: Int, _ data: Data, headers: [String: String] = [:]) throws {
+        switch status {
+        case 200..<300: return
+        case 401, 403:
+            let error = try? JSONDecoder().decode(ErrorBody.self, from: data)
+            throw SyncError.unauthorized(error?.error.message ?? "HTTP \(status)")
+        case 404: throw SyncError.notFound((try? JSONDecoder().decode(ErrorBody.self, from: data))?.error.message ?? "not found")
+        case 429, 500..<600: throw SyncError.unavailable(status: status, retryAfter: retryAfter(headers))
+        default: throw SyncError.badResponse("unexpected status \(status)")
+        }
+    }
+
+    func retryAfter(_ headers: [String: String]) -> Double? { headers["retry-after"].flatMap(Double.init) }
+
+    func decode<T: Decodable>(_ data: Data) throws -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch {
+            throw SyncError.badResponse("the answer is not the contract's JSON (\(data.count) bytes)")
+        }
+    }
+
+    func send(path: String, method: String, body: Data? = nil, headers: [String: String] = [:]) async throws -> (Data, Int, [String: String]) {
+        var request = URLRequest(url: URL(string: base.absoluteString + path)!)
+        request.httpMethod = method
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let body {
+            request.httpBody = body
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await session.data(for: request)
+        } catch let error as URLError {
+            throw SyncError.offline(error.localizedDescription)
+        } catch {
+            throw SyncError.offline(String(describing: error))
+        }
+        guard let http = response as? HTTPURLResponse else { throw SyncError.badResponse("not an HTTP answer") }
+        guard data.count <= maxResponseBytes else { throw SyncError.badResponse("the answer is over \(maxResponseBytes >> 20) MiB") }
+        var fields: [String: String] = [:]
+        for (k, v) in http.allHeaderFields { fields["\(k)".lowercased()] = "\(v)" }
+        if let length = fields["content-length"].flatMap(Int.init), length != data.count {
+            throw SyncError.badResponse("the answer was cut short (\(data.count) of \(length) bytes)")
+        }
+        return (data, http.statusCode, fields)
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import LaporDomain
+import LaporStore
+
+/// What a sync run did, for the progress line, `--json` and the exit code.
+public struct SyncSummary: Codable, Sendable, Equatable {
+    public enum Outcome: String, Codable, Sendable {
+        /// Everything pulled and every sendable action answered.
+        case done
+        /// The endpoint could not be reached (or answered nonsense): nothing lost, try later.
+        case offline
+        /// The token was refused: log in again.
+        case auth
+        /// Done, but some actions came back in conflict or failed.
+        case partial
+    }
+
+    public var outcome: Outcome = .done
+    public var pages = 0
+    public var reports = 0
+    public var removed = 0
+    public var bytes = 0
+    public var sent = 0
+    public var replayed = 0
+    public var conflicts = 0
+    public var failed = 0
+    /// Actions still queued after the run.
+    public var pending = 0
+    public var seconds = 0.0
+    public var message: String?
+
+    public init() {}
+
+    /// 0 done, 3 offline, 4 auth, 5 partial.
+    public var exitCode: Int32 {
+        switch outcome {
+        case .done: 0
+        case .offline: 3
+        case .auth: 4
+        case .partial: 5
+        }
+    }
+}
+
+/// Progress of a run, as it happens.
+public enum SyncProgress: Sendable {
+    case reference
+    case page(pages: Int, reports: Int, removed: Int, bytes: Int)
+    case action(done: Int, total: Int)
+}
+
+/// How hard to try before saying "offline".
+public struct RetryPolicy: Sendable {
+    public var attempts = 5
+    public var baseDelay = 0.5
+    public var maxDelay = 30.0
+
+    public init(attempts: Int = 5, baseDelay: Double = 0.5, maxDelay: Double = 30) {
+        self.attempts = attempts
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+    }
+
+    /// Exponential backoff with jitter (half to all of the step), at least what Retry-After said.
+    func delay(attempt: Int, retryAfter: Double?) -> Double {
+        let step = min(maxDelay, baseDelay * pow(2, Double(attempt)))
+        return max(step * Double.random(in: 0.5...1), min(retryAfter ?? 0, maxDelay))
+    }
+}
+
+/// Pull (the change feed into the store) and push (the outbox to the endpoint).
+public struct SyncEngine: Sendable {
+    public let store: CaseStore
+    public let client: CentralClient
+    public var retry = RetryPolicy()
+    public var pageSize = 500
+    public var now: @Sendable () -> Timestamp = { Timestamp(Date(), in: .wib) }
+    public var sleep: @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .milliseconds(Int($0 * 1000))) }
+
+    public init(store: CaseStore, client: CentralClient) {
+        self.store = store
+        self.client = client
+    }
+
+    /// Who the token belongs to and everything the client needs to apply the rules: units,
+    /// categories, the policy and the holiday decrees around today.
+    public func fetchReference() async throws -> ReferenceData {
+        let user = try await withRetry { try await client.me() }
+        let units = try await withRetry { try await client.units() }
+        let categories = try await withRetry { try await client.categories() }
+        let policy = try await withRetry { try await client.policy() }
+        let year = now().localDate.year
+        var years: [HolidayYear] = []
+        for y in (year - 1)...(year + 1) {
+            if let decree = try await withRetry({ try await client.calendar(year: y) }) { years.append(decree) }
+        }
+        return ReferenceData(user: user, units: units, categories: categories, calendarYears: years, policy: policy)
+    }
+
+    /// Pulls the change feed page by page from the stored cursor; each page commits with its
+    /// cursor, so an interrupted pull resumes from the last whole page.
+    public func pull(into summary: inout SyncSummary, progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws {
+        var cursor = try store.cursor()
+        while true {
+            let page = try await withRetry { [cursor] in try await client.changes(cursor: cursor, limit: pageSize) }
+            let result = try await store.apply(page: page.items, cursor: page.cursor, at: now())
+            summary.pages += 1
+            summary.reports += result.stored
+            summary.removed += result.removed
+            summary.bytes += page.bytes
+            progress(.page(pages: summary.pages, reports: summary.reports, removed: summary.removed, bytes: summary.bytes))
+            cursor = page.cursor
+            if !page.more { return }
+        }
+    }
+
+    /// Sends the outbox in order. An action sent but not acknowledged stays queued and goes
+    /// again with the same key, so the endpoint applies it once.
+    public func push(into summary: inout SyncSummary, progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws {
+        let items = try store.sendable()
+        var blocked: Set<String> = []
+        for (i, item) in items.enumerated() where !blocked.contains(item.reportId) {
+            let answer: ActionAnswer
+            do {
+                answer = try await withRetry { try await client.send(item.request) }
+            } catch let error as SyncError {
+                if case .unauthorized = error { throw error }
+                try await store.recordAttempt(item.id, error: Self.describe(error), at: now())
+                throw error
+            }
+            switch answer {
+            case .applied(let report, let replayed):
+                try await store.acknowledge(item.id, report: report, at: now())
+                if replayed { summary.replayed += 1 } else { summary.sent += 1 }
+            case .conflict(let report, let message):
+                try await store.markConflict(item.id, serverReport: report, message: message, at: now())
+                summary.conflicts += 1
+                blocked.insert(item.reportId)
+            case .invalid(let message, let fields):
+                let detail = fields.isEmpty ? message : fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
+                try await store.markFailed(item.id, message: detail, at: now())
+                summary.failed += 1
+                blocked.insert(item.reportId)
+            }
+            progress(.action(done: i + 1, total: items.count))
+        }
+    }
+
+    /// Reference, pull, push, pull. Never throws: the outcome says what happened.
+    public func sync(progress: @Sendable (SyncProgress) -> Void = { _ in }) async -> SyncSummary {
+        var summary = SyncSummary()
+        let started = Date()
+        do {
+            progress(.reference)
+            let reference = try await fetchReference()
+            if let known = try store.reference()?.user, known.id != reference.user.id {
+                // Another user's token: their sight is not ours; start the reports afresh.
+                try await store.resetReports()
+            }
+            try await store.save(reference)
+            try await pull(into: &summary, progress: progress)
+            let before = summary.sent + summary.replayed + summary.conflicts + summary.failed
+            try await push(into: &summary, progress: progress)
+            if summary.sent + summary.replayed + summary.conflicts + summary.failed > before {
+                try await pull(into: &summary, progress: progress)
+            }
+            summary.outcome = summary.conflicts + summary.failed > 0 ? .partial : .done
+            try await store.setLastSync(now())
+        } catch let error as SyncError {
+            switch error {
+            case .unauthorized: summary.outcome = .auth
+            default: summary.outcome = .offline
+            }
+            summary.message = Self.describe(error)
+        } catch {
+            summary.outcome = .offline
+            summary.message = String(describing: error)
+        }
+        summary.pending = (try? store.outboxCounts()[.queued]) ?? 0
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Runs `body`, retrying network failures, 5xx, 429 and `in_flight` with backoff.
+    func withRetry<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try await body()
+            } catch let error as SyncError {
+                let retryAfter: Double?
+                switch error {
+                case .offline: retryAfter = nil
+                case .unavailable(_, let after): retryAfter = after
+                default: throw error
+                }
+                attempt += 1
+                guard attempt < retry.attempts else { throw error }
+                try await sleep(retry.delay(attempt: attempt - 1, retryAfter: retryAfter))
+            }
+        }
+    }
+
+    /// A short English description for logs and the outbox.
+    public static func describe(_ error: SyncError) -> String {
+        switch error {
+        case .offline(let why): "offline: \(why)"
+        case .unauthorized(let why): "unauthorized: \(why)"
+        case .unavailable(let status, _): "server unavailable (HTTP \(status))"
+        case .badResponse(let why): "bad response: \(why)"
+        case .insecureTransport(let host): "plain HTTP to \(host)"
+        case .notFound(let why): "not found: \(why)"
+        }
+    }
+}
