@@ -53,7 +53,7 @@ struct SyncCommand: AsyncParsableCommand {
             return source
         }
         let code = await loop.value
-        sources.forEach { $0.cancel() }
+        for source in sources { source.cancel() }
         out.error(text.watchStopped)
         if code != 0 { throw ExitCode(code) }
     }
