@@ -67,16 +67,22 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(
-            name: "LaporCentralTests",
+        // Test helpers shared by the test targets: a reference server on a free port, a flaky proxy.
+        .target(
+            name: "LaporTestSupport",
             dependencies: [
                 "LaporCentral", "LaporDomain",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-            ]
+            ],
+            path: "Tests/Support"
         ),
-        .testTarget(name: "LaporCLITests", dependencies: ["LaporCLI", "LaporDomain", "LaporText"]),
+        .testTarget(name: "LaporCentralTests", dependencies: ["LaporCentral", "LaporDomain", "LaporTestSupport"]),
+        .testTarget(
+            name: "LaporSyncTests", dependencies: ["LaporSync", "LaporStore", "LaporCentral", "LaporDomain", "LaporTestSupport"]),
+        .testTarget(
+            name: "LaporCLITests", dependencies: ["LaporCLI", "LaporDomain", "LaporText", "LaporStore", "LaporTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -61,6 +61,9 @@ public struct RetryPolicy: Sendable {
         self.maxDelay = maxDelay
     }
 
+    /// The delay before retry number `attempt + 1` (exposed for tests).
+    public func delayForTests(attempt: Int, retryAfter: Double?) -> Double { delay(attempt: attempt, retryAfter: retryAfter) }
+
     /// Exponential backoff with jitter (half to all of the step), at least what Retry-After said.
     func delay(attempt: Int, retryAfter: Double?) -> Double {
         let step = min(maxDelay, baseDelay * pow(2, Double(attempt)))

@@ -1,6 +1,7 @@
 import Foundation
 import LaporCentral
 import LaporDomain
+import LaporTestSupport
 import Testing
 
 @Suite struct ReportVisibilityTests {

@@ -10,24 +10,25 @@ import ServiceLifecycle
 #endif
 
 /// A clock the tests move by hand.
-final class TestClock: @unchecked Sendable {
+public final class TestClock: @unchecked Sendable {
     private let lock = NSLock()
     private var current: Timestamp
 
-    init(_ start: Timestamp) { current = start }
+    public init(_ start: Timestamp) { current = start }
 
-    var now: Timestamp { lock.withLock { current } }
-    func set(_ t: Timestamp) { lock.withLock { current = t } }
-    var central: CentralClock { CentralClock { self.now } }
+    public var now: Timestamp { lock.withLock { current } }
+    public func set(_ t: Timestamp) { lock.withLock { current = t } }
+    public var central: CentralClock { CentralClock { self.now } }
 }
 
 /// Log lines kept in memory, to check what the server writes.
-final class LogCapture: @unchecked Sendable {
+public final class LogCapture: @unchecked Sendable {
+    public init() {}
     private let lock = NSLock()
     private var lines: [String] = []
 
     func append(_ line: String) { lock.withLock { lines.append(line) } }
-    var all: [String] { lock.withLock { lines } }
+    public var all: [String] { lock.withLock { lines } }
 
     struct Handler: LogHandler {
         let capture: LogCapture
@@ -43,24 +44,26 @@ final class LogCapture: @unchecked Sendable {
         }
     }
 
-    var logger: Logger { Logger(label: "test") { _ in Handler(capture: self) } }
+    public var logger: Logger { Logger(label: "test") { _ in Handler(capture: self) } }
 }
 
 /// A reference server on 127.0.0.1 and a free port, with its own database in a temporary folder.
-final class TestServer: @unchecked Sendable {
-    let folder: URL
-    let server: CentralServer
-    let clock: TestClock
-    let logs = LogCapture()
-    let group: ServiceGroup
-    let runner: Task<Void, any Error>
-    let base: URL
-    let tokens: [String: String]
+public final class TestServer: @unchecked Sendable {
+    public let folder: URL
+    public let server: CentralServer
+    public let clock: TestClock
+    public let logs = LogCapture()
+    public let group: ServiceGroup
+    public let runner: Task<Void, any Error>
+    public let base: URL
+    public let tokens: [String: String]
 
     /// Monday 2026-11-09 10:00 WIB unless told otherwise.
-    static let defaultNow = Timestamp(rfc3339: "2026-11-09T10:00:00+07:00")!
+    public static let defaultNow = Timestamp(rfc3339: "2026-11-09T10:00:00+07:00")!
 
-    init(demo: Bool = true, reports: Int = 60, seed: UInt64 = 7, now: Timestamp = defaultNow, clockInterval: Duration = .seconds(3600)) async throws {
+    public init(demo: Bool = true, reports: Int = 60, seed: UInt64 = 7, now: Timestamp = defaultNow, clockInterval: Duration = .seconds(3600))
+        async throws
+    {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-central-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         clock = TestClock(now)
@@ -86,14 +89,14 @@ final class TestServer: @unchecked Sendable {
         }
     }
 
-    func stop() async {
+    public func stop() async {
         await group.triggerGracefulShutdown()
         _ = try? await runner.value
         try? FileManager.default.removeItem(at: folder)
     }
 
     /// A request as `user` (a demo user id), or with no token.
-    func request(
+    public func request(
         _ method: String, _ path: String, as user: String? = nil, json: Any? = nil, body: Data? = nil, headers: [String: String] = [:]
     ) async throws -> HTTPResult {
         var request = URLRequest(url: URL(string: base.absoluteString + path)!)
@@ -110,29 +113,30 @@ final class TestServer: @unchecked Sendable {
         return HTTPResult(status: http.statusCode, data: data, headers: headers)
     }
 
-    func get(_ path: String, as user: String?) async throws -> HTTPResult { try await request("GET", path, as: user) }
+    public func get(_ path: String, as user: String?) async throws -> HTTPResult { try await request("GET", path, as: user) }
 
     /// POST /actions with the id as Idempotency-Key.
-    func act(_ action: [String: Any], as user: String) async throws -> HTTPResult {
+    public func act(_ action: [String: Any], as user: String) async throws -> HTTPResult {
         try await request("POST", "/actions", as: user, json: action, headers: ["Idempotency-Key": action["id"] as! String])
     }
 
     /// POST /actions with a fresh id.
-    func actNew(_ action: [String: Any], as user: String) async throws -> HTTPResult {
+    public func actNew(_ action: [String: Any], as user: String) async throws -> HTTPResult {
         var action = action
         action["id"] = UUID().uuidString
         return try await act(action, as: user)
     }
 
     /// An action that must apply: the new report, or a failure naming the answer.
-    func applied(_ action: [String: Any], as user: String) async throws -> Report {
+    public func applied(_ action: [String: Any], as user: String) async throws -> Report {
         let r = try await actNew(action, as: user)
         guard r.status == 200 else { throw TestFailure("\(action["type"] ?? "?"): \(r.status) \(r.text)") }
         return try r.report()
     }
 
     /// A new citizen report through the demo route.
-    func submit(unit: String? = nil, privacy: String = "public", title: String = "Jalan berlubang di Jl. Salemba Raya") async throws -> Report {
+    public func submit(unit: String? = nil, privacy: String = "public", title: String = "Jalan berlubang di Jl. Salemba Raya") async throws -> Report
+    {
         var body: [String: Any] = [
             "kind": "pengaduan", "channel": "web", "title": title, "body": "Lubang besar di depan halte.", "privacy": privacy,
             "reporter": ["name": "Budi", "contact": "0812"],
@@ -144,7 +148,7 @@ final class TestServer: @unchecked Sendable {
     }
 
     /// Submits, verifies and dispatches a report to `unit`.
-    func dispatched(to unit: String, privacy: String = "public") async throws -> Report {
+    public func dispatched(to unit: String, privacy: String = "public") async throws -> Report {
         let report = try await submit(privacy: privacy)
         _ = try await act(["id": UUID().uuidString, "report_id": report.id, "type": "verify"], as: "u-admin")
         let r = try await act(["id": UUID().uuidString, "report_id": report.id, "type": "dispatch", "unit_id": unit], as: "u-admin")
@@ -153,7 +157,7 @@ final class TestServer: @unchecked Sendable {
     }
 
     /// Everything `user` gets from the change feed from `cursor`, page by page.
-    func pull(as user: String, cursor: String? = nil, limit: Int = 500) async throws -> (items: [[String: Any]], cursor: String, pages: Int) {
+    public func pull(as user: String, cursor: String? = nil, limit: Int = 500) async throws -> (items: [[String: Any]], cursor: String, pages: Int) {
         var items: [[String: Any]] = []
         var cursor = cursor
         var pages = 0
@@ -171,40 +175,41 @@ final class TestServer: @unchecked Sendable {
     }
 }
 
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ d: String) { description = d }
+public struct TestFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ d: String) { description = d }
 }
 
-struct HTTPResult: Sendable {
-    let status: Int
-    let data: Data
-    let headers: [String: String]
+public struct HTTPResult: Sendable {
+    public let status: Int
+    public let data: Data
+    public let headers: [String: String]
 
-    var text: String { String(decoding: data, as: UTF8.self) }
-    func object() throws -> [String: Any] { try JSONSerialization.jsonObject(with: data) as! [String: Any] }
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try JSONDecoder().decode(type, from: data) }
-    func report() throws -> Report { try JSONDecoder().decode(ActionEnvelope.self, from: data).report }
-    var result: String? { (try? object())?["result"] as? String }
-    var errorCode: String? { ((try? object())?["error"] as? [String: Any])?["code"] as? String }
-    var errorFields: [String: String]? { ((try? object())?["error"] as? [String: Any])?["fields"] as? [String: String] }
+    public var text: String { String(decoding: data, as: UTF8.self) }
+    public func object() throws -> [String: Any] { try JSONSerialization.jsonObject(with: data) as! [String: Any] }
+    public func decode<T: Decodable>(_ type: T.Type) throws -> T { try JSONDecoder().decode(type, from: data) }
+    public func report() throws -> Report { try JSONDecoder().decode(ActionEnvelope.self, from: data).report }
+    public var result: String? { (try? object())?["result"] as? String }
+    public var errorCode: String? { ((try? object())?["error"] as? [String: Any])?["code"] as? String }
+    public var errorFields: [String: String]? { ((try? object())?["error"] as? [String: Any])?["fields"] as? [String: String] }
 
-    struct ActionEnvelope: Decodable {
+    public struct ActionEnvelope: Decodable {
         var report: Report
     }
 }
 
-actor PortBox {
+public actor PortBox {
+    public init() {}
     private var port: Int?
     private var waiters: [CheckedContinuation<Int, Never>] = []
 
-    func set(_ p: Int) {
+    public func set(_ p: Int) {
         port = p
         for w in waiters { w.resume(returning: p) }
         waiters = []
     }
 
-    func wait() async -> Int {
+    public func wait() async -> Int {
         if let port { return port }
         return await withCheckedContinuation { waiters.append($0) }
     }
