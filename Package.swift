@@ -79,6 +79,7 @@ let package = Package(
             path: "Tests/Support"
         ),
         .testTarget(name: "LaporCentralTests", dependencies: ["LaporCentral", "LaporDomain", "LaporTestSupport"]),
+        .testTarget(name: "LaporStoreTests", dependencies: ["LaporStore", "LaporDomain"]),
         .testTarget(
             name: "LaporSyncTests", dependencies: ["LaporSync", "LaporStore", "LaporCentral", "LaporDomain", "LaporTestSupport"]),
         .testTarget(
