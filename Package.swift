@@ -56,7 +56,8 @@ let package = Package(
         .executableTarget(
             name: "lapor-bench",
             dependencies: [
-                "LaporDomain", "LaporCentral",
+                "LaporDomain", "LaporCentral", "LaporStore", "LaporSync",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

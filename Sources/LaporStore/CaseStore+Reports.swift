@@ -4,7 +4,8 @@ import LaporDomain
 
 /// One item of the change feed, as the store applies it.
 public enum FeedItem: Sendable {
-    case report(Report)
+    /// A report, with the JSON text the server sent when there is one (stored as it came).
+    case report(Report, json: String? = nil)
     case removed(String)
 }
 
@@ -23,8 +24,8 @@ extension CaseStore {
             var result = PageResult()
             for item in items {
                 switch item {
-                case .report(let report):
-                    try Self.upsert(report, receivedAt: now.epochSeconds, in: db)
+                case .report(let report, let json):
+                    try Self.upsert(report, json: json, receivedAt: now.epochSeconds, in: db)
                     result.stored += 1
                 case .removed(let id):
                     if try Self.delete(id, leftUnitAt: now.epochSeconds, in: db) { result.removed += 1 }
@@ -40,8 +41,8 @@ extension CaseStore {
         try await writer.write { db in try Self.upsert(report, receivedAt: now.epochSeconds, in: db) }
     }
 
-    static func upsert(_ report: Report, receivedAt: Int64, in db: Database) throws {
-        let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+    static func upsert(_ report: Report, json given: String? = nil, receivedAt: Int64, in db: Database) throws {
+        let json = try given ?? String(decoding: JSONEncoder().encode(report), as: UTF8.self)
         let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM report WHERE id = ?"), arguments: [report.id])
         let clock = DeadlineRules.clock(for: report.status)?.rawValue
         let values: StatementArguments = [

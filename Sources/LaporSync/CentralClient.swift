@@ -126,29 +126,40 @@ public struct CentralClient: Sendable {
         if let cursor, let escaped = cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) { path += "&cursor=\(escaped)" }
         let (data, status, _) = try await send(path: path, method: "GET")
         try check(status, data)
-        struct Item: Decodable {
+        struct Probe: Decodable {
             var id: String
             var removed: Bool?
         }
-        struct Page: Decodable {
-            var changes: [Entry]
-            var cursor: String
-            var more: Bool
-        }
-        /// A report, or a tombstone: decoded by the presence of `removed`.
-        struct Entry: Decodable {
-            var item: FeedItem
-            init(from decoder: any Decoder) throws {
-                let probe = try Item(from: decoder)
-                if probe.removed == true {
-                    item = .removed(probe.id)
-                } else {
-                    item = .report(try Report(from: decoder))
+        let decoder = JSONDecoder()
+        return try data.withUnsafeBytes { raw -> ChangesPage in
+            guard let page = try? FeedScanner.scan(raw), let cursorRange = page.cursor, let more = page.more else {
+                throw SyncError.badResponse("the answer is not a change-feed page (\(data.count) bytes)")
+            }
+            let cursor: String
+            do {
+                cursor = try decoder.decode(
+                    String.self, from: data[(data.startIndex + cursorRange.lowerBound)..<(data.startIndex + cursorRange.upperBound)])
+            } catch {
+                throw SyncError.badResponse("the page's cursor is not a string")
+            }
+            var items: [FeedItem] = []
+            items.reserveCapacity(page.items.count)
+            let base = data.startIndex
+            for range in page.items {
+                let slice = data[(base + range.lowerBound)..<(base + range.upperBound)]
+                do {
+                    // Tombstones are tiny; only small items are probed for `removed` first.
+                    if slice.count < 512, let probe = try? decoder.decode(Probe.self, from: slice), probe.removed == true {
+                        items.append(.removed(probe.id))
+                    } else {
+                        items.append(.report(try decoder.decode(Report.self, from: slice), json: String(decoding: slice, as: UTF8.self)))
+                    }
+                } catch {
+                    throw SyncError.badResponse("item \(items.count + 1) of the page is not a report (\(error))")
                 }
             }
+            return ChangesPage(items: items, cursor: cursor, more: more, bytes: data.count)
         }
-        let page: Page = try decode(data)
-        return ChangesPage(items: page.changes.map(\.item), cursor: page.cursor, more: page.more, bytes: data.count)
     }
 
     // MARK: Writing

@@ -103,17 +103,27 @@ public struct SyncEngine: Sendable {
     /// Pulls the change feed page by page from the stored cursor; each page commits with its
     /// cursor, so an interrupted pull resumes from the last whole page.
     public func pull(into summary: inout SyncSummary, progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws {
-        var cursor = try store.cursor()
-        while true {
-            let page = try await withRetry { [cursor] in try await client.changes(cursor: cursor, limit: pageSize) }
-            let result = try await store.apply(page: page.items, cursor: page.cursor, at: now())
-            summary.pages += 1
-            summary.reports += result.stored
-            summary.removed += result.removed
-            summary.bytes += page.bytes
-            progress(.page(pages: summary.pages, reports: summary.reports, removed: summary.removed, bytes: summary.bytes))
-            cursor = page.cursor
-            if !page.more { return }
+        let client = client
+        let pageSize = pageSize
+        let fetch = { @Sendable (cursor: String?) in
+            Task { try await self.withRetry { try await client.changes(cursor: cursor, limit: pageSize) } }
+        }
+        // The next page is fetched while this one is written: the network and the disk overlap.
+        var next: Task<ChangesPage, any Error>? = fetch(try store.cursor())
+        while let current = next {
+            let page = try await current.value
+            next = page.more ? fetch(page.cursor) : nil
+            do {
+                let result = try await store.apply(page: page.items, cursor: page.cursor, at: now())
+                summary.pages += 1
+                summary.reports += result.stored
+                summary.removed += result.removed
+                summary.bytes += page.bytes
+                progress(.page(pages: summary.pages, reports: summary.reports, removed: summary.removed, bytes: summary.bytes))
+            } catch {
+                next?.cancel()
+                throw error
+            }
         }
     }
 
