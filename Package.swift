@@ -44,12 +44,20 @@ let package = Package(
         ),
         // Sync with the central endpoint over HTTP/JSON (URLSession).
         .target(name: "LaporSync", dependencies: ["LaporDomain", "LaporStore"]),
+        // ncursesw from Swift: a module map and a header of small inline wrappers.
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+        // Terminal plumbing that knows nothing of LAPOR!: cell grid, widths, sanitiser, ncurses backend.
+        .target(name: "Terminal", dependencies: ["CNCursesW"]),
+        // The screens: Elm-style state, update and view, drawn into a CellGrid.
+        .target(name: "LaporTUI", dependencies: ["LaporDomain", "LaporStore", "LaporSync", "LaporText", "Terminal"]),
         // The subcommands of `lapor`, as a library so that tests can drive them.
         .target(
             name: "LaporCLI",
             dependencies: [
-                "LaporDomain", "LaporText", "LaporCentral", "LaporStore", "LaporSync",
+                "LaporDomain", "LaporText", "LaporCentral", "LaporStore", "LaporSync", "Terminal", "LaporTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(name: "lapor", dependencies: ["LaporCLI"]),

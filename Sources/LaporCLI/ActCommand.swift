@@ -3,6 +3,7 @@ import Foundation
 import LaporDomain
 import LaporStore
 import LaporText
+import Terminal
 
 /// `lapor act TYPE ID`: checks an action with the domain rules and queues it in the outbox.
 struct ActCommand: AsyncParsableCommand {

@@ -11,9 +11,11 @@ public struct LaporCommand: AsyncParsableCommand {
             Exit codes: 0 done, 2 bad input or a refused request.
             """,
         subcommands: [
-            LoginCommand.self, SyncCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ActCommand.self,
+            TUICommand.self, DemoCommand.self, LoginCommand.self, SyncCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
+            ActCommand.self,
             OutboxCommand.self, CalendarCommand.self, CentralCommand.self,
-        ]
+        ],
+        defaultSubcommand: TUICommand.self
     )
 
     public init() {}

@@ -3,6 +3,7 @@ import LaporDomain
 import LaporStore
 import LaporSync
 import LaporText
+import Terminal
 
 /// Reports as lines for a terminal (sanitised), CSV or JSON.
 struct ReportPrinter {

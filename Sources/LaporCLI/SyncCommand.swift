@@ -75,9 +75,8 @@ struct SyncCommand: AsyncParsableCommand {
             }
             if live {
                 FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
-            } else if case .page = progress {
-                // one line per page is too chatty for logs: plain output reports the totals below.
-            } else {
+            } else if case .action = progress {
+                // Plain output (a log, a pipe) gets the actions and the totals below, not every page.
                 out.error(line)
             }
         }

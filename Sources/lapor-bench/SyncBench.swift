@@ -65,6 +65,25 @@ struct SyncBench: AsyncParsableCommand {
         print(String(format: "sync: no-change sync median %.1f ms, max %.1f ms over 10 runs (target <= 50 ms)", times[5], times[9]))
         print(String(format: "sync: peak RSS %.0f MB (before the pull %.0f MB; target <= 150 MB)", peakRSS(), rssBefore))
 
+        // The queries the screens run, on the full store.
+        let calendar = WorkingCalendar.builtin()
+        let at = Timestamp(Date(), in: .wib)
+        func ms(_ body: () throws -> Void) rethrows -> Double {
+            let t = nanos()
+            try body()
+            return Double(nanos() - t) / 1e6
+        }
+        let inbox = try ms { _ = try store.page(ReportView.inbox.filter(at: at, calendar: calendar, policy: .standard), limit: 100) }
+        let counts = try ms { for view in ReportView.allCases { _ = try store.count(view.filter(at: at, calendar: calendar, policy: .standard)) } }
+        let overdue = try ms { _ = try store.overdueByUnit(at: at) }
+        let search = try ms { _ = try store.search("jalan berlubang", limit: 100) }
+        let one = try ms { _ = try store.report("9150000") }
+        print(
+            String(
+                format:
+                    "sync: queries on %d reports: inbox page %.1f ms, counts of all %d views %.1f ms, overdue by unit %.1f ms, search %.1f ms, one report %.2f ms",
+                full.reports, inbox, ReportView.allCases.count, counts, overdue, search, one))
+
         // The same rows through one prepared statement, for comparison.
         let rows: [(String, String)] = try await DatabaseQueue(path: store.path!).read { db in
             try Row.fetchAll(db, sql: "SELECT id, json FROM report").map { ($0["id"], $0["json"]) }

@@ -1,0 +1,32 @@
+// The thin C side of lapor's ncurses binding: macros and globals do not cross into Swift, so they
+// are wrapped here as small static inline functions.
+#ifndef LAPOR_CNCURSESW_SHIM_H
+#define LAPOR_CNCURSESW_SHIM_H
+
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <locale.h>
+#include <wchar.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <ncursesw/curses.h>
+
+static inline WINDOW *lapor_stdscr(void) { return stdscr; }
+static inline SCREEN *lapor_newterm(const char *term) { return newterm(term, stdout, stdin); }
+static inline int lapor_lines(void) { return LINES; }
+static inline int lapor_cols(void) { return COLS; }
+static inline int lapor_colors(void) { return COLORS; }
+static inline int lapor_key_resize(void) { return KEY_RESIZE; }
+static inline int lapor_key_f(int n) { return KEY_F(n); }
+static inline attr_t lapor_a_bold(void) { return A_BOLD; }
+static inline attr_t lapor_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t lapor_a_reverse(void) { return A_REVERSE; }
+static inline attr_t lapor_a_dim(void) { return A_DIM; }
+static inline attr_t lapor_a_normal(void) { return A_NORMAL; }
+static inline attr_t lapor_color_pair(int n) { return COLOR_PAIR(n); }
+static inline int lapor_getmaxy(WINDOW *w) { return getmaxy(w); }
+static inline int lapor_getmaxx(WINDOW *w) { return getmaxx(w); }
+static inline int lapor_wcwidth(wchar_t c) { return wcwidth(c); }
+static inline int lapor_set_attr(WINDOW *w, attr_t a, short pair) { return wattr_set(w, a, pair, NULL); }
+
+#endif

@@ -1,0 +1,163 @@
+import ArgumentParser
+import Foundation
+import LaporCentral
+import LaporDomain
+import LaporStore
+import LaporSync
+import LaporTUI
+import LaporText
+import Logging
+import ServiceLifecycle
+import Terminal
+
+/// `lapor` (no subcommand) and `lapor tui`: the terminal UI on a profile's case store.
+struct TUICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui", abstract: "Open the terminal UI on a profile (what `lapor` alone does).")
+
+    @OptionGroup var profile: ProfileOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let text = try global.catalogue()
+        let session = try ProfileSession.open(profile, text: text)
+        let reference = try session.reference()
+        let engine = try? SyncEngine(store: session.store, client: session.client())
+        try openScreen(
+            store: session.store, engine: engine, reference: reference, profile: session.profile.name,
+            syncInterval: session.profile.syncInterval, text: text, workflow: try session.workflow(reference))
+    }
+}
+
+/// Runs the TUI until the user quits; the terminal is restored whatever happens.
+func openScreen(
+    store: CaseStore, engine: SyncEngine?, reference: ReferenceData, profile: String, syncInterval: Int, text: Catalogue, workflow: Workflow
+) throws {
+    let screen: NcursesScreen
+    do {
+        screen = try NcursesScreen(environment: CommandContext.environment)
+    } catch {
+        throw CLIError(text.noTerminal(String(describing: error)))
+    }
+    defer { screen.end() }
+    let size = screen.size
+    let state = AppState(
+        user: reference.user, profile: profile, workflow: workflow, language: text.language, width: size.width, height: size.height,
+        now: Timestamp(Date(), in: .wib))
+    Runtime(store: store, engine: engine, syncInterval: syncInterval).run(state, screen: screen)
+}
+
+/// `lapor demo`: the reference server in-process with demo data, logged in, synced, on screen.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Try lapor with nothing else: an in-process reference server with demo data, and the TUI.",
+        discussion: """
+            Starts the reference central server on 127.0.0.1 (a free port) with seeded reports, logs in
+            as a demo user of the chosen role, syncs, and opens the terminal UI. Quitting stops the
+            server. Without --data-dir everything lives in a temporary folder removed on exit.
+            """
+    )
+
+    enum DemoRole: String, ExpressibleByArgument, CaseIterable { case liaison, admin, supervisor }
+
+    @Option(help: "liaison, admin or supervisor.") var role: DemoRole = .liaison
+    @Option(help: ArgumentHelp("Keep the demo's server and store here.", valueName: "dir")) var dataDir: String?
+    @Option(help: "Reports to seed.") var reports = 2_000
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let text = try global.catalogue()
+        guard (1...200_000).contains(reports) else { throw CLIError(text.badSeedReports(reports)) }
+        guard isatty(0) == 1, isatty(1) == 1 else { throw CLIError(text.noTerminal("not a terminal")) }
+        let folder = URL(fileURLWithPath: dataDir ?? (NSTemporaryDirectory() + "lapor-demo-\(getpid())"))
+        let temporary = dataDir == nil
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("central"), withIntermediateDirectories: true)
+        defer { if temporary { try? FileManager.default.removeItem(at: folder) } }
+        let logger = FileLog.logger(at: folder.appendingPathComponent("lapor.log"))
+        var configuration = CentralConfiguration(databasePath: folder.appendingPathComponent("central/central.sqlite").path)
+        configuration.port = 0
+        configuration.demo = true
+        configuration.seedReports = reports
+        CommandContext.output.error(text.demoStarting(reports))
+        let server = try await CentralServer(configuration: configuration, logger: logger)
+        let port = PortWaiter()
+        let app = try server.application { await port.set($0) }
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let running = Task { try await group.run() }
+        let bound = await port.wait()
+        let tokens = try JSONDecoder().decode(
+            [DemoToken].self, from: Data(contentsOf: URL(fileURLWithPath: CentralServer.tokensPath(for: configuration.databasePath))))
+        let userId =
+            switch role {
+            case .liaison: "u-liaison-dki-dpu"
+            case .admin: "u-admin"
+            case .supervisor: "u-supervisor-dki"
+            }
+        let token = tokens.first { $0.userId == userId }!.token
+        let store = try CaseStore(path: folder.appendingPathComponent("demo-\(role.rawValue)/cases.sqlite").path)
+        let engine = SyncEngine(store: store, client: try CentralClient(server: URL(string: "http://127.0.0.1:\(bound)")!, token: token))
+        let summary = await engine.sync()
+        guard summary.outcome == .done, let reference = try store.reference() else {
+            await group.triggerGracefulShutdown()
+            throw CLIError(text.syncSummary(summary))
+        }
+        do {
+            let units = try UnitTree(reference.units)
+            let workflow = Workflow(
+                units: units, policy: reference.policy, calendar: WorkingCalendar(years: reference.calendarYears),
+                categories: CategoryTree(reference.categories))
+            try openScreen(store: store, engine: engine, reference: reference, profile: "demo", syncInterval: 60, text: text, workflow: workflow)
+        } catch {
+            await group.triggerGracefulShutdown()
+            _ = try? await running.value
+            throw error
+        }
+        await group.triggerGracefulShutdown()
+        _ = try? await running.value
+    }
+}
+
+/// Waits for the server's port.
+actor PortWaiter {
+    private var port: Int?
+    private var waiters: [CheckedContinuation<Int, Never>] = []
+
+    func set(_ p: Int) {
+        port = p
+        for w in waiters { w.resume(returning: p) }
+        waiters = []
+    }
+
+    func wait() async -> Int {
+        if let port { return port }
+        return await withCheckedContinuation { waiters.append($0) }
+    }
+}
+
+/// While curses owns the terminal, logs go to a file, never to standard error.
+enum FileLog {
+    static func logger(at url: URL) -> Logger {
+        FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        let handle = try? FileHandle(forWritingTo: url)
+        handle?.seekToEndOfFile()
+        var logger = Logger(label: "lapor") { label in Handler(handle: handle, label: label) }
+        logger.logLevel = .info
+        return logger
+    }
+
+    struct Handler: LogHandler {
+        let handle: FileHandle?
+        let label: String
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .info
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt)
+        {
+            handle?.write(Data("\(Timestamp(Date(), in: .wib).rfc3339) \(level) \(message)\n".utf8))
+        }
+    }
+}

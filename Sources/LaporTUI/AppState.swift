@@ -1,0 +1,94 @@
+import LaporDomain
+import LaporStore
+import LaporSync
+import LaporText
+import Terminal
+
+/// Everything the screen shows, as one value. `update` changes it; `Screen.view` draws it.
+public struct AppState: Sendable {
+    public enum Pane: Sendable { case list, detail }
+    public enum Mode: Sendable, Equatable {
+        case normal
+        /// Typing a search; the text so far.
+        case searching(String)
+        case help
+        /// The day-by-day deadline explanation of the selected report.
+        case explain
+    }
+
+    public let user: User
+    public let profile: String
+    public let workflow: Workflow
+    public let language: Language
+    public var width: Int
+    public var height: Int
+    public var now: Timestamp
+
+    public var views: [ReportView]
+    public var view: ReportView
+    public var search: String?
+    public var rows: [InboxRow] = []
+    public var total = 0
+    public var selected = 0
+    public var top = 0
+    public var detail: Report?
+    public var detailScroll = 0
+    public var focus: Pane = .list
+    public var mode: Mode = .normal
+    public var message: String?
+
+    public var lastSync: Timestamp?
+    public var syncing = false
+    public var offline = false
+    public var outboxQueued = 0
+    public var overdueCount = 0
+    public var dueTodayCount = 0
+    public var dueSoonCount = 0
+    public var quit = false
+
+    public init(user: User, profile: String, workflow: Workflow, language: Language, width: Int, height: Int, now: Timestamp) {
+        self.user = user
+        self.profile = profile
+        self.workflow = workflow
+        self.language = language
+        self.width = width
+        self.height = height
+        self.now = now
+        views = ReportView.views(for: user.role)
+        view = views[0]
+    }
+
+    public var text: Catalogue { Catalogue(language) }
+
+    /// The filter of the current view and search.
+    public var filter: InboxFilter {
+        var f = view.filter(at: now, calendar: workflow.calendar, policy: workflow.policy)
+        f.search = search
+        return f
+    }
+
+    /// Rows that fit in the list pane.
+    public var listRows: Int { max(1, Layout(width: width, height: height).list.height - 1) }
+}
+
+/// What happened: keys, time, results of work done outside.
+public enum Event: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case tick(Timestamp)
+    case loaded(rows: [InboxRow], total: Int)
+    case loadedDetail(Report?)
+    case counts(overdue: Int, dueToday: Int, dueSoon: Int, outbox: Int, lastSync: Timestamp?)
+    case syncStarted
+    case syncFinished(SyncSummary)
+}
+
+/// Work for the runtime; its results come back as events.
+public enum Effect: Equatable, Sendable {
+    /// Reload the list (and counts) for the current view, search and time.
+    case reload
+    /// Load the selected report.
+    case loadDetail(String)
+    case sync
+    case markSeen(String)
+}

@@ -1,0 +1,53 @@
+import LaporText
+import Terminal
+
+/// What a key does. One table drives dispatch, the `?` overlay and the hint line.
+public enum Command: String, CaseIterable, Sendable {
+    case down, up, top, bottom, pageDown, pageUp, open, switchPane, search, clearSearch, sync, explain, help, quit
+    case view1, view2, view3, view4
+}
+
+/// One line of the key table.
+public struct KeyBinding: Sendable {
+    public let command: Command
+    public let keys: [Key]
+    /// How the keys are written in help: `j/↓`.
+    public let label: String
+    public let helpID: String
+    public let helpEN: String
+    /// Shown on the hint line.
+    public let hint: Bool
+}
+
+public enum KeyMap {
+    public static let bindings: [KeyBinding] = [
+        KeyBinding(command: .down, keys: [.char("j"), .down], label: "j/↓", helpID: "Turun", helpEN: "Down", hint: false),
+        KeyBinding(command: .up, keys: [.char("k"), .up], label: "k/↑", helpID: "Naik", helpEN: "Up", hint: false),
+        KeyBinding(command: .top, keys: [.char("g"), .home], label: "g", helpID: "Ke awal", helpEN: "To the top", hint: false),
+        KeyBinding(command: .bottom, keys: [.char("G"), .end], label: "G", helpID: "Ke akhir", helpEN: "To the end", hint: false),
+        KeyBinding(command: .pageDown, keys: [.pageDown, .ctrl("f")], label: "PgDn", helpID: "Halaman berikut", helpEN: "Next page", hint: false),
+        KeyBinding(command: .pageUp, keys: [.pageUp, .ctrl("b")], label: "PgUp", helpID: "Halaman sebelumnya", helpEN: "Previous page", hint: false),
+        KeyBinding(command: .open, keys: [.enter], label: "Enter", helpID: "Buka rincian", helpEN: "Open the detail", hint: true),
+        KeyBinding(command: .switchPane, keys: [.tab, .backTab], label: "Tab", helpID: "Pindah panel", helpEN: "Switch pane", hint: true),
+        KeyBinding(command: .search, keys: [.char("/")], label: "/", helpID: "Cari", helpEN: "Search", hint: true),
+        KeyBinding(command: .clearSearch, keys: [.escape], label: "Esc", helpID: "Hapus pencarian", helpEN: "Clear the search", hint: false),
+        KeyBinding(command: .view1, keys: [.char("1")], label: "1", helpID: "Tampilan 1", helpEN: "View 1", hint: false),
+        KeyBinding(command: .view2, keys: [.char("2")], label: "2", helpID: "Tampilan 2", helpEN: "View 2", hint: false),
+        KeyBinding(command: .view3, keys: [.char("3")], label: "3", helpID: "Tampilan 3", helpEN: "View 3", hint: false),
+        KeyBinding(command: .view4, keys: [.char("4")], label: "4", helpID: "Semua laporan", helpEN: "All reports", hint: false),
+        KeyBinding(command: .sync, keys: [.char("s")], label: "s", helpID: "Sinkron", helpEN: "Sync", hint: true),
+        KeyBinding(command: .explain, keys: [.char("e")], label: "e", helpID: "Rincian tenggat", helpEN: "Deadline days", hint: true),
+        KeyBinding(command: .help, keys: [.char("?")], label: "?", helpID: "Bantuan", helpEN: "Help", hint: true),
+        KeyBinding(command: .quit, keys: [.char("q"), .ctrl("c")], label: "q", helpID: "Keluar", helpEN: "Quit", hint: true),
+    ]
+
+    static let byKey: [Key: Command] = {
+        var map: [Key: Command] = [:]
+        for b in bindings { for k in b.keys { map[k] = b.command } }
+        return map
+    }()
+
+    public static func command(for key: Key) -> Command? { byKey[key] }
+
+    public static func help(_ b: KeyBinding, _ language: Language) -> String { language == .id ? b.helpID : b.helpEN }
+}

@@ -1,0 +1,161 @@
+import LaporDomain
+import LaporStore
+import Terminal
+
+/// The pure heart of the TUI: an event changes the state and asks for effects.
+public enum Update {
+    public static func update(_ state: inout AppState, _ event: Event) -> [Effect] {
+        switch event {
+        case .resize(let w, let h):
+            state.width = w
+            state.height = h
+            clampScroll(&state)
+            return []
+        case .tick(let now):
+            let minuteChanged = now.epochSeconds / 60 != state.now.epochSeconds / 60
+            state.now = now
+            return minuteChanged ? [.reload] : []
+        case .loaded(let rows, let total):
+            let previousId = state.rows.indices.contains(state.selected) ? state.rows[state.selected].id : nil
+            state.rows = rows
+            state.total = total
+            if let previousId, let i = rows.firstIndex(where: { $0.id == previousId }) { state.selected = i }
+            state.selected = min(state.selected, max(0, rows.count - 1))
+            clampScroll(&state)
+            return selectionEffects(state)
+        case .loadedDetail(let report):
+            state.detail = report
+            return []
+        case .counts(let overdue, let today, let soon, let outbox, let last):
+            state.overdueCount = overdue
+            state.dueTodayCount = today
+            state.dueSoonCount = soon
+            state.outboxQueued = outbox
+            state.lastSync = last
+            return []
+        case .syncStarted:
+            state.syncing = true
+            return []
+        case .syncFinished(let summary):
+            state.syncing = false
+            state.offline = summary.outcome == .offline
+            state.message = state.text.syncSummary(summary)
+            return [.reload]
+        case .key(let key):
+            return handle(key, &state)
+        }
+    }
+
+    static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if case .searching(let typed) = state.mode { return searchKey(key, typed, &state) }
+        if state.mode == .help || state.mode == .explain {
+            state.mode = .normal
+            return []
+        }
+        state.message = nil
+        guard let command = KeyMap.command(for: key) else {
+            if case .char(let c) = key { state.message = state.text.unknownKey(String(c)) }
+            return []
+        }
+        switch command {
+        case .down: return state.focus == .list ? move(&state, by: 1) : scrollDetail(&state, by: 1)
+        case .up: return state.focus == .list ? move(&state, by: -1) : scrollDetail(&state, by: -1)
+        case .pageDown: return state.focus == .list ? move(&state, by: state.listRows) : scrollDetail(&state, by: 10)
+        case .pageUp: return state.focus == .list ? move(&state, by: -state.listRows) : scrollDetail(&state, by: -10)
+        case .top: return move(&state, by: -state.rows.count)
+        case .bottom: return move(&state, by: state.rows.count)
+        case .open:
+            state.focus = .detail
+            state.detailScroll = 0
+            return selectionEffects(state)
+        case .switchPane:
+            state.focus = state.focus == .list ? .detail : .list
+            return []
+        case .search:
+            state.mode = .searching(state.search ?? "")
+            return []
+        case .clearSearch:
+            if state.focus == .detail {
+                state.focus = .list
+                return []
+            }
+            guard state.search != nil else { return [] }
+            state.search = nil
+            return [.reload]
+        case .sync:
+            guard !state.syncing else { return [] }
+            return [.sync]
+        case .explain:
+            guard state.detail?.dueAt != nil else {
+                state.message = state.text.noRunningClock
+                return []
+            }
+            state.mode = .explain
+            return []
+        case .help:
+            state.mode = .help
+            return []
+        case .quit:
+            state.quit = true
+            return []
+        case .view1, .view2, .view3, .view4:
+            let index = [Command.view1, .view2, .view3, .view4].firstIndex(of: command)!
+            guard index < state.views.count else { return [] }
+            state.view = state.views[index]
+            state.selected = 0
+            state.top = 0
+            state.focus = .list
+            return [.reload]
+        }
+    }
+
+    static func searchKey(_ key: Key, _ typed: String, _ state: inout AppState) -> [Effect] {
+        switch key {
+        case .enter:
+            state.mode = .normal
+            state.search = typed.isEmpty ? nil : typed
+            state.selected = 0
+            state.top = 0
+            return [.reload]
+        case .escape:
+            state.mode = .normal
+            return []
+        case .backspace:
+            state.mode = .searching(String(typed.dropLast()))
+            return []
+        case .char(let c):
+            guard typed.count < 200 else { return [] }
+            state.mode = .searching(typed + String(c))
+            return []
+        default:
+            return []
+        }
+    }
+
+    static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
+        guard !state.rows.isEmpty else { return [] }
+        let next = min(max(0, state.selected + delta), state.rows.count - 1)
+        guard next != state.selected else { return [] }
+        state.selected = next
+        clampScroll(&state)
+        return selectionEffects(state)
+    }
+
+    static func scrollDetail(_ state: inout AppState, by delta: Int) -> [Effect] {
+        state.detailScroll = max(0, state.detailScroll + delta)
+        return []
+    }
+
+    static func clampScroll(_ state: inout AppState) {
+        let visible = state.listRows
+        if state.selected < state.top { state.top = state.selected }
+        if state.selected >= state.top + visible { state.top = state.selected - visible + 1 }
+        state.top = max(0, min(state.top, max(0, state.rows.count - visible)))
+    }
+
+    static func selectionEffects(_ state: AppState) -> [Effect] {
+        guard state.rows.indices.contains(state.selected) else { return [] }
+        let id = state.rows[state.selected].id
+        return state.detail?.id == id && state.focus == .list ? [] : [.loadDetail(id), .markSeen(id)]
+    }
+}

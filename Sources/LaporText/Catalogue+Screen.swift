@@ -1,0 +1,66 @@
+import LaporDomain
+import LaporStore
+
+// The sentences of the terminal UI.
+extension Catalogue {
+    public func viewName(_ view: ReportView) -> String {
+        switch view {
+        case .inbox: pick("Kotak Masuk", "Inbox")
+        case .waiting: pick("Menunggu Pelapor", "Waiting for reporter")
+        case .done: pick("Selesai", "Done")
+        case .queue: pick("Antrean Verifikasi", "Verification queue")
+        case .ready: pick("Siap Disposisi", "Ready to dispatch")
+        case .overdue: pick("Terlambat", "Overdue")
+        case .dueSoon: pick("Jatuh Tempo ≤ 2 Hari Kerja", "Due within 2 working days")
+        case .escalated: pick("Eskalasi > 60 Hari", "Escalated > 60 days")
+        case .all: pick("Semua", "All")
+        }
+    }
+
+    public var searchLabel: String { pick("cari", "search") }
+    public var emptyView: String { pick("Tidak ada laporan di tampilan ini.", "No reports in this view.") }
+    public var noSelection: String { pick("Pilih laporan untuk melihat rinciannya.", "Select a report to see its detail.") }
+    public var nationalScope: String { pick("nasional", "national") }
+    public var syncingNow: String { pick("menyinkronkan…", "syncing…") }
+    public var offlineLabel: String { pick("luring", "offline") }
+    public var helpTitle: String { pick("Tombol", "Keys") }
+    public var anyKeyCloses: String { pick("Tekan tombol apa saja untuk menutup.", "Press any key to close.") }
+    public var noRunningClock: String { pick("Laporan ini tidak punya tenggat yang berjalan.", "This report has no running deadline.") }
+
+    public func unknownKey(_ key: String) -> String {
+        pick("Tombol '\(key)' tidak dipakai di sini; tekan ? untuk bantuan.", "'\(key)' does nothing here; press ? for help.")
+    }
+
+    public func terminalTooSmall(_ w: Int, _ h: Int) -> String {
+        pick(
+            "Terminal terlalu kecil (\(w)×\(h)); perbesar sampai paling sedikit 80×24.",
+            "The terminal is too small (\(w)×\(h)); make it at least 80×24.")
+    }
+
+    /// `sinkron 3 menit lalu`.
+    public func syncedAgo(_ seconds: Int?) -> String {
+        guard let s = seconds else { return pick("belum sinkron", "never synced") }
+        if s < 60 { return pick("sinkron baru saja", "synced just now") }
+        if s < 3600 { return pick("sinkron \(s / 60) menit lalu", "synced \(s / 60) min ago") }
+        if s < 86_400 { return pick("sinkron \(s / 3600) jam lalu", "synced \(s / 3600) h ago") }
+        return pick("sinkron \(s / 86_400) hari lalu", "synced \(s / 86_400) days ago")
+    }
+
+    public func outboxCount(_ n: Int) -> String { pick("kotak keluar \(n)", "outbox \(n)") }
+
+    public func deadlineCounts(overdue: Int, today: Int, soon: Int) -> String {
+        pick("terlambat \(overdue) · hari ini \(today) · ≤2 hk \(soon)", "overdue \(overdue) · today \(today) · ≤2 wd \(soon)")
+    }
+
+    public func noTerminal(_ reason: String) -> String {
+        pick(
+            "Tampilan terminal tidak dapat dibuka (\(reason)); gunakan lapor list/show di luar terminal interaktif.",
+            "Cannot open the terminal UI (\(reason)); use lapor list/show outside an interactive terminal.")
+    }
+}
+
+extension Catalogue {
+    public func demoStarting(_ n: Int) -> String {
+        pick("Menyiapkan demo: server pusat dengan \(n) laporan…", "Preparing the demo: a central server with \(n) reports…")
+    }
+}

@@ -1,0 +1,87 @@
+/// How many terminal columns text takes: wide East Asian characters and emoji two, combining
+/// marks and other zero-width characters none, everything else one.
+public enum DisplayWidth {
+    public static func of(_ character: Character) -> Int {
+        var width = 0
+        for (i, scalar) in character.unicodeScalars.enumerated() {
+            let w = of(scalar)
+            // A grapheme is as wide as its base; emoji sequences (ZWJ, VS16) stay two.
+            if i == 0 { width = w } else if scalar.value == 0xFE0F { width = 2 }
+        }
+        return width
+    }
+
+    public static func of(_ text: some StringProtocol) -> Int { text.reduce(0) { $0 + of($1) } }
+
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v == 0 { return 0 }
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if v == 0x200B || (0x1160...0x11FF).contains(v) { return 0 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        if isWide(v) { return 2 }
+        return 1
+    }
+
+    static func isWide(_ v: UInt32) -> Bool {
+        (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
+            || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
+            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+            || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
+            || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
+    }
+
+    /// The longest prefix of `text` that fits in `columns`, with `…` when something was cut.
+    public static func truncate(_ text: String, to columns: Int) -> String {
+        guard columns > 0 else { return "" }
+        if of(text) <= columns { return text }
+        var out = ""
+        var used = 0
+        for c in text {
+            let w = of(c)
+            if used + w > columns - 1 { break }
+            out.append(c)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// Word wrap to `columns`: breaks at spaces, splits words longer than a line, keeps newlines.
+    public static func wrap(_ text: String, to columns: Int) -> [String] {
+        guard columns > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var used = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                let w = of(word)
+                let gap = line.isEmpty ? 0 : 1
+                if used + gap + w <= columns {
+                    if gap == 1 { line += " " }
+                    line += word
+                    used += gap + w
+                    continue
+                }
+                if !line.isEmpty { lines.append(line) }
+                line = ""
+                used = 0
+                for c in word {
+                    let cw = of(c)
+                    if used + cw > columns {
+                        lines.append(line)
+                        line = ""
+                        used = 0
+                    }
+                    line.append(c)
+                    used += cw
+                }
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,60 @@
+/// A run of changed cells on one row, in one style: what reaches the terminal.
+public struct DrawRun: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var text: String
+    public var style: Style
+}
+
+/// Only changed cells reach the terminal: the difference between two frames, as runs.
+public enum FrameDiff {
+    /// The runs that turn `old` into `new` (everything when there is no old frame or the size changed).
+    public static func runs(from old: CellGrid?, to new: CellGrid) -> [DrawRun] {
+        let full = old == nil || old!.width != new.width || old!.height != new.height
+        var runs: [DrawRun] = []
+        for y in 0..<new.height {
+            var x = 0
+            while x < new.width {
+                let cell = new[x, y]
+                if !full && old![x, y] == cell || cell.width == 0 {
+                    x += 1
+                    continue
+                }
+                var run = DrawRun(x: x, y: y, text: "", style: cell.style)
+                while x < new.width {
+                    let c = new[x, y]
+                    if c.width == 0 {
+                        x += 1
+                        continue
+                    }
+                    if c.style != run.style || (!full && old![x, y] == c && (c.width == 1 || old![x + 1, y] == new[x + 1, y])) { break }
+                    run.text += c.text
+                    x += Int(c.width)
+                }
+                runs.append(run)
+            }
+        }
+        return runs
+    }
+
+    /// The bytes an ANSI terminal would receive for these runs: a cursor move and an SGR per run,
+    /// and the text in UTF-8 (what an SSH link carries).
+    public static func bytes(_ runs: [DrawRun]) -> Int {
+        runs.reduce(0) { total, run in
+            let move = "\u{1B}[\(run.y + 1);\(run.x + 1)H".utf8.count
+            let sgr =
+                4 + (run.style.bold ? 2 : 0) + (run.style.reverse ? 2 : 0) + (run.style.fg != .standard ? 3 : 0) + (run.style.bg != .standard ? 3 : 0)
+            return total + move + sgr + run.text.utf8.count
+        }
+    }
+}
+
+/// A key press, decoded from the terminal.
+public enum Key: Hashable, Sendable {
+    case char(Character)
+    case ctrl(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, tab, backTab, escape, backspace, delete
+    case function(Int)
+    case resize
+}

@@ -1,0 +1,159 @@
+import CNCursesW
+import Foundation
+
+/// The real terminal, through ncursesw. It only copies a `CellGrid` out (changed cells only) and
+/// reads keys; it must stay on one thread.
+public final class NcursesScreen {
+    public enum Failure: Error, Equatable {
+        /// Standard input or output is not a terminal.
+        case notATerminal
+        /// `TERM` names a terminal ncurses does not know.
+        case unknownTerminal(String)
+    }
+
+    private let screen: OpaquePointer
+    private var previous: CellGrid?
+    private var pairs: [Int: Int16] = [:]
+    private let colors: Int
+    private var active = true
+
+    /// Starts curses on the controlling terminal. Honours `NO_COLOR`.
+    public init(environment: [String: String]) throws {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw Failure.notATerminal }
+        setlocale(LC_ALL, "")
+        let term = environment["TERM"] ?? "xterm"
+        guard let s = lapor_newterm(term) else { throw Failure.unknownTerminal(term) }
+        screen = s
+        set_term(s)
+        raw()
+        noecho()
+        keypad(lapor_stdscr(), true)
+        nodelay(lapor_stdscr(), false)
+        set_escdelay(25)
+        let wantsColor = environment["NO_COLOR"].map { $0.isEmpty } ?? true
+        if wantsColor && has_colors() {
+            start_color()
+            use_default_colors()
+            colors = Int(lapor_colors())
+        } else {
+            colors = 0
+        }
+        // Bracketed paste on: a paste arrives marked, never as a burst of commands.
+        FileHandle.standardOutput.write(Data("\u{1B}[?2004h".utf8))
+    }
+
+    deinit { end() }
+
+    /// Restores the terminal; safe to call twice.
+    public func end() {
+        guard active else { return }
+        active = false
+        FileHandle.standardOutput.write(Data("\u{1B}[?2004l".utf8))
+        endwin()
+        delscreen(screen)
+    }
+
+    /// Leaves curses for a while (Ctrl-Z, `$EDITOR`); `resume` redraws everything.
+    public func suspend() {
+        endwin()
+    }
+
+    public func resume() {
+        previous = nil
+        refresh()
+    }
+
+    public var size: (width: Int, height: Int) {
+        (Int(lapor_getmaxx(lapor_stdscr())), Int(lapor_getmaxy(lapor_stdscr())))
+    }
+
+    /// Copies the changed cells of `grid` to the terminal and places the cursor.
+    public func draw(_ grid: CellGrid) {
+        let win = lapor_stdscr()
+        for run in FrameDiff.runs(from: previous, to: grid) {
+            _ = lapor_set_attr(win, attributes(run.style), pair(run.style))
+            var wide = Array(run.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+            wide.append(0)
+            _ = wmove(win, Int32(run.y), Int32(run.x))
+            wide.withUnsafeBufferPointer { _ = waddnwstr(win, $0.baseAddress, Int32(wide.count - 1)) }
+        }
+        if let cursor = grid.cursor {
+            curs_set(1)
+            wmove(win, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(win)
+        previous = grid
+    }
+
+    /// Waits up to `timeout` milliseconds for a key (nil: none came).
+    public func readKey(timeout: Int32) -> Key? {
+        wtimeout(lapor_stdscr(), timeout)
+        var ch: wint_t = 0
+        let kind = wget_wch(lapor_stdscr(), &ch)
+        if kind == ERR { return nil }
+        if kind == KEY_CODE_YES { return special(Int32(ch)) }
+        switch ch {
+        case 10, 13: return .enter
+        case 9: return .tab
+        case 27: return .escape
+        case 127, 8: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(ch) + 96)))
+        default: return Unicode.Scalar(UInt32(ch)).map { .char(Character($0)) }
+        }
+    }
+
+    func special(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_NPAGE: .pageDown
+        case KEY_PPAGE: .pageUp
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_ENTER: .enter
+        case KEY_BTAB: .backTab
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case lapor_key_resize(): .resize
+        default: (1...12).first { lapor_key_f(Int32($0)) == code }.map { .function($0) }
+        }
+    }
+
+    func attributes(_ s: Style) -> attr_t {
+        var a = lapor_a_normal()
+        if s.bold { a |= lapor_a_bold() }
+        if s.underline { a |= lapor_a_underline() }
+        if s.reverse { a |= lapor_a_reverse() }
+        if s.dim { a |= lapor_a_dim() }
+        return a
+    }
+
+    func pair(_ s: Style) -> Int16 {
+        guard colors >= 8, s.fg != .standard || s.bg != .standard else { return 0 }
+        let key = Int(s.fg.rawValue) * 16 + Int(s.bg.rawValue)
+        if let p = pairs[key] { return p }
+        let p = Int16(pairs.count + 1)
+        init_pair(p, code(s.fg), code(s.bg))
+        pairs[key] = p
+        return p
+    }
+
+    func code(_ c: Color) -> Int16 {
+        switch c {
+        case .standard: -1
+        case .black: Int16(COLOR_BLACK)
+        case .red: Int16(COLOR_RED)
+        case .green: Int16(COLOR_GREEN)
+        case .yellow: Int16(COLOR_YELLOW)
+        case .blue: Int16(COLOR_BLUE)
+        case .magenta: Int16(COLOR_MAGENTA)
+        case .cyan: Int16(COLOR_CYAN)
+        case .white: Int16(COLOR_WHITE)
+        case .gray: colors >= 256 ? 244 : Int16(COLOR_WHITE)
+        }
+    }
+}
