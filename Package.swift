@@ -88,6 +88,10 @@ let package = Package(
             path: "Tests/Support"
         ),
         .testTarget(name: "LaporCentralTests", dependencies: ["LaporCentral", "LaporDomain", "LaporTestSupport"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(
+            name: "LaporTUITests", dependencies: ["LaporTUI", "LaporStore", "LaporSync", "LaporDomain", "LaporText", "Terminal"],
+            exclude: ["Snapshots"]),
         .testTarget(name: "LaporStoreTests", dependencies: ["LaporStore", "LaporDomain"]),
         .testTarget(
             name: "LaporSyncTests", dependencies: ["LaporSync", "LaporStore", "LaporCentral", "LaporDomain", "LaporTestSupport"]),

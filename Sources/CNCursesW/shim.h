@@ -29,4 +29,23 @@ static inline int lapor_getmaxx(WINDOW *w) { return getmaxx(w); }
 static inline int lapor_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline int lapor_set_attr(WINDOW *w, attr_t a, short pair) { return wattr_set(w, a, pair, NULL); }
 
+#include <signal.h>
+
+// On a crash, give the terminal back before dying: endwin, then the default action.
+static void lapor_crash(int sig) {
+    endwin();
+    (void)!write(1, "\033[?2004l\033[?25h\n", 15);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static inline void lapor_install_crash_handlers(void) {
+    signal(SIGSEGV, lapor_crash);
+    signal(SIGBUS, lapor_crash);
+    signal(SIGILL, lapor_crash);
+    signal(SIGTRAP, lapor_crash);
+    signal(SIGABRT, lapor_crash);
+    signal(SIGFPE, lapor_crash);
+}
+
 #endif

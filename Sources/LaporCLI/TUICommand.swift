@@ -138,7 +138,7 @@ actor PortWaiter {
 /// While curses owns the terminal, logs go to a file, never to standard error.
 enum FileLog {
     static func logger(at url: URL) -> Logger {
-        FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
         let handle = try? FileHandle(forWritingTo: url)
         handle?.seekToEndOfFile()
         var logger = Logger(label: "lapor") { label in Handler(handle: handle, label: label) }
@@ -155,9 +155,8 @@ enum FileLog {
             get { metadata[key] }
             set { metadata[key] = newValue }
         }
-        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt)
-        {
-            handle?.write(Data("\(Timestamp(Date(), in: .wib).rfc3339) \(level) \(message)\n".utf8))
+        func log(event: LogEvent) {
+            handle?.write(Data("\(Timestamp(Date(), in: .wib).rfc3339) \(event.level) \(event.message)\n".utf8))
         }
     }
 }

@@ -46,6 +46,8 @@ public enum InboxSort: String, Sendable, CaseIterable {
     case age
     /// By tracking ID.
     case id
+    /// By unit, then the nearest deadline: overdue lists read per unit.
+    case unit
 }
 
 /// One line of a list: what the inbox shows without decoding a whole report.
@@ -63,6 +65,25 @@ public struct InboxRow: Sendable, Equatable, Identifiable {
     public var updatedAt: Timestamp
     public var dueAt: Timestamp?
     public var seen: Bool
+
+    public init(
+        id: String, title: String, status: ReportStatus, statusLabel: String, unitId: String?, kind: ReportKind, channel: Channel, privacy: Privacy,
+        categoryId: String?, submittedAt: Timestamp, updatedAt: Timestamp, dueAt: Timestamp?, seen: Bool
+    ) {
+        self.id = id
+        self.title = title
+        self.status = status
+        self.statusLabel = statusLabel
+        self.unitId = unitId
+        self.kind = kind
+        self.channel = channel
+        self.privacy = privacy
+        self.categoryId = categoryId
+        self.submittedAt = submittedAt
+        self.updatedAt = updatedAt
+        self.dueAt = dueAt
+        self.seen = seen
+    }
 }
 
 /// Overdue reports of one unit.
@@ -82,6 +103,7 @@ extension CaseStore {
             case .due: "due_at IS NULL, due_at, id"
             case .age: "submitted_at, id"
             case .id: "id"
+            case .unit: "unit_id IS NULL, unit_id, due_at IS NULL, due_at, id"
             }
         return try writer.read { db in
             try Row.fetchAll(

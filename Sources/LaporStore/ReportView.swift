@@ -56,6 +56,7 @@ public enum ReportView: String, CaseIterable, Sendable {
         switch self {
         case .done, .all: .id
         case .escalated: .age
+        case .overdue: .unit
         default: .due
         }
     }

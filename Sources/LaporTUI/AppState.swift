@@ -11,6 +11,8 @@ public struct AppState: Sendable {
         case normal
         /// Typing a search; the text so far.
         case searching(String)
+        /// Typing a filter (`status=dispatched kind=aspirasi unit=dki-dpu`); the text so far.
+        case filtering(String)
         case help
         /// The day-by-day deadline explanation of the selected report.
         case explain
@@ -27,7 +29,14 @@ public struct AppState: Sendable {
     public var views: [ReportView]
     public var view: ReportView
     public var search: String?
+    /// The filter typed with `f`, as typed and as parsed.
+    public var filterText: String?
+    public var extraFilter = InboxFilter()
+    /// nil: the view's own order.
+    public var sort: InboxSort?
     public var rows: [InboxRow] = []
+    /// The overdue view's groups: open reports past their deadline, per unit.
+    public var overdueGroups: [OverdueGroup] = []
     public var total = 0
     public var selected = 0
     public var top = 0
@@ -64,8 +73,17 @@ public struct AppState: Sendable {
     public var filter: InboxFilter {
         var f = view.filter(at: now, calendar: workflow.calendar, policy: workflow.policy)
         f.search = search
+        if let s = extraFilter.statuses { f.statuses = f.statuses.map { $0.intersection(s) } ?? s }
+        f.kinds = extraFilter.kinds
+        f.channels = extraFilter.channels
+        f.categoryIds = extraFilter.categoryIds
+        f.unitIds = extraFilter.unitIds
+        f.privacies = extraFilter.privacies
         return f
     }
+
+    /// The order in use: the one chosen with `S`, or the view's.
+    public var order: InboxSort { sort ?? view.defaultSort }
 
     /// Rows that fit in the list pane.
     public var listRows: Int { max(1, Layout(width: width, height: height).list.height - 1) }
@@ -77,6 +95,7 @@ public enum Event: Sendable {
     case resize(width: Int, height: Int)
     case tick(Timestamp)
     case loaded(rows: [InboxRow], total: Int)
+    case loadedGroups([OverdueGroup])
     case loadedDetail(Report?)
     case counts(overdue: Int, dueToday: Int, dueSoon: Int, outbox: Int, lastSync: Timestamp?)
     case syncStarted

@@ -3,7 +3,7 @@ import Terminal
 
 /// What a key does. One table drives dispatch, the `?` overlay and the hint line.
 public enum Command: String, CaseIterable, Sendable {
-    case down, up, top, bottom, pageDown, pageUp, open, switchPane, search, clearSearch, sync, explain, help, quit
+    case down, up, top, bottom, pageDown, pageUp, open, switchPane, search, filter, sort, clearSearch, sync, explain, help, quit
     case view1, view2, view3, view4
 }
 
@@ -30,7 +30,13 @@ public enum KeyMap {
         KeyBinding(command: .open, keys: [.enter], label: "Enter", helpID: "Buka rincian", helpEN: "Open the detail", hint: true),
         KeyBinding(command: .switchPane, keys: [.tab, .backTab], label: "Tab", helpID: "Pindah panel", helpEN: "Switch pane", hint: true),
         KeyBinding(command: .search, keys: [.char("/")], label: "/", helpID: "Cari", helpEN: "Search", hint: true),
-        KeyBinding(command: .clearSearch, keys: [.escape], label: "Esc", helpID: "Hapus pencarian", helpEN: "Clear the search", hint: false),
+        KeyBinding(
+            command: .filter, keys: [.char("f")], label: "f", helpID: "Saring (status=… kind=… unit=…)", helpEN: "Filter (status=… kind=… unit=…)",
+            hint: true),
+        KeyBinding(command: .sort, keys: [.char("S")], label: "S", helpID: "Ganti urutan", helpEN: "Change the order", hint: false),
+        KeyBinding(
+            command: .clearSearch, keys: [.escape], label: "Esc", helpID: "Hapus pencarian dan saringan", helpEN: "Clear the search and filter",
+            hint: false),
         KeyBinding(command: .view1, keys: [.char("1")], label: "1", helpID: "Tampilan 1", helpEN: "View 1", hint: false),
         KeyBinding(command: .view2, keys: [.char("2")], label: "2", helpID: "Tampilan 2", helpEN: "View 2", hint: false),
         KeyBinding(command: .view3, keys: [.char("3")], label: "3", helpID: "Tampilan 3", helpEN: "View 3", hint: false),

@@ -73,9 +73,10 @@ public final class Runtime: @unchecked Sendable {
         switch effect {
         case .reload:
             let filter = state.filter
-            let rows = (try? store.page(filter, sort: state.view.defaultSort, limit: 2_000)) ?? []
+            let rows = (try? store.page(filter, sort: state.order, limit: 2_000)) ?? []
             let total = (try? store.count(filter)) ?? rows.count
             post(.loaded(rows: rows, total: total))
+            if state.view == .overdue { post(.loadedGroups((try? store.overdueByUnit(at: state.now)) ?? [])) }
             post(counts(state))
         case .loadDetail(let id):
             post(.loadedDetail(try? store.report(id)))

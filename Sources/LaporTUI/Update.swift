@@ -23,6 +23,9 @@ public enum Update {
             state.selected = min(state.selected, max(0, rows.count - 1))
             clampScroll(&state)
             return selectionEffects(state)
+        case .loadedGroups(let groups):
+            state.overdueGroups = groups
+            return []
         case .loadedDetail(let report):
             state.detail = report
             return []
@@ -48,6 +51,7 @@ public enum Update {
 
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         if case .searching(let typed) = state.mode { return searchKey(key, typed, &state) }
+        if case .filtering(let typed) = state.mode { return filterKey(key, typed, &state) }
         if state.mode == .help || state.mode == .explain {
             state.mode = .normal
             return []
@@ -74,13 +78,23 @@ public enum Update {
         case .search:
             state.mode = .searching(state.search ?? "")
             return []
+        case .filter:
+            state.mode = .filtering(state.filterText ?? "")
+            return []
+        case .sort:
+            let all = InboxSort.allCases
+            state.sort = all[(all.firstIndex(of: state.order)! + 1) % all.count]
+            state.message = state.text.sortedBy(state.order)
+            return [.reload]
         case .clearSearch:
             if state.focus == .detail {
                 state.focus = .list
                 return []
             }
-            guard state.search != nil else { return [] }
+            guard state.search != nil || state.filterText != nil else { return [] }
             state.search = nil
+            state.filterText = nil
+            state.extraFilter = InboxFilter()
             return [.reload]
         case .sync:
             guard !state.syncing else { return [] }
@@ -126,6 +140,36 @@ public enum Update {
         case .char(let c):
             guard typed.count < 200 else { return [] }
             state.mode = .searching(typed + String(c))
+            return []
+        default:
+            return []
+        }
+    }
+
+    static func filterKey(_ key: Key, _ typed: String, _ state: inout AppState) -> [Effect] {
+        switch key {
+        case .enter:
+            state.mode = .normal
+            switch FilterParser.parse(typed, units: state.workflow.units, categories: state.workflow.categories) {
+            case .success(let filter):
+                state.extraFilter = filter
+                state.filterText = typed.isEmpty ? nil : typed
+                state.selected = 0
+                state.top = 0
+                return [.reload]
+            case .failure(let problem):
+                state.message = state.text.badFilter(problem.word, allowed: problem.allowed)
+                return []
+            }
+        case .escape:
+            state.mode = .normal
+            return []
+        case .backspace:
+            state.mode = .filtering(String(typed.dropLast()))
+            return []
+        case .char(let c):
+            guard typed.count < 300 else { return [] }
+            state.mode = .filtering(typed + String(c))
             return []
         default:
             return []

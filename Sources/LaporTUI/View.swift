@@ -41,13 +41,26 @@ public enum View {
         let text = state.text
         var line = "lapor · \(text.viewName(state.view)) (\(state.total))"
         if let search = state.search { line += " · \(text.searchLabel): \(search)" }
+        if let filter = state.filterText { line += " · \(text.filterLabel): \(filter)" }
         if !state.rows.isEmpty { line += " · \(state.selected + 1)/\(state.total)" }
         grid.put(line, x: 1, y: 0, style: titleStyle, maxWidth: state.width - 2)
     }
 
     static func list(_ grid: inout CellGrid, _ state: AppState, _ r: Layout.Rect) {
         let text = state.text
-        grid.put(pad(text.columnID, 9) + pad(text.columnDeadline, 22) + text.columnTitle, x: r.x, y: r.y, style: Style(bold: true), maxWidth: r.width)
+        if state.view == .overdue && !state.overdueGroups.isEmpty {
+            // Grouped by unit: counts and the longest delay, the most first; rows follow in unit order.
+            let groups = state.overdueGroups.map { g in
+                let zone = state.workflow.units.zone(of: g.unitId)
+                let late = state.workflow.calendar.remaining(from: state.now, until: g.oldestDue, in: zone).workingDays
+                return text.overdueGroup(
+                    unit: g.unitId.flatMap { state.workflow.units[$0]?.name } ?? text.nationalScope, count: g.count, workingDaysLate: late)
+            }
+            grid.put(groups.joined(separator: " · "), x: r.x, y: r.y, style: Style(bold: true), maxWidth: r.width)
+        } else {
+            grid.put(
+                pad(text.columnID, 9) + pad(text.columnDeadline, 22) + text.columnTitle, x: r.x, y: r.y, style: Style(bold: true), maxWidth: r.width)
+        }
         if state.rows.isEmpty {
             grid.put(text.emptyView, x: r.x + 1, y: r.y + 2, style: dimStyle, maxWidth: r.width - 2)
             return
@@ -59,7 +72,9 @@ public enum View {
             let (countdown, style) = countdownCell(row, state)
             grid.put(marker + row.id, x: r.x, y: y, maxWidth: 9)
             grid.put(countdown, x: r.x + 9, y: y, style: style, maxWidth: 21)
-            grid.put(DisplayWidth.truncate(Sanitizer.line(row.title), to: max(1, r.width - 31)), x: r.x + 31, y: y, maxWidth: r.width - 31)
+            var title = Sanitizer.line(row.title)
+            if state.view == .overdue { title = "[" + (row.unitId.flatMap { state.workflow.units[$0]?.name } ?? text.nationalScope) + "] " + title }
+            grid.put(DisplayWidth.truncate(title, to: max(1, r.width - 31)), x: r.x + 31, y: y, maxWidth: r.width - 31)
             if index == state.selected {
                 grid.restyle(x: r.x, y: y, width: r.width, style: state.focus == .list ? selectedStyle : Style(underline: true))
                 if state.focus == .list { grid.cursor = (r.x, y) }
@@ -124,6 +139,8 @@ public enum View {
                 for line in DisplayWidth.wrap(Sanitizer.block(t), to: max(1, r.width - 4)) { lines.append(("  " + line, .plain)) }
             }
         }
+        // Every line wraps at the pane's width; nothing is cut off at the edge.
+        lines = lines.flatMap { line in DisplayWidth.wrap(line.0, to: max(1, r.width - 2)).map { ($0, line.1) } }
         let scroll = min(state.detailScroll, max(0, lines.count - r.height))
         for (i, line) in lines.dropFirst(scroll).prefix(r.height).enumerated() {
             grid.put(line.0, x: r.x + 1, y: r.y + i, style: line.1, maxWidth: r.width - 1)
@@ -150,6 +167,12 @@ public enum View {
     }
 
     static func hintLine(_ grid: inout CellGrid, _ state: AppState, _ y: Int) {
+        if case .filtering(let typed) = state.mode {
+            let prompt = "f: " + typed
+            grid.put(prompt, x: 0, y: y)
+            grid.cursor = (min(state.width - 1, DisplayWidth.of(prompt)), y)
+            return
+        }
         if case .searching(let typed) = state.mode {
             let prompt = "/" + typed
             grid.put(prompt, x: 0, y: y)
@@ -200,7 +223,11 @@ public enum View {
             if !day.notes.isEmpty { line += " — " + day.notes.map(text.dayNote).joined(separator: "; ") }
             lines.append(line)
         }
-        lines += text.provisionalWarning(explanation.deadline) + ["", text.anyKeyCloses]
+        lines += text.provisionalWarning(explanation.deadline)
+        if let due = report.dueAt, due != explanation.deadline.at {
+            lines.append(text.serverDeadlineDiffers(text.longDateTime(due, zone: deadline.zone)))
+        }
+        lines += ["", text.anyKeyCloses]
         box(&grid, state, lines)
     }
 

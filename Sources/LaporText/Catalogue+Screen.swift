@@ -64,3 +64,36 @@ extension Catalogue {
         pick("Menyiapkan demo: server pusat dengan \(n) laporan…", "Preparing the demo: a central server with \(n) reports…")
     }
 }
+
+extension Catalogue {
+    public func sortedBy(_ sort: InboxSort) -> String {
+        switch sort {
+        case .due: pick("Urut menurut tenggat terdekat.", "Sorted by nearest deadline.")
+        case .age: pick("Urut menurut laporan tertua.", "Sorted by oldest report.")
+        case .id: pick("Urut menurut nomor laporan.", "Sorted by tracking ID.")
+        case .unit: pick("Urut menurut unit, lalu tenggat.", "Sorted by unit, then deadline.")
+        }
+    }
+
+    public func badFilter(_ word: String, allowed: [String]) -> String {
+        let list = allowed.prefix(12).joined(separator: ", ") + (allowed.count > 12 ? ", …" : "")
+        return pick("Saringan '\(word)' tidak dikenal; pilihan: \(list)", "Unknown filter '\(word)'; choose from: \(list)")
+    }
+
+    public var filterLabel: String { pick("saring", "filter") }
+}
+
+extension Catalogue {
+    /// `Dinas PU 12 (s.d. 50 hk)`.
+    public func overdueGroup(unit: String, count: Int, workingDaysLate: Int) -> String {
+        pick("\(unit) \(count) (s.d. \(workingDaysLate) hk)", "\(unit) \(count) (up to \(workingDaysLate) wd)")
+    }
+}
+
+extension Catalogue {
+    public func serverDeadlineDiffers(_ due: String) -> String {
+        pick(
+            "Catatan: tenggat dari server adalah \(due); aturan lokal menghitung lain (kebijakan atau kalender berbeda).",
+            "Note: the server's deadline is \(due); the local rules count differently (another policy or calendar).")
+    }
+}

@@ -25,6 +25,7 @@ public final class NcursesScreen {
         guard let s = lapor_newterm(term) else { throw Failure.unknownTerminal(term) }
         screen = s
         set_term(s)
+        lapor_install_crash_handlers()
         raw()
         noecho()
         keypad(lapor_stdscr(), true)

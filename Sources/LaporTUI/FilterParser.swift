@@ -1,0 +1,72 @@
+import LaporDomain
+import LaporStore
+
+/// Reads what a user types after `f`: `field=value[,value]` words, all of which must hold.
+/// Fields: status, kind, channel, category, unit, privacy. Units and categories take their subtrees.
+public enum FilterParser {
+    public struct Problem: Error, Equatable {
+        public var word: String
+        public var allowed: [String]
+    }
+
+    static let fields = ["status", "kind", "channel", "category", "unit", "privacy"]
+
+    public static func parse(_ text: String, units: UnitTree, categories: CategoryTree?) -> Result<InboxFilter, Problem> {
+        var filter = InboxFilter()
+        for word in text.split(separator: " ") {
+            let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, fields.contains(parts[0]), !parts[1].isEmpty else {
+                return .failure(Problem(word: String(word), allowed: fields.map { "\($0)=…" }))
+            }
+            let values = parts[1].split(separator: ",").map(String.init)
+            func enums<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> Result<Set<T>, Problem> where T.RawValue == String {
+                var out = Set<T>()
+                for v in values {
+                    guard let e = T(rawValue: v) else { return .failure(Problem(word: String(word), allowed: T.allCases.map(\.rawValue))) }
+                    out.insert(e)
+                }
+                return .success(out)
+            }
+            switch parts[0] {
+            case "status":
+                switch enums(ReportStatus.self) {
+                case .success(let s): filter.statuses = s
+                case .failure(let p): return .failure(p)
+                }
+            case "kind":
+                switch enums(ReportKind.self) {
+                case .success(let s): filter.kinds = s
+                case .failure(let p): return .failure(p)
+                }
+            case "channel":
+                switch enums(Channel.self) {
+                case .success(let s): filter.channels = s
+                case .failure(let p): return .failure(p)
+                }
+            case "privacy":
+                switch enums(Privacy.self) {
+                case .success(let s): filter.privacies = s
+                case .failure(let p): return .failure(p)
+                }
+            case "unit":
+                var ids = Set<String>()
+                for v in values {
+                    guard units.contains(v) else { return .failure(Problem(word: String(word), allowed: units.units.map(\.id))) }
+                    ids.formUnion(units.subtree(of: v).map(\.id))
+                }
+                filter.unitIds = ids
+            default:
+                let all = categories?.categories ?? []
+                var ids = Set<String>()
+                for v in values {
+                    guard categories?[v] != nil else {
+                        return .failure(Problem(word: String(word), allowed: all.filter { $0.parentId == nil }.map(\.id)))
+                    }
+                    ids.formUnion(all.filter { categories!.isInSubtree($0.id, of: v) }.map(\.id))
+                }
+                filter.categoryIds = ids
+            }
+        }
+        return .success(filter)
+    }
+}
