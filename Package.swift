@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "lapor-bench",
             dependencies: [
-                "LaporDomain", "LaporCentral", "LaporStore", "LaporSync",
+                "LaporDomain", "LaporCentral", "LaporStore", "LaporSync", "LaporTUI", "Terminal",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -34,7 +34,10 @@ public struct AppState: Sendable {
     public var extraFilter = InboxFilter()
     /// nil: the view's own order.
     public var sort: InboxSort?
+    /// A window of the view's rows, from `rowsOffset`; `selected` and `top` count from the view's
+    /// first row, so a view of 100,000 reports scrolls without loading them all.
     public var rows: [InboxRow] = []
+    public var rowsOffset = 0
     /// The overdue view's groups: open reports past their deadline, per unit.
     public var overdueGroups: [OverdueGroup] = []
     public var total = 0
@@ -85,6 +88,16 @@ public struct AppState: Sendable {
     /// The order in use: the one chosen with `S`, or the view's.
     public var order: InboxSort { sort ?? view.defaultSort }
 
+    /// The row at a position of the view, if it is in the loaded window.
+    public func row(at index: Int) -> InboxRow? {
+        let i = index - rowsOffset
+        return rows.indices.contains(i) ? rows[i] : nil
+    }
+
+    /// How many rows a reload fetches, and how far before the visible top it starts.
+    public static let window = 1_000
+    public static let lead = 200
+
     /// Rows that fit in the list pane.
     public var listRows: Int { max(1, Layout(width: width, height: height).list.height - 1) }
 }
@@ -94,7 +107,7 @@ public enum Event: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     case tick(Timestamp)
-    case loaded(rows: [InboxRow], total: Int)
+    case loaded(rows: [InboxRow], total: Int, offset: Int = 0)
     case loadedGroups([OverdueGroup])
     case loadedDetail(Report?)
     case counts(overdue: Int, dueToday: Int, dueSoon: Int, outbox: Int, lastSync: Timestamp?)
@@ -104,8 +117,10 @@ public enum Event: Sendable {
 
 /// Work for the runtime; its results come back as events.
 public enum Effect: Equatable, Sendable {
-    /// Reload the list (and counts) for the current view, search and time.
+    /// Reload the list for the current view, search and time.
     case reload
+    /// Recount the status bar (overdue, due today, due soon, outbox): on start, each minute, after a sync.
+    case refreshCounts
     /// Load the selected report.
     case loadDetail(String)
     case sync

@@ -36,7 +36,7 @@ public final class Runtime: @unchecked Sendable {
         signal(SIGTERM) { _ in Runtime.terminate = true }
         signal(SIGHUP) { _ in Runtime.terminate = true }
         let size = screen.size
-        var pending = Update.update(&state, .resize(width: size.width, height: size.height)) + [.reload]
+        var pending = Update.update(&state, .resize(width: size.width, height: size.height)) + [.reload, .refreshCounts]
         var lastSyncStarted = Date.distantPast
         if engine != nil {
             pending.append(.sync)
@@ -68,15 +68,29 @@ public final class Runtime: @unchecked Sendable {
         }
     }
 
+    /// Without a terminal (tests, `lapor-bench tui`): feeds an event and performs the effects it
+    /// leads to, synchronously, until nothing is pending (a sync is not started).
+    public func send(_ event: Event, to state: inout AppState) {
+        var pending = Update.update(&state, event)
+        var lastSync = Date()
+        while !pending.isEmpty {
+            for effect in pending where effect != .sync { perform(effect, state: state, lastSync: &lastSync) }
+            pending = []
+            for e in drain() { pending += Update.update(&state, e) }
+        }
+    }
+
     /// Performs one effect; results come back through `post`.
     func perform(_ effect: Effect, state: AppState, lastSync: inout Date) {
         switch effect {
         case .reload:
             let filter = state.filter
-            let rows = (try? store.page(filter, sort: state.order, limit: 2_000)) ?? []
+            let offset = max(0, state.top - AppState.lead)
+            let rows = (try? store.page(filter, sort: state.order, limit: AppState.window, offset: offset)) ?? []
             let total = (try? store.count(filter)) ?? rows.count
-            post(.loaded(rows: rows, total: total))
+            post(.loaded(rows: rows, total: total, offset: offset))
             if state.view == .overdue { post(.loadedGroups((try? store.overdueByUnit(at: state.now)) ?? [])) }
+        case .refreshCounts:
             post(counts(state))
         case .loadDetail(let id):
             post(.loadedDetail(try? store.report(id)))

@@ -14,13 +14,14 @@ public enum Update {
         case .tick(let now):
             let minuteChanged = now.epochSeconds / 60 != state.now.epochSeconds / 60
             state.now = now
-            return minuteChanged ? [.reload] : []
-        case .loaded(let rows, let total):
-            let previousId = state.rows.indices.contains(state.selected) ? state.rows[state.selected].id : nil
+            return minuteChanged ? [.reload, .refreshCounts] : []
+        case .loaded(let rows, let total, let offset):
+            let previousId = state.row(at: state.selected)?.id
             state.rows = rows
+            state.rowsOffset = offset
             state.total = total
-            if let previousId, let i = rows.firstIndex(where: { $0.id == previousId }) { state.selected = i }
-            state.selected = min(state.selected, max(0, rows.count - 1))
+            if let previousId, let i = rows.firstIndex(where: { $0.id == previousId }) { state.selected = offset + i }
+            state.selected = min(state.selected, max(0, total - 1))
             clampScroll(&state)
             return selectionEffects(state)
         case .loadedGroups(let groups):
@@ -43,7 +44,7 @@ public enum Update {
             state.syncing = false
             state.offline = summary.outcome == .offline
             state.message = state.text.syncSummary(summary)
-            return [.reload]
+            return [.reload, .refreshCounts]
         case .key(let key):
             return handle(key, &state)
         }
@@ -66,8 +67,8 @@ public enum Update {
         case .up: return state.focus == .list ? move(&state, by: -1) : scrollDetail(&state, by: -1)
         case .pageDown: return state.focus == .list ? move(&state, by: state.listRows) : scrollDetail(&state, by: 10)
         case .pageUp: return state.focus == .list ? move(&state, by: -state.listRows) : scrollDetail(&state, by: -10)
-        case .top: return move(&state, by: -state.rows.count)
-        case .bottom: return move(&state, by: state.rows.count)
+        case .top: return move(&state, by: -state.total)
+        case .bottom: return move(&state, by: state.total)
         case .open:
             state.focus = .detail
             state.detailScroll = 0
@@ -177,11 +178,14 @@ public enum Update {
     }
 
     static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
-        guard !state.rows.isEmpty else { return [] }
-        let next = min(max(0, state.selected + delta), state.rows.count - 1)
+        guard state.total > 0 else { return [] }
+        let next = min(max(0, state.selected + delta), state.total - 1)
         guard next != state.selected else { return [] }
         state.selected = next
         clampScroll(&state)
+        // Outside the loaded window: load the window around the new position first.
+        let end = min(state.total, state.top + state.listRows)
+        if state.top < state.rowsOffset || end > state.rowsOffset + state.rows.count { return [.reload] }
         return selectionEffects(state)
     }
 
@@ -194,12 +198,11 @@ public enum Update {
         let visible = state.listRows
         if state.selected < state.top { state.top = state.selected }
         if state.selected >= state.top + visible { state.top = state.selected - visible + 1 }
-        state.top = max(0, min(state.top, max(0, state.rows.count - visible)))
+        state.top = max(0, min(state.top, max(0, state.total - visible)))
     }
 
     static func selectionEffects(_ state: AppState) -> [Effect] {
-        guard state.rows.indices.contains(state.selected) else { return [] }
-        let id = state.rows[state.selected].id
+        guard let id = state.row(at: state.selected)?.id else { return [] }
         return state.detail?.id == id && state.focus == .list ? [] : [.loadDetail(id), .markSeen(id)]
     }
 }

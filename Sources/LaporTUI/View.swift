@@ -42,7 +42,7 @@ public enum View {
         var line = "lapor · \(text.viewName(state.view)) (\(state.total))"
         if let search = state.search { line += " · \(text.searchLabel): \(search)" }
         if let filter = state.filterText { line += " · \(text.filterLabel): \(filter)" }
-        if !state.rows.isEmpty { line += " · \(state.selected + 1)/\(state.total)" }
+        if state.total > 0 { line += " · \(state.selected + 1)/\(state.total)" }
         grid.put(line, x: 1, y: 0, style: titleStyle, maxWidth: state.width - 2)
     }
 
@@ -61,13 +61,16 @@ public enum View {
             grid.put(
                 pad(text.columnID, 9) + pad(text.columnDeadline, 22) + text.columnTitle, x: r.x, y: r.y, style: Style(bold: true), maxWidth: r.width)
         }
-        if state.rows.isEmpty {
+        if state.total == 0 {
             grid.put(text.emptyView, x: r.x + 1, y: r.y + 2, style: dimStyle, maxWidth: r.width - 2)
             return
         }
-        for (i, row) in state.rows[state.top...].prefix(r.height - 1).enumerated() {
-            let y = r.y + 1 + i
-            let index = state.top + i
+        for index in state.top..<min(state.total, state.top + r.height - 1) {
+            let y = r.y + 1 + index - state.top
+            guard let row = state.row(at: index) else {
+                grid.put("  …", x: r.x, y: y, style: dimStyle)
+                continue
+            }
             let marker = row.seen ? " " : "•"
             let (countdown, style) = countdownCell(row, state)
             grid.put(marker + row.id, x: r.x, y: y, maxWidth: 9)

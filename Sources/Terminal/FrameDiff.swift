@@ -11,31 +11,46 @@ public enum FrameDiff {
     /// The runs that turn `old` into `new` (everything when there is no old frame or the size changed).
     public static func runs(from old: CellGrid?, to new: CellGrid) -> [DrawRun] {
         let full = old == nil || old!.width != new.width || old!.height != new.height
+        func changed(_ x: Int, _ y: Int) -> Bool { full || old![x, y] != new[x, y] }
         var runs: [DrawRun] = []
         for y in 0..<new.height {
             var x = 0
             while x < new.width {
-                let cell = new[x, y]
-                if !full && old![x, y] == cell || cell.width == 0 {
+                if !changed(x, y) || new[x, y].width == 0 {
                     x += 1
                     continue
                 }
-                var run = DrawRun(x: x, y: y, text: "", style: cell.style)
+                var run = DrawRun(x: x, y: y, text: "", style: new[x, y].style)
+                var lastChange = x
                 while x < new.width {
                     let c = new[x, y]
                     if c.width == 0 {
                         x += 1
                         continue
                     }
-                    if c.style != run.style || (!full && old![x, y] == c && (c.width == 1 || old![x + 1, y] == new[x + 1, y])) { break }
+                    guard c.style == run.style else { break }
+                    if changed(x, y) {
+                        lastChange = x
+                    } else if x - lastChange > gap {
+                        break
+                    }
                     run.text += c.text
                     x += Int(c.width)
+                }
+                // Unchanged cells at the end of a run are not sent.
+                while x > lastChange + 1, !run.text.isEmpty, !changed(x - 1, y), new[x - 1, y].width == 1 {
+                    run.text.removeLast()
+                    x -= 1
                 }
                 runs.append(run)
             }
         }
         return runs
     }
+
+    /// Unchanged cells shorter than this between two changes are rewritten rather than skipped:
+    /// a cursor move costs more than a few characters.
+    static let gap = 8
 
     /// The bytes an ANSI terminal would receive for these runs: a cursor move and an SGR per run,
     /// and the text in UTF-8 (what an SSH link carries).

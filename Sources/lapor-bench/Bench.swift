@@ -8,7 +8,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lapor-bench",
         abstract: "Measure lapor's speed targets. Run in a release build.",
-        subcommands: [CalendarBench.self, CentralBench.self, SyncBench.self, ServeForBench.self]
+        subcommands: [CalendarBench.self, CentralBench.self, SyncBench.self, TUIBench.self, ServeForBench.self]
     )
 }
 

@@ -193,6 +193,19 @@ func assertSnapshot(_ grid: CellGrid, _ name: String, sourceLocation: SourceLoca
         }
     }
 
+    @Test func aLargeViewScrollsThroughAWindowOfRows() {
+        var s = AppState(user: liaison, profile: "p", workflow: workflow, language: .id, width: 120, height: 40, now: now)
+        let window = (0..<1_000).map { row(String(9_100_000 + $0), "Laporan \($0)", due: nil) }
+        _ = Update.update(&s, .loaded(rows: window, total: 100_000, offset: 0))
+        #expect(Update.update(&s, .key(.char("j"))) == [.loadDetail("9100001"), .markSeen("9100001")])
+        #expect(Update.update(&s, .key(.char("G"))) == [.reload], "the end is outside the window: load it")
+        #expect(s.selected == 99_999 && s.top == 99_999 - s.listRows + 1)
+        let tail = (98_800..<100_000).map { row(String(9_000_000 + $0), "Laporan \($0)", due: nil) }
+        _ = Update.update(&s, .loaded(rows: Array(tail), total: 100_000, offset: 98_800))
+        #expect(s.row(at: s.selected)?.id == "9099999")
+        #expect(View.render(s).text.contains("100000/100000"))
+    }
+
     @Test func theKeyTableHasNoClashesAndHelpInBothLanguages() {
         var seen: [Key: Command] = [:]
         for b in KeyMap.bindings {
@@ -208,7 +221,7 @@ func assertSnapshot(_ grid: CellGrid, _ name: String, sourceLocation: SourceLoca
     @Test func aMinuteTickReloadsAndSyncResultsAreShown() {
         var s = state(width: 120, height: 40)
         #expect(Update.update(&s, .tick(now.adding(seconds: 20))).isEmpty)
-        #expect(Update.update(&s, .tick(now.adding(seconds: 61))) == [.reload])
+        #expect(Update.update(&s, .tick(now.adding(seconds: 61))) == [.reload, .refreshCounts])
         var summary = LaporSyncSummaryStub.offline
         summary.message = "offline: connection refused"
         _ = Update.update(&s, .syncFinished(summary))
