@@ -81,7 +81,7 @@ struct DemoCommand: AsyncParsableCommand {
         configuration.seedReports = reports
         CommandContext.output.error(text.demoStarting(reports))
         let server = try await CentralServer(configuration: configuration, logger: logger)
-        let port = PortWaiter()
+        let port = BoundPort()
         let app = try server.application { await port.set($0) }
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
         let running = Task { try await group.run() }
@@ -115,23 +115,6 @@ struct DemoCommand: AsyncParsableCommand {
         }
         await group.triggerGracefulShutdown()
         _ = try? await running.value
-    }
-}
-
-/// Waits for the server's port.
-actor PortWaiter {
-    private var port: Int?
-    private var waiters: [CheckedContinuation<Int, Never>] = []
-
-    func set(_ p: Int) {
-        port = p
-        for w in waiters { w.resume(returning: p) }
-        waiters = []
-    }
-
-    func wait() async -> Int {
-        if let port { return port }
-        return await withCheckedContinuation { waiters.append($0) }
     }
 }
 

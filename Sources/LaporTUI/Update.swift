@@ -125,36 +125,20 @@ public enum Update {
     }
 
     static func searchKey(_ key: Key, _ typed: String, _ state: inout AppState) -> [Effect] {
-        switch key {
-        case .enter:
-            state.mode = .normal
-            state.search = typed.isEmpty ? nil : typed
+        prompt(key, typed, &state, limit: 200, editing: AppState.Mode.searching) { text, state in
+            state.search = text.isEmpty ? nil : text
             state.selected = 0
             state.top = 0
             return [.reload]
-        case .escape:
-            state.mode = .normal
-            return []
-        case .backspace:
-            state.mode = .searching(String(typed.dropLast()))
-            return []
-        case .char(let c):
-            guard typed.count < 200 else { return [] }
-            state.mode = .searching(typed + String(c))
-            return []
-        default:
-            return []
         }
     }
 
     static func filterKey(_ key: Key, _ typed: String, _ state: inout AppState) -> [Effect] {
-        switch key {
-        case .enter:
-            state.mode = .normal
-            switch FilterParser.parse(typed, units: state.workflow.units, categories: state.workflow.categories) {
+        prompt(key, typed, &state, limit: 300, editing: AppState.Mode.filtering) { text, state in
+            switch FilterParser.parse(text, units: state.workflow.units, categories: state.workflow.categories) {
             case .success(let filter):
                 state.extraFilter = filter
-                state.filterText = typed.isEmpty ? nil : typed
+                state.filterText = text.isEmpty ? nil : text
                 state.selected = 0
                 state.top = 0
                 return [.reload]
@@ -162,15 +146,27 @@ public enum Update {
                 state.message = state.text.badFilter(problem.word, allowed: problem.allowed)
                 return []
             }
+        }
+    }
+
+    /// A one-line prompt on the hint line: type, erase, Enter submits, Esc abandons.
+    static func prompt(
+        _ key: Key, _ typed: String, _ state: inout AppState, limit: Int, editing: (String) -> AppState.Mode,
+        submit: (String, inout AppState) -> [Effect]
+    ) -> [Effect] {
+        switch key {
+        case .enter:
+            state.mode = .normal
+            return submit(typed, &state)
         case .escape:
             state.mode = .normal
             return []
         case .backspace:
-            state.mode = .filtering(String(typed.dropLast()))
+            state.mode = editing(String(typed.dropLast()))
             return []
         case .char(let c):
-            guard typed.count < 300 else { return [] }
-            state.mode = .filtering(typed + String(c))
+            guard typed.count < limit else { return [] }
+            state.mode = editing(typed + String(c))
             return []
         default:
             return []

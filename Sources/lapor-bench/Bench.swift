@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LaporCentral
 import LaporDomain
 
 /// `lapor-bench`: the speed targets, measured in a release build (`swift run -c release lapor-bench`).
@@ -10,18 +11,6 @@ struct Bench: AsyncParsableCommand {
         abstract: "Measure lapor's speed targets. Run in a release build.",
         subcommands: [CalendarBench.self, CentralBench.self, SyncBench.self, TUIBench.self, ServeForBench.self]
     )
-}
-
-/// A small deterministic generator (SplitMix64), so that every run measures the same cases.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 func nanos() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
@@ -36,7 +25,7 @@ struct CalendarBench: ParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 42
 
     func run() throws {
-        var rng = SplitMix64(state: seed)
+        var rng = SeedRandom(seed: seed)
         let calendar = WorkingCalendar.builtin()
         let start2024 = Timestamp(rfc3339: "2024-01-01T00:00:00+07:00")!.epochSeconds
         let span: Int64 = 4 * 365 * 86_400 - 40 * 86_400

@@ -32,7 +32,7 @@ struct CentralBench: AsyncParsableCommand {
         let server = try await CentralServer(configuration: configuration, logger: logger)
         let seedSeconds = Double(nanos() - t0) / 1e9
         print(String(format: "central: seeded %d reports in %.1f s", reports, seedSeconds))
-        let portBox = PortBox()
+        let portBox = BoundPort()
         let app = try server.application { await portBox.set($0) }
         let runner = Task { try await app.runService() }
         defer { runner.cancel() }
@@ -113,21 +113,5 @@ struct CentralBench: AsyncParsableCommand {
         var changes: [Item]
         var cursor: String
         var more: Bool
-    }
-}
-
-actor PortBox {
-    private var port: Int?
-    private var waiters: [CheckedContinuation<Int, Never>] = []
-
-    func set(_ p: Int) {
-        port = p
-        for w in waiters { w.resume(returning: p) }
-        waiters = []
-    }
-
-    func wait() async -> Int {
-        if let port { return port }
-        return await withCheckedContinuation { waiters.append($0) }
     }
 }

@@ -74,7 +74,7 @@ public final class TestServer: @unchecked Sendable {
         configuration.seed = seed
         configuration.clockInterval = clockInterval
         server = try await CentralServer(configuration: configuration, clock: clock.central, logger: logs.logger)
-        let port = PortBox()
+        let port = BoundPort()
         let app = try server.application { await port.set($0) }
         group = ServiceGroup(configuration: .init(services: [app], logger: logs.logger))
         let group = self.group
@@ -195,22 +195,5 @@ public struct HTTPResult: Sendable {
 
     public struct ActionEnvelope: Decodable {
         var report: Report
-    }
-}
-
-public actor PortBox {
-    public init() {}
-    private var port: Int?
-    private var waiters: [CheckedContinuation<Int, Never>] = []
-
-    public func set(_ p: Int) {
-        port = p
-        for w in waiters { w.resume(returning: p) }
-        waiters = []
-    }
-
-    public func wait() async -> Int {
-        if let port { return port }
-        return await withCheckedContinuation { waiters.append($0) }
     }
 }
