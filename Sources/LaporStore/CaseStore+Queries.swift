@@ -92,6 +92,12 @@ public struct OverdueGroup: Sendable, Equatable {
     public var count: Int
     /// The deadline of the longest-overdue report.
     public var oldestDue: Timestamp
+
+    public init(unitId: String?, count: Int, oldestDue: Timestamp) {
+        self.unitId = unitId
+        self.count = count
+        self.oldestDue = oldestDue
+    }
 }
 
 extension CaseStore {

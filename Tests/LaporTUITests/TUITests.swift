@@ -77,6 +77,21 @@ func assertSnapshot(_ grid: CellGrid, _ name: String, sourceLocation: SourceLoca
         try assertSnapshot(View.render(state(width: width, height: height)), "inbox-\(width)x\(height)")
     }
 
+    /// Every view of every role, at both sizes: the title, the columns and (for the overdue view)
+    /// the per-unit groups.
+    @Test(arguments: ReportView.allCases)
+    func everyView(view: ReportView) throws {
+        for (width, height) in [(80, 24), (120, 40)] {
+            var s = state(width: width, height: height)
+            s.view = view
+            if view == .overdue {
+                _ = Update.update(
+                    &s, .loadedGroups([OverdueGroup(unitId: "dki-dpu-jp", count: 1, oldestDue: Timestamp(rfc3339: "2026-03-24T23:59:59+07:00")!)]))
+            }
+            try assertSnapshot(View.render(s), "view-\(view.rawValue)-\(width)x\(height)")
+        }
+    }
+
     @Test(arguments: [(80, 24), (120, 40)])
     func helpAndExplainOverlays(width: Int, height: Int) throws {
         var s = state(width: width, height: height)
