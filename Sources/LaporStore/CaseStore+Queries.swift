@@ -106,10 +106,10 @@ extension CaseStore {
         let (where_, arguments) = Self.whereClause(filter)
         let order =
             switch sort {
-            case .due: "due_at IS NULL, due_at, id"
+            case .due: "due_sort, id"
             case .age: "submitted_at, id"
             case .id: "id"
-            case .unit: "unit_id IS NULL, unit_id, due_at IS NULL, due_at, id"
+            case .unit: "unit_id IS NULL, unit_id, due_sort, id"
             }
         return try writer.read { db in
             try Row.fetchAll(

@@ -56,6 +56,7 @@ extension CaseStore {
                 sql: """
                     UPDATE report SET version = ?, status = ?, clock = ?, unit_id = ?, kind = ?, channel = ?, category_id = ?,
                         privacy = ?, title = ?, status_label = ?, submitted_at = ?, updated_at = ?, due_at = ?, json = ?,
+                        due_sort = COALESCE(?13, 9223372036854775807),
                         seen = CASE WHEN version = ? THEN seen ELSE 0 END
                     WHERE rowid = ?
                     """
@@ -68,8 +69,8 @@ extension CaseStore {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO report (version, status, clock, unit_id, kind, channel, category_id, privacy, title, status_label,
-                        submitted_at, updated_at, due_at, json, id, received_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        submitted_at, updated_at, due_at, json, id, received_at, due_sort)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?13, 9223372036854775807))
                     """
             ).execute(arguments: values + [report.id, receivedAt])
             rowid = db.lastInsertedRowID
@@ -125,6 +126,12 @@ extension CaseStore {
     /// Every stored report id (tests and tools).
     public func reportIds() throws -> Set<String> {
         try writer.read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM report")) }
+    }
+
+    /// Refreshes the query planner's statistics (after a large pull), so that filtered counts and
+    /// pages pick the right index.
+    public func analyze() async throws {
+        try await writer.write { db in try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE report") }
     }
 
     /// Marks a report as looked at (the TUI's "new since the last look").

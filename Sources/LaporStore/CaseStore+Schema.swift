@@ -70,6 +70,18 @@ extension CaseStore {
                         report_id TEXT, detail TEXT);
                     """)
         }
+        migrator.registerMigration("v2: an indexable deadline order") { db in
+            // `ORDER BY due_at IS NULL, due_at` cannot use an index; a deadline with "none" as the
+            // largest value can, so a view's first page no longer sorts every matching row.
+            try db.execute(
+                sql: """
+                    ALTER TABLE report ADD COLUMN due_sort INTEGER NOT NULL DEFAULT 9223372036854775807;
+                    UPDATE report SET due_sort = COALESCE(due_at, 9223372036854775807);
+                    DROP INDEX report_by_status_due;
+                    CREATE INDEX report_by_due_sort ON report(due_sort, id);
+                    CREATE INDEX report_by_status_due_sort ON report(status, due_sort, id);
+                    """)
+        }
         return migrator
     }
 }

@@ -173,6 +173,8 @@ public struct SyncEngine: Sendable {
             try await store.save(reference)
             try await pull(into: &summary, progress: progress)
             let before = summary.sent + summary.replayed + summary.conflicts + summary.failed
+            // A large pull changes the table's shape: refresh the planner's statistics once.
+            if summary.reports >= 5_000 { try await store.analyze() }
             try await push(into: &summary, progress: progress)
             if summary.sent + summary.replayed + summary.conflicts + summary.failed > before {
                 try await pull(into: &summary, progress: progress)

@@ -56,6 +56,14 @@ func temporaryStore() throws -> (CaseStore, URL) {
         #expect(try store.page(InboxFilter(), sort: .age).first?.id == "9100005")
         #expect(try store.page(InboxFilter(), sort: .due).last?.id == "9100005", "no clock: last")
         #expect(try store.page(InboxFilter(), sort: .id, limit: 2, offset: 2).map(\.id) == ["9100003", "9100004"])
+        // A changed deadline moves the report in the order (the sort key follows the new value).
+        var moved = report("9100004", .followedUp, due: "2026-11-01T23:59:59+07:00", privacy: .rahasia)
+        moved.version = 2
+        _ = try await store.apply(page: [.report(moved)], cursor: "c2", at: now)
+        #expect(try store.page(InboxFilter(), sort: .due).first?.id == "9100004")
+        moved.dueAt = Timestamp(rfc3339: "2026-11-24T23:59:59+07:00")
+        moved.version = 3
+        _ = try await store.apply(page: [.report(moved)], cursor: "c3", at: now)
         let groups = try store.overdueByUnit(at: now)
         #expect(
             groups == [
