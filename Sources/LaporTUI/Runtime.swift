@@ -58,7 +58,8 @@ public final class Runtime: @unchecked Sendable {
                 pending += Update.update(&state, .resize(width: s.width, height: s.height))
             case .ctrl("z"):
                 screen.suspend()
-                kill(getpid(), SIGTSTP)
+                // SIGSTOP, not SIGTSTP: ncurses catches SIGTSTP itself; the shell sees a stopped job either way.
+                kill(getpid(), SIGSTOP)
                 screen.resume()
             case .ctrl("l"):
                 screen.resume()
