@@ -206,15 +206,8 @@ public enum View {
 
     static func explainOverlay(_ grid: inout CellGrid, _ state: AppState) {
         guard let report = state.detail, let clock = DeadlineRules.clock(for: report.status) else { return }
-        let policy = state.workflow.policy
-        let days: Int
-        switch clock {
-        case .verification: days = policy.verifyWorkingDays
-        case .followUp: days = policy.followupWorkingDays
-        case .autoClose: days = policy.autocloseWorkingDays
-        case .systemArchive: days = policy.infoWaitWorkingDays
-        }
-        let rules = DeadlineRules(policy: policy, calendar: state.workflow.calendar, units: state.workflow.units)
+        let rules = DeadlineRules(policy: state.workflow.policy, calendar: state.workflow.calendar, units: state.workflow.units)
+        let days = rules.workingDays(for: clock)
         guard let deadline = rules.due(for: report),
             let explanation = try? state.workflow.calendar.explain(
                 after: Timestamp.startOfDay(deadline.start, in: deadline.zone), workingDays: days, in: deadline.zone)

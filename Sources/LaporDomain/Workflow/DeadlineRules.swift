@@ -32,6 +32,16 @@ public struct DeadlineRules: Sendable {
         }
     }
 
+    /// How many working days a clock runs under the policy.
+    public func workingDays(for clock: Clock) -> Int {
+        switch clock {
+        case .verification: policy.verifyWorkingDays
+        case .followUp: policy.followupWorkingDays
+        case .autoClose: policy.autocloseWorkingDays
+        case .systemArchive: policy.infoWaitWorkingDays
+        }
+    }
+
     /// The running deadline of a report, in its unit's zone (WIB for the national queue).
     ///
     /// The anchor: submission for verification (a hold and a reply do not restart it); the
@@ -41,30 +51,18 @@ public struct DeadlineRules: Sendable {
     public func due(for report: Report) -> Deadline? {
         guard let clock = Self.clock(for: report.status) else { return nil }
         let zone = units.zone(of: report.unitId)
-        let days: Int
+        let days = workingDays(for: clock)
         let anchor: Timestamp
         func latest(_ type: TimelineEvent.EventType) -> Timestamp {
             report.timeline.last { $0.type == type }?.at ?? report.updatedAt
         }
         switch (clock, report.status) {
-        case (.verification, _):
-            days = policy.verifyWorkingDays
-            anchor = report.submittedAt
-        case (.followUp, .replied):
-            days = policy.followupWorkingDays
-            anchor = latest(.reporterReply)
-        case (.followUp, _):
-            days = policy.followupWorkingDays
-            anchor = latest(.dispatched)
-        case (.autoClose, _):
-            days = policy.autocloseWorkingDays
-            anchor = latest(.followup)
-        case (.systemArchive, .held):
-            days = policy.infoWaitWorkingDays
-            anchor = latest(.held)
-        case (.systemArchive, _):
-            days = policy.infoWaitWorkingDays
-            anchor = latest(.infoRequested)
+        case (.verification, _): anchor = report.submittedAt
+        case (.followUp, .replied): anchor = latest(.reporterReply)
+        case (.followUp, _): anchor = latest(.dispatched)
+        case (.autoClose, _): anchor = latest(.followup)
+        case (.systemArchive, .held): anchor = latest(.held)
+        case (.systemArchive, _): anchor = latest(.infoRequested)
         }
         return try? calendar.due(after: anchor, workingDays: days, in: zone)
     }
