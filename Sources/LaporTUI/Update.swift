@@ -191,9 +191,11 @@ public enum Update {
     }
 
     static func clampScroll(_ state: inout AppState) {
+        // Leaving the visible rows scrolls by half a page, not one line: over SSH a one-line scroll
+        // repaints the whole list pane on every key, a half-page jump once in half a page.
         let visible = state.listRows
-        if state.selected < state.top { state.top = state.selected }
-        if state.selected >= state.top + visible { state.top = state.selected - visible + 1 }
+        if state.selected < state.top { state.top = state.selected - visible / 2 }
+        if state.selected >= state.top + visible { state.top = state.selected - visible / 2 }
         state.top = max(0, min(state.top, max(0, state.total - visible)))
     }
 

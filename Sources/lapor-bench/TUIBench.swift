@@ -82,6 +82,19 @@ struct TUIBench: AsyncParsableCommand {
         }
         typing.sort()
         queries.sort()
+        for word in ["jalan", "sertifikat"] {
+            var f = InboxFilter()
+            f.search = word
+            let a = nanos()
+            let page = try store.page(f, sort: .id, limit: AppState.window)
+            let b = nanos()
+            let count = try store.count(f)
+            let c = nanos()
+            print(
+                String(
+                    format: "tui:   '%@': first page %.1f ms (%d rows), count %.1f ms (%d)", word, Double(b - a) / 1e6, page.count,
+                    Double(c - b) / 1e6, count))
+        }
         print(
             String(
                 format:

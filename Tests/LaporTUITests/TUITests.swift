@@ -213,6 +213,8 @@ func assertSnapshot(_ grid: CellGrid, _ name: String, sourceLocation: SourceLoca
         let window = (0..<1_000).map { row(String(9_100_000 + $0), "Laporan \($0)", due: nil) }
         _ = Update.update(&s, .loaded(rows: window, total: 100_000, offset: 0))
         #expect(Update.update(&s, .key(.char("j"))) == [.loadDetail("9100001"), .markSeen("9100001")])
+        for _ in 1..<s.listRows { _ = Update.update(&s, .key(.char("j"))) }
+        #expect(s.selected == s.listRows && s.top == s.listRows - s.listRows / 2, "past the bottom: half a page, not one line")
         #expect(Update.update(&s, .key(.char("G"))) == [.reload], "the end is outside the window: load it")
         #expect(s.selected == 99_999 && s.top == 99_999 - s.listRows + 1)
         let tail = (98_800..<100_000).map { row(String(9_000_000 + $0), "Laporan \($0)", due: nil) }
