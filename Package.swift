@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "LaporSyncTests", dependencies: ["LaporSync", "LaporStore", "LaporCentral", "LaporDomain", "LaporTestSupport"]),
         .testTarget(
-            name: "LaporCLITests", dependencies: ["LaporCLI", "LaporDomain", "LaporText", "LaporStore", "LaporTestSupport"]),
+            name: "LaporCLITests", dependencies: ["LaporCLI", "LaporDomain", "LaporText", "LaporStore", "LaporTestSupport", "Terminal"]),
     ],
     swiftLanguageModes: [.v6]
 )

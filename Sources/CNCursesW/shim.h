@@ -30,6 +30,14 @@ static inline int lapor_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline int lapor_set_attr(WINDOW *w, attr_t a, short pair) { return wattr_set(w, a, pair, NULL); }
 
 #include <signal.h>
+#include <spawn.h>
+
+// glibc declares this only under _GNU_SOURCE (2.34 and later): the child closes every descriptor
+// from `from` on, so that nothing of the parent's (sockets, databases, a CI runner's pipes) leaks.
+extern int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *, int);
+static inline int lapor_spawn_closefrom(posix_spawn_file_actions_t *actions, int from) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, from);
+}
 
 // On a crash, give the terminal back before dying: endwin, then the default action.
 static void lapor_crash(int sig) {

@@ -23,7 +23,7 @@ struct TUICommand: AsyncParsableCommand {
         let session = try ProfileSession.open(profile, text: text)
         let reference = try session.reference()
         let engine = try? SyncEngine(store: session.store, client: session.client())
-        try openScreen(
+        try await openScreen(
             store: session.store, engine: engine, reference: reference, profile: session.profile.name,
             syncInterval: session.profile.syncInterval, text: text, workflow: try session.workflow(reference))
     }
@@ -32,7 +32,7 @@ struct TUICommand: AsyncParsableCommand {
 /// Runs the TUI until the user quits; the terminal is restored whatever happens.
 func openScreen(
     store: CaseStore, engine: SyncEngine?, reference: ReferenceData, profile: String, syncInterval: Int, text: Catalogue, workflow: Workflow
-) throws {
+) async throws {
     let screen: NcursesScreen
     do {
         screen = try NcursesScreen(environment: CommandContext.environment)
@@ -44,7 +44,18 @@ func openScreen(
     let state = AppState(
         user: reference.user, profile: profile, workflow: workflow, language: text.language, width: size.width, height: size.height,
         now: Timestamp(Date(), in: .wib))
-    Runtime(store: store, engine: engine, syncInterval: syncInterval).run(state, screen: screen)
+    let runtime = Runtime(store: store, engine: engine, syncInterval: syncInterval)
+    // The event loop blocks its thread for the whole session: it gets a thread of its own, so
+    // that background syncs (and `lapor demo`'s server) keep the concurrency pool, which on a
+    // one-core machine is one thread.
+    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+        let thread = Thread {
+            runtime.run(state, screen: screen)
+            done.resume()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
 }
 
 /// `lapor demo`: the reference server in-process with demo data, logged in, synced, on screen.
@@ -107,7 +118,8 @@ struct DemoCommand: AsyncParsableCommand {
             let workflow = Workflow(
                 units: units, policy: reference.policy, calendar: WorkingCalendar(years: reference.calendarYears),
                 categories: CategoryTree(reference.categories))
-            try openScreen(store: store, engine: engine, reference: reference, profile: "demo", syncInterval: 60, text: text, workflow: workflow)
+            try await openScreen(
+                store: store, engine: engine, reference: reference, profile: "demo", syncInterval: 60, text: text, workflow: workflow)
         } catch {
             await group.triggerGracefulShutdown()
             _ = try? await running.value

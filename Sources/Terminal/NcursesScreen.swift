@@ -2,8 +2,8 @@ import CNCursesW
 import Foundation
 
 /// The real terminal, through ncursesw. It only copies a `CellGrid` out (changed cells only) and
-/// reads keys; it must stay on one thread.
-public final class NcursesScreen {
+/// reads keys; one thread at a time (the TUI loop's own).
+public final class NcursesScreen: @unchecked Sendable {
     public enum Failure: Error, Equatable {
         /// Standard input or output is not a terminal.
         case notATerminal

@@ -6,6 +6,7 @@ import LaporDomain
 import LaporStore
 import LaporSync
 import Logging
+import Terminal
 
 /// `lapor-bench sync`: a full pull of a large feed into an empty store, a no-change sync, the
 /// client's peak memory, and a raw prepared-statement insert of the same rows for comparison.
@@ -23,16 +24,20 @@ struct SyncBench: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let serverDB = folder.appendingPathComponent("central.sqlite").path
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        child.arguments = ["serve-for-bench", "--db", serverDB, "--reports", String(reports)]
-        let pipe = Pipe()
-        child.standardOutput = pipe
-        try child.run()
-        defer { child.terminate() }
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw ValidationError("no pipe for the server process") }
+        let child = try ChildProcess.start(
+            [CommandLine.arguments[0], "serve-for-bench", "--db", serverDB, "--reports", String(reports)], stdout: .descriptor(fds[1]),
+            stderr: .inherit)
+        close(fds[1])
+        let reader = FileHandle(fileDescriptor: fds[0], closeOnDealloc: true)
+        defer {
+            child.terminate()
+            child.wait(timeout: 10)
+        }
         var line = ""
         while !line.hasSuffix("\n") {
-            let byte = pipe.fileHandleForReading.readData(ofLength: 1)
+            let byte = reader.readData(ofLength: 1)
             guard !byte.isEmpty else { throw ValidationError("the server process ended early") }
             line += String(decoding: byte, as: UTF8.self)
         }

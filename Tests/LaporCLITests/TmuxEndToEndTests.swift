@@ -1,31 +1,17 @@
 import Foundation
 import LaporDomain
 import LaporTestSupport
+import Terminal
 import Testing
 
 /// Drives the real `lapor` binary in tmux, as a person at a terminal would.
 struct Tmux {
     let session = "lapor-e2e-\(UUID().uuidString.prefix(8))"
 
-    /// Runs a tmux command. Its output goes through a file, not a pipe: a tmux server started by
-    /// `new-session` lives on and would hold a pipe open forever.
+    /// Runs a tmux command (10 s at most) and returns what it printed. `ChildProcess` waits with
+    /// `waitpid`: Foundation's `Process` never saw tmux end where CI blocks SIGCHLD.
     @discardableResult
-    static func run(_ args: [String]) -> String {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out) }
-        guard let handle = try? FileHandle(forWritingTo: out) else { return "" }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux"] + args
-        p.standardOutput = handle
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        try? p.run()
-        p.waitUntilExit()
-        try? handle.close()
-        return (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-    }
+    static func run(_ args: [String]) -> String { ChildProcess.run(["tmux"] + args, timeout: 10).output }
 
     func start(_ command: String, width: Int = 120, height: Int = 40) {
         Tmux.run(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", session, command])
