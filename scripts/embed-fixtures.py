@@ -3,6 +3,7 @@
 
 - fixtures/holidays/*.json -> Sources/LaporDomain/Calendar/BuiltinHolidays.swift
 - fixtures/units.json, fixtures/categories.json -> Sources/LaporCentral/Seed/BuiltinFixtures+JSON.swift
+- fixtures/templates/*.txt -> Sources/LaporDomain/Model/BuiltinTemplates.swift
 
 Tests fail when the embedded text and the files differ: run this after editing a fixture.
 """
@@ -46,7 +47,25 @@ def reference():
     (root / "Sources/LaporCentral/Seed/BuiltinFixtures+JSON.swift").write_text("\n".join(out), encoding="utf-8")
 
 
+def templates():
+    files = sorted((root / "fixtures" / "templates").glob("*.txt"))
+    out = [HEADER, "", "extension ReplyTemplate {",
+           "    /// The reply templates of `fixtures/templates/`, exactly, by file name without `.txt`.",
+           "    public static let builtin: [ReplyTemplate] = ["]
+    for f in files:
+        lit = literal(f.read_text(encoding="utf-8"), indent="            ")
+        out.append(f'        ReplyTemplate(')
+        out.append(f'            name: "{f.stem}",')
+        out.append(f"            body: {lit[0]}")
+        out.extend(lit[1:-1])
+        out.append(lit[-1] + "),")
+    out += ["    ]", "}", ""]
+    (root / "Sources/LaporDomain/Model/BuiltinTemplates.swift").write_text("\n".join(out), encoding="utf-8")
+    return len(files)
+
+
 if __name__ == "__main__":
     n = holidays()
     reference()
-    print(f"embedded {n} holiday years, units and categories")
+    t = templates()
+    print(f"embedded {n} holiday years, units, categories and {t} reply templates")

@@ -18,6 +18,11 @@ static inline int lapor_cols(void) { return COLS; }
 static inline int lapor_colors(void) { return COLORS; }
 static inline int lapor_key_resize(void) { return KEY_RESIZE; }
 static inline int lapor_key_f(int n) { return KEY_F(n); }
+// Key codes lapor defines for sequences terminfo does not name (bracketed paste, Ctrl-arrows).
+static inline int lapor_key_paste_start(void) { return KEY_MAX + 1; }
+static inline int lapor_key_paste_end(void) { return KEY_MAX + 2; }
+static inline int lapor_key_word_left(void) { return KEY_MAX + 3; }
+static inline int lapor_key_word_right(void) { return KEY_MAX + 4; }
 static inline attr_t lapor_a_bold(void) { return A_BOLD; }
 static inline attr_t lapor_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t lapor_a_reverse(void) { return A_REVERSE; }

@@ -69,7 +69,7 @@ struct ActCommand: AsyncParsableCommand {
         request.categoryId = category
         request.title = title
         if let refusal = workflow.check(request, by: reference.user, on: report) { throw CLIError(words.refusal(refusal)) }
-        let item = try await session.store.queue(
+        let item = try session.store.queue(
             request, by: reference.user, at: currentTime(), clearingDraft: DraftKey(reportId: reportId, kind: actionType.rawValue))
         CommandContext.output.write(words.queued(actionType, reportId: reportId, itemId: item.id))
     }
@@ -185,7 +185,7 @@ struct OutboxRetryCommand: AsyncParsableCommand {
                 throw CLIError(words.refusal(refusal))
             }
         }
-        try await session.store.retry(item.id, text: text, by: reference.user, at: currentTime())
+        try session.store.retry(item.id, text: text, by: reference.user, at: currentTime())
         CommandContext.output.write(words.requeued(item.id))
     }
 }
@@ -204,7 +204,7 @@ struct OutboxDiscardCommand: AsyncParsableCommand {
         let reference = try session.reference()
         let item = try findOutboxItem(id, in: session.store, text: words)
         guard item.state != .sent && item.state != .discarded else { throw CLIError(words.notRetryable(item.id, words.outboxState(item.state))) }
-        try await session.store.discard(item.id, by: reference.user, at: currentTime())
+        try session.store.discard(item.id, by: reference.user, at: currentTime())
         CommandContext.output.write(words.discarded(item.id))
     }
 }

@@ -168,6 +168,6 @@ struct ShowCommand: AsyncParsableCommand {
         case .text: printer.detail(report, drafts: try session.store.drafts().filter { $0.key.reportId == id }).forEach(CommandContext.output.write)
         case .json: CommandContext.output.write(try printer.json([report], single: true))
         }
-        try await session.store.markSeen(id)
+        try session.store.markSeen(id)
     }
 }

@@ -41,16 +41,18 @@ func openScreen(
     }
     defer { screen.end() }
     let size = screen.size
-    let state = AppState(
+    var state = AppState(
         user: reference.user, profile: profile, workflow: workflow, language: text.language, width: size.width, height: size.height,
         now: Timestamp(Date(), in: .wib))
+    state.templates = Paths(environment: CommandContext.environment).templates()
+    let initial = state
     let runtime = Runtime(store: store, engine: engine, syncInterval: syncInterval)
     // The event loop blocks its thread for the whole session: it gets a thread of its own, so
     // that background syncs (and `lapor demo`'s server) keep the concurrency pool, which on a
     // one-core machine is one thread.
     await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
         let thread = Thread {
-            runtime.run(state, screen: screen)
+            runtime.run(initial, screen: screen)
             done.resume()
         }
         thread.stackSize = 8 << 20

@@ -32,8 +32,8 @@ public struct AuditEntry: Sendable, Equatable {
 
 extension CaseStore {
     /// Autosaves a draft (an empty text deletes it).
-    public func saveDraft(_ key: DraftKey, text: String, at now: Timestamp) async throws {
-        try await writer.write { db in
+    public func saveDraft(_ key: DraftKey, text: String, at now: Timestamp) throws {
+        try writer.write { db in
             if text.isEmpty {
                 try db.execute(sql: "DELETE FROM draft WHERE report_id = ? AND kind = ?", arguments: [key.reportId, key.kind])
             } else {

@@ -36,8 +36,8 @@ extension CaseStore {
     /// Queues an action, in one transaction with clearing the draft it came from: the text is
     /// in the outbox before it leaves the draft, so nothing typed is lost.
     @discardableResult
-    public func queue(_ request: ActionRequest, by user: User, at now: Timestamp, clearingDraft draft: DraftKey? = nil) async throws -> OutboxItem {
-        try await writer.write { db in
+    public func queue(_ request: ActionRequest, by user: User, at now: Timestamp, clearingDraft draft: DraftKey? = nil) throws -> OutboxItem {
+        try writer.write { db in
             let json = String(decoding: try JSONEncoder().encode(request), as: UTF8.self)
             try db.execute(
                 sql: """
@@ -72,6 +72,23 @@ extension CaseStore {
     public func outbox(states: Set<OutboxItem.State> = Set(OutboxItem.State.allCases)) throws -> [OutboxItem] {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY seq DESC").map(Self.outboxItem).filter { states.contains($0.state) }
+        }
+    }
+
+    /// The items of one report that have not settled (queued, in conflict, failed), oldest first:
+    /// what the TUI shows on the report until the server has answered.
+    public func unsettled(for reportId: String) throws -> [OutboxItem] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM outbox WHERE report_id = ? AND state IN ('queued', 'conflict', 'failed') ORDER BY seq", arguments: [reportId]
+            ).map(Self.outboxItem)
+        }
+    }
+
+    /// The reports with an action waiting to be sent or settled.
+    public func reportsWithUnsettledActions() throws -> Set<String> {
+        try writer.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT DISTINCT report_id FROM outbox WHERE state IN ('queued', 'conflict', 'failed')"))
         }
     }
 
@@ -130,8 +147,8 @@ extension CaseStore {
     }
 
     /// Puts a conflicted or failed item back in the queue, with a new text if given.
-    public func retry(_ id: String, text: String? = nil, by user: User, at now: Timestamp) async throws {
-        try await writer.write { db in
+    public func retry(_ id: String, text: String? = nil, by user: User, at now: Timestamp) throws {
+        try writer.write { db in
             guard let item = try Self.outboxItem(id, in: db) else { throw StoreError.unknownOutboxItem(id) }
             guard item.state == .conflict || item.state == .failed else { throw StoreError.outboxItemNotRetryable(id, state: item.state.rawValue) }
             var request = item.request
@@ -148,8 +165,8 @@ extension CaseStore {
     }
 
     /// Gives an item up; its text stays readable in the outbox.
-    public func discard(_ id: String, by user: User, at now: Timestamp) async throws {
-        try await writer.write { db in
+    public func discard(_ id: String, by user: User, at now: Timestamp) throws {
+        try writer.write { db in
             guard let item = try Self.outboxItem(id, in: db) else { throw StoreError.unknownOutboxItem(id) }
             guard item.state != .sent else { throw StoreError.outboxItemNotRetryable(id, state: item.state.rawValue) }
             try db.execute(sql: "UPDATE outbox SET state = 'discarded', updated_at = ? WHERE seq = ?", arguments: [now.epochSeconds, item.seq])

@@ -6,7 +6,7 @@ import Terminal
 
 /// Everything the screen shows, as one value. `update` changes it; `Screen.view` draws it.
 public struct AppState: Sendable {
-    public enum Pane: Sendable { case list, detail }
+    public enum Pane: Sendable { case list, detail, composer }
     public enum Mode: Sendable, Equatable {
         case normal
         /// Typing a search; the text so far.
@@ -16,6 +16,16 @@ public struct AppState: Sendable {
         case help
         /// The day-by-day deadline explanation of the selected report.
         case explain
+        /// Choosing a unit, an archive reason, a template or a category.
+        case picker(Picker)
+        /// Typing the tracking ID of the report this one duplicates.
+        case duplicateOf(PendingAction, String)
+        case verify(VerifyForm)
+        /// "Are you sure?", naming the reports and the effect.
+        case confirm(Confirmation)
+        case outbox(OutboxBrowser)
+        /// Lines to read (a bulk summary); any key closes.
+        case notice([String])
     }
 
     public let user: User
@@ -48,6 +58,19 @@ public struct AppState: Sendable {
     public var focus: Pane = .list
     public var mode: Mode = .normal
     public var message: String?
+
+    /// The composer pane, when open (it takes the list's place, beside the detail).
+    public var composer: Composer?
+    /// Reports marked with `m` for a bulk action.
+    public var marked: Set<String> = []
+    /// Reports with an action not yet settled with the server (shown as `↑` in the list).
+    public var unsettledReports: Set<String> = []
+    /// The selected report's unsettled outbox items, shown on it until the server answers.
+    public var detailUnsettled: [OutboxItem] = []
+    /// Reply templates for Ctrl-T.
+    public var templates: [ReplyTemplate] = ReplyTemplate.builtin
+    /// Something was queued during a sync: sync again when it ends.
+    public var syncAgain = false
 
     public var lastSync: Timestamp?
     public var syncing = false
@@ -110,6 +133,17 @@ public enum Event: Sendable {
     case loaded(rows: [InboxRow], total: Int, offset: Int = 0)
     case loadedGroups([OverdueGroup])
     case loadedDetail(Report?)
+    /// The selected report's unsettled outbox items, and every report that has some.
+    case loadedUnsettled([OutboxItem], reports: Set<String>)
+    case loadedDraft(DraftKey, String?)
+    case queued(QueueResult)
+    case loadedOutbox([OutboxItem])
+    /// The outbox changed (an item re-queued or discarded): a line to show.
+    case outboxChanged(String)
+    /// Every report of the view, for `M` (the first 500).
+    case loadedAllIds([String])
+    /// The text back from `$EDITOR`, or why it could not run.
+    case editorReturned(Result<String, EditorFailure>)
     case counts(overdue: Int, dueToday: Int, dueSoon: Int, outbox: Int, lastSync: Timestamp?)
     case syncStarted
     case syncFinished(SyncSummary)
@@ -125,4 +159,20 @@ public enum Effect: Equatable, Sendable {
     case loadDetail(String)
     case sync
     case markSeen(String)
+    case loadDraft(DraftKey)
+    /// Save the composer's text now (on Esc); typing is autosaved by the runtime.
+    case saveDraft(DraftKey, String)
+    case queue(PendingAction)
+    case requeue(String)
+    case discard(String)
+    case loadOutbox
+    case loadAllIds
+    /// Hand the text to `$VISUAL`/`$EDITOR`, the screen suspended meanwhile.
+    case externalEditor(String)
+}
+
+/// Why `$EDITOR` gave nothing back.
+public struct EditorFailure: Error, Equatable, Sendable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
 }

@@ -1,3 +1,4 @@
+import LaporDomain
 import LaporText
 import Terminal
 
@@ -5,6 +6,24 @@ import Terminal
 public enum Command: String, CaseIterable, Sendable {
     case down, up, top, bottom, pageDown, pageUp, open, switchPane, search, filter, sort, clearSearch, sync, explain, help, quit
     case view1, view2, view3, view4
+    case followup, requestInfo, forward, returnReport, verify, dispatch, hold, archive, duplicate, closeReport
+    case mark, markAll, outbox
+
+    /// The action a key starts (`D` is an archive as a duplicate).
+    public var actionType: ActionType? {
+        switch self {
+        case .followup: .followup
+        case .requestInfo: .requestInfo
+        case .forward: .forward
+        case .returnReport: .return
+        case .verify: .verify
+        case .dispatch: .dispatch
+        case .hold: .hold
+        case .archive, .duplicate: .archive
+        case .closeReport: .close
+        default: nil
+        }
+    }
 }
 
 /// One line of the key table.
@@ -41,6 +60,26 @@ public enum KeyMap {
         KeyBinding(command: .view2, keys: [.char("2")], label: "2", helpID: "Tampilan 2", helpEN: "View 2", hint: false),
         KeyBinding(command: .view3, keys: [.char("3")], label: "3", helpID: "Tampilan 3", helpEN: "View 3", hint: false),
         KeyBinding(command: .view4, keys: [.char("4")], label: "4", helpID: "Semua laporan", helpEN: "All reports", hint: false),
+        KeyBinding(command: .followup, keys: [.char("c")], label: "c", helpID: "Tindak lanjut", helpEN: "Follow-up", hint: true),
+        KeyBinding(
+            command: .requestInfo, keys: [.char("i")], label: "i", helpID: "Minta informasi", helpEN: "Request information",
+            hint: true),
+        KeyBinding(command: .forward, keys: [.char("F")], label: "F", helpID: "Teruskan ke sub-unit", helpEN: "Forward to a sub-unit", hint: true),
+        KeyBinding(
+            command: .returnReport, keys: [.char("R")], label: "R", helpID: "Bukan wewenang", helpEN: "Not our authority",
+            hint: false),
+        KeyBinding(command: .verify, keys: [.char("v")], label: "v", helpID: "Verifikasi", helpEN: "Verify", hint: true),
+        KeyBinding(command: .dispatch, keys: [.char("d")], label: "d", helpID: "Disposisi ke unit", helpEN: "Dispatch to a unit", hint: true),
+        KeyBinding(command: .hold, keys: [.char("h")], label: "h", helpID: "Tunda (apa yang kurang)", helpEN: "Hold (what is missing)", hint: false),
+        KeyBinding(command: .archive, keys: [.char("a")], label: "a", helpID: "Arsipkan dengan alasan", helpEN: "Archive with a reason", hint: false),
+        KeyBinding(
+            command: .duplicate, keys: [.char("D")], label: "D", helpID: "Duplikat laporan lain", helpEN: "Duplicate of another",
+            hint: false),
+        KeyBinding(command: .closeReport, keys: [.char("x")], label: "x", helpID: "Tutup laporan", helpEN: "Close the report", hint: true),
+        KeyBinding(command: .mark, keys: [.char("m")], label: "m", helpID: "Tandai/lepas laporan", helpEN: "Mark/unmark a report", hint: false),
+        KeyBinding(
+            command: .markAll, keys: [.char("M")], label: "M", helpID: "Tandai semua di tampilan", helpEN: "Mark all in the view", hint: false),
+        KeyBinding(command: .outbox, keys: [.char("o")], label: "o", helpID: "Kotak keluar", helpEN: "Outbox", hint: true),
         KeyBinding(command: .sync, keys: [.char("s")], label: "s", helpID: "Sinkron", helpEN: "Sync", hint: true),
         KeyBinding(command: .explain, keys: [.char("e")], label: "e", helpID: "Rincian tenggat", helpEN: "Deadline days", hint: true),
         KeyBinding(command: .help, keys: [.char("?")], label: "?", helpID: "Bantuan", helpEN: "Help", hint: true),

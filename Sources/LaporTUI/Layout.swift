@@ -14,7 +14,8 @@ public struct Layout: Equatable, Sendable {
     public let hint: Int
     public let fits: Bool
 
-    public init(width: Int, height: Int) {
+    /// `composing`: the composer takes the list's place, and more of the height when stacked.
+    public init(width: Int, height: Int, composing: Bool = false) {
         fits = width >= Self.minimumWidth && height >= Self.minimumHeight
         status = height - 2
         hint = height - 1
@@ -24,7 +25,7 @@ public struct Layout: Equatable, Sendable {
             list = Rect(x: 0, y: 1, width: left, height: body)
             detail = Rect(x: left + 1, y: 1, width: width - left - 1, height: body)
         } else {
-            let top = max(4, body * 9 / 20)
+            let top = max(4, composing ? body / 2 : body * 9 / 20)
             list = Rect(x: 0, y: 1, width: width, height: top)
             detail = Rect(x: 0, y: 1 + top, width: width, height: body - top)
         }

@@ -41,11 +41,20 @@ public final class Runtime: @unchecked Sendable {
         if engine != nil {
             pending.append(.sync)
         }
+        var autosave = Autosave()
+        defer { autosave.flush(state.composer, store: store) }
         while !state.quit && !Runtime.terminate {
-            for effect in pending { perform(effect, state: state, lastSync: &lastSyncStarted) }
+            for effect in pending {
+                if case .externalEditor(let text) = effect {
+                    post(.editorReturned(Self.externalEditor(text, screen: screen)))
+                } else {
+                    perform(effect, state: state, lastSync: &lastSyncStarted)
+                }
+            }
             pending = []
             for event in drain() { pending += Update.update(&state, event) }
             if !pending.isEmpty { continue }
+            autosave.tick(state.composer, store: store)
             screen.draw(View.render(state))
             guard let key = screen.readKey(timeout: 250) else {
                 pending += Update.update(&state, .tick(Timestamp(Date(), in: .wib)))
@@ -75,7 +84,10 @@ public final class Runtime: @unchecked Sendable {
         var pending = Update.update(&state, event)
         var lastSync = Date()
         while !pending.isEmpty {
-            for effect in pending where effect != .sync { perform(effect, state: state, lastSync: &lastSync) }
+            for effect in pending where effect != .sync {
+                if case .externalEditor = effect { continue }
+                perform(effect, state: state, lastSync: &lastSync)
+            }
             pending = []
             for e in drain() { pending += Update.update(&state, e) }
         }
@@ -90,14 +102,31 @@ public final class Runtime: @unchecked Sendable {
             let rows = (try? store.page(filter, sort: state.order, limit: AppState.window, offset: offset)) ?? []
             let total = (try? store.count(filter)) ?? rows.count
             post(.loaded(rows: rows, total: total, offset: offset))
+            post(unsettled(state.detail?.id))
             if state.view == .overdue { post(.loadedGroups((try? store.overdueByUnit(at: state.now)) ?? [])) }
         case .refreshCounts:
             post(counts(state))
         case .loadDetail(let id):
             post(.loadedDetail(try? store.report(id)))
+            post(unsettled(id))
         case .markSeen(let id):
-            let store = store
-            Task { try? await store.markSeen(id) }
+            try? store.markSeen(id)
+        case .loadDraft(let key):
+            post(.loadedDraft(key, (try? store.draft(key))?.text))
+        case .saveDraft(let key, let text):
+            try? store.saveDraft(key, text: text, at: Timestamp(Date(), in: .wib))
+        case .queue(let pending):
+            post(.queued(queue(pending, state: state)))
+        case .requeue(let id):
+            post(outboxChange(state) { try self.store.retry(id, by: state.user, at: $0) })
+        case .discard(let id):
+            post(outboxChange(state) { try self.store.discard(id, by: state.user, at: $0) })
+        case .loadOutbox:
+            post(.loadedOutbox((try? store.outbox(states: [.queued, .conflict, .failed, .sent])).map { Array($0.prefix(200)) } ?? []))
+        case .loadAllIds:
+            post(.loadedAllIds(((try? store.page(state.filter, sort: state.order, limit: Self.markLimit)) ?? []).map(\.id)))
+        case .externalEditor:
+            break
         case .sync:
             guard let engine else { return }
             lastSync = Date()
@@ -109,6 +138,90 @@ public final class Runtime: @unchecked Sendable {
         }
     }
 
+    /// `M` marks at most this many reports: a bulk action on more is a job for `lapor act` in a script.
+    static let markLimit = 500
+
+    func unsettled(_ reportId: String?) -> Event {
+        .loadedUnsettled(
+            reportId.flatMap { try? store.unsettled(for: $0) } ?? [], reports: (try? store.reportsWithUnsettledActions()) ?? [])
+    }
+
+    /// Checks each report with the rules (on its stored version, which may be newer than what
+    /// the screen showed) and queues what passes; the draft goes in the same transaction.
+    func queue(_ pending: PendingAction, state: AppState) -> QueueResult {
+        var result = QueueResult(pending: pending)
+        let now = Timestamp(Date(), in: .wib)
+        for id in pending.reportIds {
+            do {
+                guard let report = try store.report(id) else {
+                    result.refused.append(.init(reportId: id, problem: .notInStore))
+                    continue
+                }
+                let request = pending.request(for: report, id: UUID().uuidString.lowercased())
+                if let refusal = state.workflow.check(request, by: state.user, on: report) {
+                    result.refused.append(.init(reportId: id, problem: .refusal(refusal)))
+                    continue
+                }
+                if let item = pending.retryOf {
+                    try store.retry(item, text: request.text, by: state.user, at: now)
+                    try store.saveDraft(pending.draftKey, text: "", at: now)
+                } else {
+                    try store.queue(request, by: state.user, at: now, clearingDraft: pending.isBulk ? nil : pending.draftKey)
+                }
+                result.queued.append(id)
+            } catch {
+                result.refused.append(.init(reportId: id, problem: .failed(String(describing: error))))
+            }
+        }
+        if pending.isBulk, !result.queued.isEmpty { try? store.saveDraft(pending.draftKey, text: "", at: now) }
+        return result
+    }
+
+    func outboxChange(_ state: AppState, _ change: (Timestamp) throws -> Void) -> Event {
+        do {
+            try change(Timestamp(Date(), in: .wib))
+            return .outboxChanged(state.text.outboxUpdated)
+        } catch {
+            return .outboxChanged(String(describing: error))
+        }
+    }
+
+    /// Suspends the screen, runs `$VISUAL` or `$EDITOR` (else `vi`) on a private copy of the
+    /// text, and reads it back. The file lives in a folder only this user can read.
+    static func externalEditor(_ text: String, screen: NcursesScreen) -> Result<String, EditorFailure> {
+        let environment = ProcessInfo.processInfo.environment
+        let editor =
+            [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "vi"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-edit-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch {
+            return .failure(EditorFailure(String(describing: error)))
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("tindak-lanjut.txt")
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            return .failure(EditorFailure(file.path))
+        }
+        screen.suspend()
+        defer { screen.resume() }
+        // Through the shell, so that an editor with arguments (`code --wait`) works; the path is
+        // passed as an argument, never spliced into the command.
+        let status: Int32?
+        do {
+            let child = try ChildProcess.start(
+                ["/bin/sh", "-c", editor + " \"$1\"", "sh", file.path], stdin: .inherit, stdout: .inherit, stderr: .inherit)
+            status = child.wait()
+        } catch {
+            return .failure(EditorFailure(String(describing: error)))
+        }
+        guard status == 0 else { return .failure(EditorFailure("\(editor): exit \(status.map(String.init) ?? "?")")) }
+        guard let data = FileManager.default.contents(atPath: file.path), let edited = String(data: data, encoding: .utf8) else {
+            return .failure(EditorFailure(file.path))
+        }
+        return .success(edited)
+    }
+
     func counts(_ state: AppState) -> Event {
         let calendar = state.workflow.calendar
         let now = state.now
@@ -117,7 +230,29 @@ public final class Runtime: @unchecked Sendable {
         let endOfToday = Timestamp.endOfDay(now.in(.wib).localDate, in: .wib)
         let today = (try? store.count(InboxFilter(statuses: open, dueBefore: endOfToday, dueAfter: now.adding(seconds: -1)))) ?? 0
         let soon = (try? store.count(ReportView.dueSoon.filter(at: now, calendar: calendar, policy: state.workflow.policy))) ?? 0
-        let outbox = (try? store.outboxCounts()[.queued]) ?? 0
+        let outbox = (try? store.outboxCounts()).map { ($0[.queued] ?? 0) + ($0[.conflict] ?? 0) + ($0[.failed] ?? 0) } ?? 0
         return .counts(overdue: overdue, dueToday: today, dueSoon: soon, outbox: outbox, lastSync: try? store.lastSync())
     }
+}
+
+/// Typing reaches the store at most half a second late (the loop also saves whenever it waits
+/// for a key), so a kill or a dropped SSH link loses less than a second of it.
+struct Autosave {
+    var saved: (key: DraftKey, text: String)?
+    var last = Date.distantPast
+    static let interval = 0.5
+
+    mutating func tick(_ composer: Composer?, store: CaseStore, force: Bool = false) {
+        guard let composer, composer.loaded else { return }
+        let key = composer.pending.draftKey
+        let text = composer.editor.isBlank ? "" : composer.editor.text
+        if let saved, saved.key == key, saved.text == text { return }
+        if saved == nil && text.isEmpty { return }
+        guard force || Date().timeIntervalSince(last) >= Self.interval || saved?.key != key else { return }
+        try? store.saveDraft(key, text: text, at: Timestamp(Date(), in: .wib))
+        saved = (key, text)
+        last = Date()
+    }
+
+    mutating func flush(_ composer: Composer?, store: CaseStore) { tick(composer, store: store, force: true) }
 }

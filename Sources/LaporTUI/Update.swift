@@ -29,6 +29,49 @@ public enum Update {
             return []
         case .loadedDetail(let report):
             state.detail = report
+            if report?.id != state.detailUnsettled.first?.reportId { state.detailUnsettled = [] }
+            return []
+        case .loadedUnsettled(let items, let reports):
+            state.detailUnsettled = items.filter { $0.reportId == state.detail?.id }
+            state.unsettledReports = reports
+            return []
+        case .loadedDraft(let key, let text):
+            guard var composer = state.composer, composer.pending.draftKey == key, !composer.loaded else { return [] }
+            composer.loaded = true
+            if let text, composer.editor.isBlank {
+                composer.editor = Editor(text)
+                state.message = state.text.draftRestored(text.count)
+            }
+            state.composer = followCursor(composer, state)
+            return []
+        case .queued(let result):
+            return queued(result, &state)
+        case .loadedOutbox(let items):
+            var browser = OutboxBrowser(items: items)
+            if case .outbox(let open) = state.mode { browser.selected = min(open.selected, max(0, items.count - 1)) }
+            state.mode = .outbox(browser)
+            return []
+        case .outboxChanged(let line):
+            state.message = line
+            var effects: [Effect] = [.loadOutbox, .reload, .refreshCounts]
+            if state.syncing { state.syncAgain = true } else { effects.append(.sync) }
+            return effects
+        case .loadedAllIds(let ids):
+            state.marked = Set(ids)
+            state.message = state.text.markedCount(ids.count)
+            return []
+        case .editorReturned(let result):
+            guard var composer = state.composer else { return [] }
+            switch result {
+            case .success(var text):
+                if text.hasSuffix("\n") { text.removeLast() }
+                composer.editor = Editor(text)
+                composer.loaded = true
+                if text.count > Editor.limit { state.message = state.text.textLimitReached }
+            case .failure(let failure):
+                state.message = state.text.editorFailed(failure.reason)
+            }
+            state.composer = followCursor(composer, state)
             return []
         case .counts(let overdue, let today, let soon, let outbox, let last):
             state.overdueCount = overdue
@@ -43,21 +86,45 @@ public enum Update {
         case .syncFinished(let summary):
             state.syncing = false
             state.offline = summary.outcome == .offline
-            state.message = state.text.syncSummary(summary)
-            return [.reload, .refreshCounts]
+            if state.composer == nil || state.message == nil { state.message = state.text.syncSummary(summary) }
+            var effects: [Effect] = [.reload, .refreshCounts]
+            // The detail settles: the server's answer replaces what was shown as pending.
+            if let id = state.detail?.id { effects.append(.loadDetail(id)) }
+            if state.syncAgain {
+                state.syncAgain = false
+                effects.append(.sync)
+            }
+            return effects
         case .key(let key):
             return handle(key, &state)
         }
     }
 
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if let effects = actingKey(key, &state) { return effects }
         if case .searching(let typed) = state.mode { return searchKey(key, typed, &state) }
         if case .filtering(let typed) = state.mode { return filterKey(key, typed, &state) }
         if state.mode == .help || state.mode == .explain {
             state.mode = .normal
             return []
         }
+        if state.focus == .composer, let composer = state.composer {
+            state.message = nil
+            return composerKey(key, composer, &state)
+        }
         state.message = nil
+        if state.composer != nil {
+            // Reading the detail beside the composer: scroll it; Tab or Esc go back to writing.
+            switch key {
+            case .tab, .backTab, .escape: state.focus = .composer
+            case .down, .char("j"): return scrollDetail(&state, by: 1)
+            case .up, .char("k"): return scrollDetail(&state, by: -1)
+            case .pageDown: return scrollDetail(&state, by: 10)
+            case .pageUp: return scrollDetail(&state, by: -10)
+            default: state.message = state.text.composerOpen
+            }
+            return []
+        }
         guard let command = KeyMap.command(for: key) else {
             if case .char(let c) = key { state.message = state.text.unknownKey(String(c)) }
             return []
@@ -113,6 +180,22 @@ public enum Update {
         case .quit:
             state.quit = true
             return []
+        case .followup, .requestInfo, .forward, .returnReport, .verify, .dispatch, .hold, .archive, .duplicate, .closeReport:
+            return startAction(command, command.actionType!, &state)
+        case .mark:
+            guard let id = state.row(at: state.selected)?.id else { return [] }
+            if state.marked.remove(id) == nil { state.marked.insert(id) }
+            state.message = state.text.markedCount(state.marked.count)
+            return move(&state, by: 1)
+        case .markAll:
+            guard state.marked.isEmpty else {
+                state.marked = []
+                state.message = state.text.marksCleared
+                return []
+            }
+            return [.loadAllIds]
+        case .outbox:
+            return [.loadOutbox]
         case .view1, .view2, .view3, .view4:
             let index = [Command.view1, .view2, .view3, .view4].firstIndex(of: command)!
             guard index < state.views.count else { return [] }

@@ -14,15 +14,23 @@ public enum View {
     public static func render(_ state: AppState) -> CellGrid {
         var grid = CellGrid(width: state.width, height: state.height)
         let text = state.text
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = Layout(width: state.width, height: state.height, composing: state.composer != nil)
         guard layout.fits else {
             let lines = DisplayWidth.wrap(text.terminalTooSmall(state.width, state.height), to: max(1, state.width))
             for (i, line) in lines.prefix(state.height).enumerated() { grid.put(line, x: 0, y: i) }
             return grid
         }
         title(&grid, state)
-        list(&grid, state, layout.list)
+        if let composer = state.composer {
+            View.composer(&grid, state, composer, layout.list)
+        } else {
+            list(&grid, state, layout.list)
+        }
         detail(&grid, state, layout.detail)
+        if state.composer != nil && state.focus == .composer {
+            // The composer's cursor wins over the detail's.
+            View.composer(&grid, state, state.composer!, layout.list)
+        }
         if layout.detail.x > 0 {
             for y in layout.list.y..<(layout.list.y + layout.list.height) { grid.put("│", x: layout.list.width, y: y, style: dimStyle) }
         }
@@ -31,7 +39,7 @@ public enum View {
         switch state.mode {
         case .help: helpOverlay(&grid, state)
         case .explain: explainOverlay(&grid, state)
-        default: break
+        default: actingOverlay(&grid, state)
         }
         return grid
     }
@@ -43,6 +51,7 @@ public enum View {
         if let search = state.search { line += " · \(text.searchLabel): \(search)" }
         if let filter = state.filterText { line += " · \(text.filterLabel): \(filter)" }
         if state.total > 0 { line += " · \(state.selected + 1)/\(state.total)" }
+        if !state.marked.isEmpty { line += " · " + text.markedCount(state.marked.count) }
         grid.put(line, x: 1, y: 0, style: titleStyle, maxWidth: state.width - 2)
     }
 
@@ -71,7 +80,8 @@ public enum View {
                 grid.put("  …", x: r.x, y: y, style: dimStyle)
                 continue
             }
-            let marker = row.seen ? " " : "•"
+            // One column, in order of what matters most: marked, waiting to sync, new.
+            let marker = state.marked.contains(row.id) ? "*" : state.unsettledReports.contains(row.id) ? "↑" : row.seen ? " " : "•"
             let (countdown, style) = countdownCell(row, state)
             grid.put(marker + row.id, x: r.x, y: y, maxWidth: 9)
             grid.put(countdown, x: r.x + 9, y: y, style: style, maxWidth: 21)
@@ -113,6 +123,7 @@ public enum View {
                 ((remaining.isOverdue ? "! " : remaining.isDueSoon ? "~ " : "") + text.countdownLong(clock, remaining, due: due, zone: zone), style))
         }
         let rules = DeadlineRules(policy: state.workflow.policy, calendar: state.workflow.calendar, units: state.workflow.units)
+        lines += unsettledLines(state, report)
         if rules.isEscalated(report, at: state.now) { lines.append((text.escalatedNote(state.workflow.policy.escalationCalendarDays), overdueStyle)) }
         let unit = report.unitId.map { state.workflow.units.path(of: $0).map(\.name).joined(separator: " › ") } ?? "-"
         let category =
@@ -133,6 +144,11 @@ public enum View {
         for line in DisplayWidth.wrap(Sanitizer.block(report.body), to: max(1, r.width - 2)) { lines.append((line, .plain)) }
         lines.append(("", .plain))
         lines.append((text.labelTimeline + ":", Style(bold: true)))
+        for item in state.detailUnsettled where item.state == .queued && item.request.text != nil {
+            // The text just queued, shown at once, marked as not yet on the server.
+            lines.append(("\(text.shortDate(state.now.in(zone).localDate)) \(text.actionName(item.type)) — \(text.notYetSynced)", soonStyle))
+            for line in DisplayWidth.wrap(Sanitizer.block(item.request.text!), to: max(1, r.width - 4)) { lines.append(("  " + line, .plain)) }
+        }
         for event in report.timeline {
             let local = event.at.in(zone)
             var head = "\(text.shortDate(local.localDate)) \(text.eventName(event.type))"
@@ -186,21 +202,38 @@ public enum View {
             grid.put(message, x: 0, y: y, maxWidth: state.width)
             return
         }
-        let hints = KeyMap.bindings.filter(\.hint).map { "\($0.label):\(KeyMap.help($0, state.language))" }
+        if state.composer != nil {
+            grid.put(state.text.composerHints, x: 0, y: y, style: dimStyle, maxWidth: state.width)
+            return
+        }
+        // The actions come first: they are what the user came to do.
+        let bindings = offered(state).filter(\.hint)
+        let hints = (bindings.filter { $0.command.actionType != nil } + bindings.filter { $0.command.actionType == nil })
+            .map { "\($0.label):\(KeyMap.help($0, state.language))" }
         let views = "1-\(state.views.count):" + state.views.map { state.text.viewName($0) }.joined(separator: "/")
         grid.put((hints + [views]).joined(separator: "  "), x: 0, y: y, style: dimStyle, maxWidth: state.width)
     }
 
     static func helpOverlay(_ grid: inout CellGrid, _ state: AppState) {
-        var lines = [state.text.helpTitle, ""]
-        for b in KeyMap.bindings {
+        var entries: [String] = []
+        for b in offered(state) {
             var help = KeyMap.help(b, state.language)
             if let i = [Command.view1, .view2, .view3, .view4].firstIndex(of: b.command), i < state.views.count {
                 help = state.text.viewName(state.views[i])
             }
-            lines.append(pad(b.label, 8) + help)
+            entries.append(pad(b.label, 7) + help)
         }
-        lines += ["", state.text.anyKeyCloses]
+        // Two columns when one does not fit the height.
+        if entries.count + 6 > state.height {
+            let half = (entries.count + 1) / 2
+            let width = entries.prefix(half).map { DisplayWidth.of($0) }.max() ?? 0
+            entries = (0..<half).map { i in
+                let left = entries[i]
+                let right = i + half < entries.count ? entries[i + half] : ""
+                return left + String(repeating: " ", count: width - DisplayWidth.of(left) + 2) + right
+            }
+        }
+        let lines = [state.text.helpTitle, ""] + entries + ["", state.text.anyKeyCloses]
         box(&grid, state, lines)
     }
 
@@ -227,11 +260,22 @@ public enum View {
         box(&grid, state, lines)
     }
 
-    static func box(_ grid: inout CellGrid, _ state: AppState, _ lines: [String]) {
-        let w = min(state.width - 4, max(40, lines.map { DisplayWidth.of($0) }.max() ?? 40) + 4)
+    /// The key bindings that apply now: an action the rules do not allow on the selected report
+    /// (or to this role at all) is not offered.
+    static func offered(_ state: AppState) -> [KeyBinding] {
+        let available: Set<ActionType> = state.detail.map { Set(state.workflow.availableActions(for: $0, user: state.user)) } ?? []
+        let ever = Set(ActionRule.actions(for: state.user.role))
+        return KeyMap.bindings.filter { b in
+            if let type = b.command.actionType { return state.marked.isEmpty ? available.contains(type) : ever.contains(type) }
+            if b.command == .mark || b.command == .markAll { return !ever.isEmpty && state.user.role != .supervisor }
+            return true
+        }
+    }
+
+    static func box(_ grid: inout CellGrid, _ state: AppState, _ lines: [String], minWidth: Int = 40) {
+        let origin = boxOrigin(state, lines, minWidth: minWidth)
+        let (x, y, w) = (origin.x, origin.y, origin.width)
         let h = min(state.height - 2, lines.count + 2)
-        let x = (state.width - w) / 2
-        let y = max(1, (state.height - h) / 2)
         grid.fill(x: x, y: y, width: w, height: h)
         grid.put("┌" + String(repeating: "─", count: w - 2) + "┐", x: x, y: y)
         for i in 1..<(h - 1) {

@@ -41,6 +41,10 @@ public final class NcursesScreen: @unchecked Sendable {
         }
         // Bracketed paste on: a paste arrives marked, never as a burst of commands.
         FileHandle.standardOutput.write(Data("\u{1B}[?2004h".utf8))
+        _ = define_key("\u{1B}[200~", lapor_key_paste_start())
+        _ = define_key("\u{1B}[201~", lapor_key_paste_end())
+        for sequence in ["\u{1B}[1;5D", "\u{1B}[1;3D", "\u{1B}[5D"] { _ = define_key(sequence, lapor_key_word_left()) }
+        for sequence in ["\u{1B}[1;5C", "\u{1B}[1;3C", "\u{1B}[5C"] { _ = define_key(sequence, lapor_key_word_right()) }
     }
 
     deinit { end() }
@@ -94,7 +98,10 @@ public final class NcursesScreen: @unchecked Sendable {
         var ch: wint_t = 0
         let kind = wget_wch(lapor_stdscr(), &ch)
         if kind == ERR { return nil }
-        if kind == KEY_CODE_YES { return special(Int32(ch)) }
+        if kind == KEY_CODE_YES {
+            if Int32(ch) == lapor_key_paste_start() { return readPaste() }
+            return special(Int32(ch))
+        }
         switch ch {
         case 10, 13: return .enter
         case 9: return .tab
@@ -103,6 +110,25 @@ public final class NcursesScreen: @unchecked Sendable {
         case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(ch) + 96)))
         default: return Unicode.Scalar(UInt32(ch)).map { .char(Character($0)) }
         }
+    }
+
+    /// Reads a bracketed paste to its end marker (or until the terminal is quiet for a second).
+    func readPaste() -> Key {
+        var scalars = String.UnicodeScalarView()
+        wtimeout(lapor_stdscr(), 1000)
+        while true {
+            var ch: wint_t = 0
+            let kind = wget_wch(lapor_stdscr(), &ch)
+            if kind == ERR { break }
+            if kind == KEY_CODE_YES {
+                if Int32(ch) == lapor_key_paste_end() { break }
+                if Int32(ch) == KEY_ENTER { scalars.append("\n") }
+                continue
+            }
+            if ch == 13 { ch = 10 }
+            if let scalar = Unicode.Scalar(UInt32(ch)) { scalars.append(scalar) }
+        }
+        return .paste(String(scalars))
     }
 
     func special(_ code: Int32) -> Key? {
@@ -120,6 +146,8 @@ public final class NcursesScreen: @unchecked Sendable {
         case KEY_BACKSPACE: .backspace
         case KEY_DC: .delete
         case lapor_key_resize(): .resize
+        case lapor_key_word_left(): .wordLeft
+        case lapor_key_word_right(): .wordRight
         default: (1...12).first { lapor_key_f(Int32($0)) == code }.map { .function($0) }
         }
     }

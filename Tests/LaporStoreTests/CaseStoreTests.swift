@@ -109,40 +109,40 @@ func temporaryStore() throws -> (CaseStore, URL) {
         _ = try await store.apply(page: [.report(changed)], cursor: "2", at: now)
         #expect(try store.search("lama").isEmpty && store.search("baru").count == 1)
         #expect(try store.report("9100001")?.status == .followedUp)
-        try await store.saveDraft(DraftKey(reportId: "9100001", kind: "followup"), text: "draf", at: now)
+        try store.saveDraft(DraftKey(reportId: "9100001", kind: "followup"), text: "draf", at: now)
         let result = try await store.apply(page: [.removed("9100001"), .removed("9999999")], cursor: "3", at: now)
         #expect(result == PageResult(stored: 0, removed: 1))
         #expect(try store.report("9100001") == nil && store.search("baru").isEmpty)
         #expect(try store.draft(DraftKey(reportId: "9100001", kind: "followup"))?.leftUnitAt == now)
-        try await store.saveDraft(DraftKey(reportId: "9100001", kind: "followup"), text: "", at: now)
+        try store.saveDraft(DraftKey(reportId: "9100001", kind: "followup"), text: "", at: now)
         #expect(try store.drafts().isEmpty, "an empty draft is deleted")
     }
 
     @Test func theOutboxKeepsTextThroughEveryState() async throws {
         let store = try CaseStore.inMemory()
         let user = User(id: "u-1", name: "Siti", role: .liaison, unitId: "dki-dpu")
-        try await store.saveDraft(DraftKey(reportId: "9100001", kind: "followup"), text: "teks", at: now)
-        let a = try await store.queue(
+        try store.saveDraft(DraftKey(reportId: "9100001", kind: "followup"), text: "teks", at: now)
+        let a = try store.queue(
             ActionRequest(id: "a", reportId: "9100001", type: .followup, text: "teks"), by: user, at: now,
             clearingDraft: DraftKey(reportId: "9100001", kind: "followup"))
         #expect(a.state == .queued)
         #expect(try store.drafts().isEmpty)
-        _ = try await store.queue(ActionRequest(id: "b", reportId: "9100001", type: .followup, text: "kedua"), by: user, at: now)
-        _ = try await store.queue(ActionRequest(id: "c", reportId: "9100002", type: .followup, text: "lain"), by: user, at: now)
+        _ = try store.queue(ActionRequest(id: "b", reportId: "9100001", type: .followup, text: "kedua"), by: user, at: now)
+        _ = try store.queue(ActionRequest(id: "c", reportId: "9100002", type: .followup, text: "lain"), by: user, at: now)
         #expect(try store.sendable().map(\.id) == ["a", "b", "c"])
         try await store.markConflict("a", serverReport: report("9100001", .infoRequested), message: "conflict", at: now)
         #expect(try store.sendable().map(\.id) == ["c"], "b waits behind a")
         #expect(try store.report("9100001")?.status == .infoRequested)
-        try await store.retry("a", text: "teks baru", by: user, at: now)
+        try store.retry("a", text: "teks baru", by: user, at: now)
         let retried = try store.outbox().first { $0.request.text == "teks baru" }
         #expect(retried?.state == .queued && retried?.id != "a", "a changed action gets a new key")
         try await store.markFailed("c", message: "unit_id: unknown", at: now)
-        try await store.retry("c", by: user, at: now)
+        try store.retry("c", by: user, at: now)
         #expect(try store.outboxItem("c")?.state == .queued, "an unchanged action keeps its key")
-        await #expect(throws: StoreError.outboxItemNotRetryable("b", state: "queued")) { try await store.retry("b", by: user, at: now) }
-        await #expect(throws: StoreError.unknownOutboxItem("zzz")) { try await store.discard("zzz", by: user, at: now) }
+        #expect(throws: StoreError.outboxItemNotRetryable("b", state: "queued")) { try store.retry("b", by: user, at: now) }
+        #expect(throws: StoreError.unknownOutboxItem("zzz")) { try store.discard("zzz", by: user, at: now) }
         try await store.acknowledge("b", report: nil, at: now)
-        await #expect(throws: StoreError.self) { try await store.discard("b", by: user, at: now) }
+        #expect(throws: StoreError.self) { try store.discard("b", by: user, at: now) }
         #expect(try store.outboxCounts() == [.queued: 2, .sent: 1])
         #expect(try store.auditLog().map(\.event).contains("queued"))
     }

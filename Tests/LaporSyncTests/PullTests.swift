@@ -41,7 +41,7 @@ import Testing
         defer { h.remove() }
         #expect(await h.engine.sync().outcome == .done)
         #expect(try h.store.reportIds() == [a.id, b.id])
-        try await h.store.saveDraft(DraftKey(reportId: b.id, kind: "followup"), text: "Draf yang belum selesai", at: Timestamp(Date(), in: .wib))
+        try h.store.saveDraft(DraftKey(reportId: b.id, kind: "followup"), text: "Draf yang belum selesai", at: Timestamp(Date(), in: .wib))
         // On the server: b is returned by the parent unit's liaison; a gets a follow-up elsewhere; c is new.
         _ = try await server.applied(["report_id": b.id, "type": "return", "text": "Bukan wewenang."], as: "u-liaison-dki-dpu")
         _ = try await server.applied(["report_id": a.id, "type": "followup", "text": "Sudah."], as: "u-liaison-dki")

@@ -27,7 +27,7 @@ import Testing
         _ = try await admin.queue(.dispatch, r2.id, unit: "dki-dpu")
         var archive = ActionRequest(id: UUID().uuidString, reportId: r3.id, type: .archive)
         archive.reason = .spam
-        try await admin.store.queue(archive, by: admin.user, at: Timestamp(Date(), in: .wib))
+        try admin.store.queue(archive, by: admin.user, at: Timestamp(Date(), in: .wib))
         let adminRun = await admin.engine.sync()
         #expect(adminRun.outcome == .done && adminRun.sent == 6, "\(adminRun)")
         #expect(try admin.store.report(r3.id)?.status == .archived)
@@ -129,7 +129,7 @@ import Testing
         let after = try await h.queue(.followup, moved.id, text: "Menyusul.")
         var bad = ActionRequest(id: UUID().uuidString, reportId: other.id, type: .forward, unitId: "bpn")  // another agency
         bad.baseVersion = other.version
-        let failed = try await h.store.queue(bad, by: h.user, at: Timestamp(Date(), in: .wib))
+        let failed = try h.store.queue(bad, by: h.user, at: Timestamp(Date(), in: .wib))
         let summary = await h.engine.sync()
         #expect(summary.outcome == .partial && summary.exitCode == 5)
         #expect(summary.conflicts == 1 && summary.failed == 1 && summary.sent == 0)
@@ -141,7 +141,7 @@ import Testing
         let f = try #require(try h.store.outboxItem(failed.id))
         #expect(f.state == .failed && f.error?.contains("unit_id") == true)
         // The user edits the conflicted item into a follow-up-compatible text and retries.
-        try await h.store.discard(conflicted.id, by: h.user, at: Timestamp(Date(), in: .wib))
+        try h.store.discard(conflicted.id, by: h.user, at: Timestamp(Date(), in: .wib))
         let resumed = await h.engine.sync()
         #expect(resumed.sent == 1, "the follow-up behind it goes once the conflict is settled")
         #expect(try h.store.outbox(states: [.discarded]).first?.request.text == "Mohon alamat lengkap, teks yang tidak boleh hilang.")
@@ -179,10 +179,10 @@ import Testing
         }()
         async let typing: Void = {
             for i in 0..<200 {
-                try await other.saveDraft(
+                try other.saveDraft(
                     DraftKey(reportId: "91000\(i % 10)0", kind: "followup"), text: "ketikan \(i)", at: Timestamp(Date(), in: .wib))
                 if i % 20 == 0 {
-                    try await other.queue(
+                    try other.queue(
                         ActionRequest(id: "tui-\(i)", reportId: "9100000", type: .followup, text: "antre \(i)"), by: user,
                         at: Timestamp(Date(), in: .wib))
                 }

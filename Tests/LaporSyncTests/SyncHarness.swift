@@ -32,7 +32,7 @@ struct Harness {
         let report = try store.report(reportId)
         let request = ActionRequest(
             id: UUID().uuidString.lowercased(), reportId: reportId, baseVersion: report?.version, type: type, text: text, unitId: unit)
-        return try await store.queue(request, by: user, at: Timestamp(Date(), in: .wib))
+        return try store.queue(request, by: user, at: Timestamp(Date(), in: .wib))
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }

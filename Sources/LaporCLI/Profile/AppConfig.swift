@@ -1,4 +1,5 @@
 import Foundation
+import LaporDomain
 
 /// One server account: where it is, how to prove who we are, how often to sync.
 struct Profile: Equatable {
@@ -90,6 +91,24 @@ struct Paths {
     var configFile: URL { configDirectory.appendingPathComponent("config.toml") }
 
     func store(profile: String) -> URL { dataDirectory.appendingPathComponent(profile).appendingPathComponent("cases.sqlite") }
+
+    /// The user's own reply templates (`*.txt`), beside the built-in ones.
+    var templatesDirectory: URL { configDirectory.appendingPathComponent("templates") }
+
+    /// The built-in reply templates and the user's (a user's template of the same name wins).
+    /// A file that is not UTF-8 text or is over 64 KiB is left out.
+    func templates() -> [ReplyTemplate] {
+        var byName = Dictionary(uniqueKeysWithValues: ReplyTemplate.builtin.map { ($0.name, $0) })
+        let files = (try? FileManager.default.contentsOfDirectory(at: templatesDirectory, includingPropertiesForKeys: [.fileSizeKey])) ?? []
+        for file in files where file.pathExtension == "txt" {
+            guard let size = try? file.resourceValues(forKeys: [.fileSizeKey]).fileSize, size <= 64 << 10,
+                let data = FileManager.default.contents(atPath: file.path), let body = String(data: data, encoding: .utf8)
+            else { continue }
+            let name = file.deletingPathExtension().lastPathComponent
+            byName[name] = ReplyTemplate(name: name, body: body.hasSuffix("\n") ? String(body.dropLast()) : body)
+        }
+        return byName.values.sorted { $0.name < $1.name }
+    }
 
     func tokenFile(profile: String) -> URL { configDirectory.appendingPathComponent("tokens").appendingPathComponent("\(profile).token") }
 }

@@ -1,0 +1,209 @@
+import LaporDomain
+import LaporStore
+
+// The sentences of acting in the terminal UI: the composer, pickers, confirmations, the outbox.
+extension Catalogue {
+    public var stillLoading: String {
+        pick("Rincian laporan sedang dimuat; coba lagi sebentar.", "The report is still loading; try again in a moment.")
+    }
+    public var noUnitToChoose: String {
+        pick("Tidak ada unit tujuan yang diizinkan untuk laporan ini.", "There is no unit this report may go to.")
+    }
+    public var pickReason: String { pick("Alasan pengarsipan", "Archive reason") }
+    public var pickCategory: String { pick("Kategori", "Category") }
+    public var pickTemplate: String { pick("Templat balasan (ketik untuk menyaring)", "Reply template (type to narrow)") }
+    public var nothingMatches: String { pick("(tidak ada yang cocok)", "(nothing matches)") }
+    public var pickerKeys: String {
+        pick("ketik untuk menyaring · ↑/↓ pilih · Enter ambil · Esc batal", "type to narrow · ↑/↓ choose · Enter take · Esc cancel")
+    }
+    public var noTemplates: String { pick("Tidak ada templat balasan.", "There are no reply templates.") }
+    public var textLimitReached: String {
+        pick("Batas 20.000 karakter tercapai; sisa teks tidak dimasukkan.", "The 20,000-character limit is reached; the rest was left out.")
+    }
+    public var draftKept: String {
+        pick("Draf disimpan; buka lagi laporan ini untuk melanjutkan.", "Draft kept; open this report again to go on.")
+    }
+    public func draftRestored(_ characters: Int) -> String {
+        pick("Draf dipulihkan (\(characters) karakter).", "Draft restored (\(characters) characters).")
+    }
+    public var composerOpen: String {
+        pick("Penyusun teks masih terbuka: Tab kembali menulis, Esc menutupnya.", "The composer is open: Tab goes back to writing, Esc closes it.")
+    }
+    public var composerHints: String {
+        pick(
+            "Ctrl-S kirim · Esc tutup (draf disimpan) · Ctrl-T templat · Ctrl-E editor · Tab baca rincian · Ctrl-←/→ per kata",
+            "Ctrl-S send · Esc close (draft kept) · Ctrl-T template · Ctrl-E editor · Tab read the detail · Ctrl-←/→ by word")
+    }
+    public var cancelled: String { pick("Dibatalkan; tidak ada yang dikirim.", "Cancelled; nothing was queued.") }
+    public var confirmTitle: String { pick("Konfirmasi", "Confirm") }
+    public var confirmKeys: String {
+        pick("y/Enter: masukkan ke kotak keluar · n/Esc: batal", "y/Enter: put it in the outbox · n/Esc: cancel")
+    }
+    public var replacesOutboxItem: String {
+        pick("Menggantikan item kotak keluar yang konflik/gagal.", "Replaces the conflicted/failed outbox item.")
+    }
+    public var notYetSynced: String { pick("belum tersinkron", "not yet synced") }
+    public var noTextToEdit: String { pick("Item ini tidak memiliki teks untuk disunting.", "This item has no text to edit.") }
+    public var noText: String { pick("(tanpa teks)", "(no text)") }
+    public var outboxUpdated: String { pick("Kotak keluar diperbarui.", "Outbox updated.") }
+    public var outboxKeys: String {
+        pick(
+            "j/k pilih · Enter/e sunting dan kirim ulang · r kirim ulang apa adanya · x batalkan · Esc tutup",
+            "j/k choose · Enter/e edit and queue again · r queue again as is · x discard · Esc close")
+    }
+    public var duplicatePrompt: String {
+        pick("Nomor pelacakan laporan asli (laporan ini duplikatnya):", "Tracking ID of the original report (this one duplicates it):")
+    }
+    public var promptKeys: String { pick("Enter lanjut · Esc batal", "Enter continue · Esc cancel") }
+    public var marksCleared: String { pick("Semua tanda dilepas.", "All marks cleared.") }
+
+    public func markedCount(_ n: Int) -> String { pick("\(n) ditandai", "\(n) marked") }
+
+    public func pickUnit(_ type: ActionType) -> String {
+        type == .dispatch
+            ? pick("Disposisi ke unit (ketik untuk menyaring)", "Dispatch to unit (type to narrow)")
+            : pick("Teruskan ke sub-unit (ketik untuk menyaring)", "Forward to sub-unit (type to narrow)")
+    }
+
+    public func archiveReasonName(_ reason: ArchiveReason) -> String {
+        switch reason {
+        case .incomplete: pick("Tidak lengkap", "Incomplete")
+        case .notPublicService: pick("Bukan pelayanan publik", "Not a public service")
+        case .hoax: pick("Hoaks", "Hoax")
+        case .spam: "Spam"
+        case .abusive: pick("Kasar/menghina", "Abusive")
+        case .duplicate: pick("Duplikat", "Duplicate")
+        case .noReply: pick("Pelapor tidak menanggapi", "No reply from the reporter")
+        }
+    }
+
+    public func kindName(_ kind: ReportKind) -> String {
+        switch kind {
+        case .pengaduan: pick("pengaduan", "complaint (pengaduan)")
+        case .aspirasi: pick("aspirasi", "aspiration (aspirasi)")
+        case .permintaanInformasi: pick("permintaan informasi", "information request")
+        }
+    }
+
+    public func composerTitle(_ pending: PendingComposerTitle) -> String {
+        let target =
+            pending.reportIds.count == 1 ? pending.reportIds[0] : pick("\(pending.reportIds.count) laporan", "\(pending.reportIds.count) reports")
+        let retry = pending.retry ? pick(" · sunting ulang", " · editing again") : ""
+        return " " + actionName(pending.type).capitalizedFirst + " · " + target + retry
+    }
+
+    public func composerFooter(count: Int, limit: Int) -> String {
+        pick("─ \(grouped(count))/\(grouped(limit)) karakter ", "─ \(grouped(count))/\(grouped(limit)) characters ")
+    }
+
+    func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += language == .id ? "." : "," }
+            out.append(c)
+        }
+        return out
+    }
+
+    public func confirmOne(_ action: String, reportId: String, title: String) -> String {
+        pick("\(action.capitalizedFirst) untuk laporan \(reportId) — \(title)", "\(action.capitalizedFirst) on report \(reportId) — \(title)")
+    }
+
+    public func confirmBulk(_ action: String, count: Int, ids: [String]) -> String {
+        let list = ids.prefix(6).joined(separator: ", ") + (ids.count > 6 ? ", …" : "")
+        return pick("\(action.capitalizedFirst) untuk \(count) laporan: \(list)", "\(action.capitalizedFirst) on \(count) reports: \(list)")
+    }
+
+    public func effect(status: String, unit: String?, deadlineMoves: Bool) -> String {
+        var line = pick("Akibat: status menjadi “\(status)”", "Effect: the status becomes “\(status)”")
+        if let unit { line += pick(", di \(unit)", ", with \(unit)") }
+        line +=
+            deadlineMoves
+            ? pick("; tenggat dihitung ulang.", "; the deadline is recomputed.") : pick("; tenggat tidak berubah.", "; the deadline stays.")
+        return line
+    }
+
+    public func confirmRequeue(_ id: String) -> String {
+        pick("Kirim ulang item \(id.prefix(8)) apa adanya?", "Queue item \(id.prefix(8)) again, unchanged?")
+    }
+
+    public func confirmDiscard(_ id: String) -> String {
+        pick(
+            "Batalkan item \(id.prefix(8))? Teksnya tetap dapat dibaca di kotak keluar.",
+            "Discard item \(id.prefix(8))? Its text stays readable in the outbox.")
+    }
+
+    public func bulkSummary(_ action: String, queued: Int, refused: Int) -> String {
+        pick(
+            "\(action.capitalizedFirst): \(queued) laporan masuk kotak keluar, \(refused) ditolak.",
+            "\(action.capitalizedFirst): \(queued) reports queued, \(refused) refused.")
+    }
+
+    public func queuedOnScreen(_ action: String, reportId: String) -> String {
+        pick(
+            "\(action.capitalizedFirst) untuk \(reportId) masuk kotak keluar; dikirim saat sinkron.",
+            "\(action.capitalizedFirst) on \(reportId) is in the outbox; it goes out with the sync.")
+    }
+
+    public func unsettledLine(_ type: ActionType, state: OutboxItem.State, after: String?) -> String {
+        switch state {
+        case .queued:
+            let base = pick(
+                "\(actionName(type).capitalizedFirst) menunggu dikirim (belum tersinkron)",
+                "\(actionName(type).capitalizedFirst) waiting to be sent (not yet synced)")
+            return after.map { base + pick(" → \($0)", " → \($0)") } ?? base
+        case .conflict:
+            return pick(
+                "\(actionName(type).capitalizedFirst): konflik dengan server — tekan o",
+                "\(actionName(type).capitalizedFirst): conflict with the server — press o")
+        default:
+            return pick(
+                "\(actionName(type).capitalizedFirst): ditolak server — tekan o",
+                "\(actionName(type).capitalizedFirst): refused by the server — press o")
+        }
+    }
+
+    public func outboxTitle(_ n: Int) -> String { pick("Kotak keluar (\(n))", "Outbox (\(n))") }
+    public func yourText(_ attempts: Int) -> String {
+        attempts > 0 ? pick("Teks Anda (\(attempts) kali dicoba):", "Your text (\(attempts) attempts):") : pick("Teks Anda:", "Your text:")
+    }
+    public func serverSaid(_ words: String) -> String { pick("Server: \(words)", "Server: \(words)") }
+    public func editorFailed(_ reason: String) -> String {
+        pick(
+            "Editor tidak berhasil (\(reason)); teks di penyusun tidak berubah.",
+            "The editor did not finish (\(reason)); the composer's text is unchanged.")
+    }
+
+    public func verifyTitle(_ ids: [String]) -> String {
+        ids.count == 1
+            ? pick("Verifikasi laporan \(ids[0]) — koreksi bila perlu", "Verify report \(ids[0]) — correct if needed")
+            : pick("Verifikasi \(ids.count) laporan", "Verify \(ids.count) reports")
+    }
+
+    public func verifyFieldName(_ index: Int) -> String {
+        [pick("Jenis", "Kind"), pick("Kategori", "Category"), pick("Privasi", "Privacy"), pick("Judul", "Title")][index]
+    }
+
+    public var verifyKeys: String {
+        pick(
+            "↑/↓ pindah · ←/→ ganti jenis/privasi · Enter di kategori: pilih · ketik untuk judul · Ctrl-S lanjut · Esc batal",
+            "↑/↓ move · ←/→ change kind/privacy · Enter on category: choose · type for the title · Ctrl-S continue · Esc cancel")
+    }
+}
+
+/// What the composer's title needs (kept apart from the TUI's own types).
+public struct PendingComposerTitle: Sendable {
+    public var type: ActionType
+    public var reportIds: [String]
+    public var retry: Bool
+    public init(type: ActionType, reportIds: [String], retry: Bool) {
+        self.type = type
+        self.reportIds = reportIds
+        self.retry = retry
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
