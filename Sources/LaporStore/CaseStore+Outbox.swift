@@ -30,6 +30,23 @@ public struct OutboxItem: Sendable, Equatable, Identifiable {
     public var acknowledgedAt: Timestamp?
 
     public var type: ActionType { request.type }
+
+    public init(
+        seq: Int64, id: String, reportId: String, request: ActionRequest, state: State, attempts: Int = 0, error: String? = nil,
+        serverReport: Report? = nil, createdAt: Timestamp, updatedAt: Timestamp, acknowledgedAt: Timestamp? = nil
+    ) {
+        self.seq = seq
+        self.id = id
+        self.reportId = reportId
+        self.request = request
+        self.state = state
+        self.attempts = attempts
+        self.error = error
+        self.serverReport = serverReport
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.acknowledgedAt = acknowledgedAt
+    }
 }
 
 extension CaseStore {

@@ -59,8 +59,12 @@ extension Update {
             pending.reason = .duplicate
             state.mode = .duplicateOf(pending, "")
         case .verify:
-            guard let first = report ?? state.detail else { return [] }
-            state.mode = .verify(VerifyForm(pending: pending, report: first))
+            // Corrections are per report; marked reports are verified as they are.
+            guard let report else {
+                confirm(.queue(pending), &state)
+                return []
+            }
+            state.mode = .verify(VerifyForm(pending: pending, report: report))
         case .closeReport:
             confirm(.queue(pending), &state)
         default:

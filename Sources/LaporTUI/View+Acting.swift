@@ -66,6 +66,10 @@ extension View {
         }
     }
 
+    static func wrapped(_ lines: [String], _ boxWidth: Int) -> [String] {
+        lines.flatMap { line in DisplayWidth.of(line) <= boxWidth - 4 ? [line] : DisplayWidth.wrap(line, to: max(1, boxWidth - 4)) }
+    }
+
     static func picker(_ grid: inout CellGrid, _ state: AppState, _ p: Picker) {
         let matches = p.matches
         let rows = max(3, min(matches.count, state.height - 10))
@@ -180,7 +184,7 @@ extension View {
     /// Where `box` puts a box of these lines.
     static func boxOrigin(_ state: AppState, _ lines: [String], minWidth: Int = 40) -> (x: Int, y: Int, width: Int) {
         let w = min(state.width - 4, max(minWidth, lines.map { DisplayWidth.of($0) }.max() ?? minWidth) + 4)
-        let h = min(state.height - 2, lines.count + 2)
+        let h = min(state.height - 2, wrapped(lines, w).count + 2)
         return ((state.width - w) / 2, max(1, (state.height - h) / 2), w)
     }
 }

@@ -272,9 +272,11 @@ public enum View {
         }
     }
 
+    /// A framed box in the middle of the screen; lines wider than the screen allows wrap.
     static func box(_ grid: inout CellGrid, _ state: AppState, _ lines: [String], minWidth: Int = 40) {
         let origin = boxOrigin(state, lines, minWidth: minWidth)
         let (x, y, w) = (origin.x, origin.y, origin.width)
+        let lines = wrapped(lines, origin.width)
         let h = min(state.height - 2, lines.count + 2)
         grid.fill(x: x, y: y, width: w, height: h)
         grid.put("┌" + String(repeating: "─", count: w - 2) + "┐", x: x, y: y)

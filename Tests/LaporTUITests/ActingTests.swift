@@ -1,0 +1,490 @@
+import Foundation
+import LaporDomain
+import LaporStore
+import LaporText
+import Terminal
+import Testing
+
+@testable import LaporTUI
+
+@Suite struct EditorTests {
+    @Test func insertionDeletionAndMovementByCharacterAndWord() {
+        var e = Editor()
+        e.insert("Jalan sudah ditambal")
+        #expect(e.text == "Jalan sudah ditambal" && e.cursor == 20)
+        e.wordLeft()
+        #expect(e.cursor == 12)
+        e.wordLeft()
+        e.wordLeft()
+        #expect(e.cursor == 0)
+        e.wordLeft()
+        #expect(e.cursor == 0, "stops at the start")
+        e.wordRight()
+        #expect(e.cursor == 5)
+        e.insert(" raya")
+        #expect(e.text == "Jalan raya sudah ditambal")
+        e.backspace()
+        e.backspace()
+        #expect(e.text == "Jalan ra sudah ditambal" && e.cursor == 8)
+        e.delete()
+        #expect(e.text == "Jalan rasudah ditambal")
+        e.toEnd()
+        e.deleteWordBackward()
+        #expect(e.text == "Jalan rasudah ")
+        e.toStart()
+        e.backspace()
+        #expect(e.text == "Jalan rasudah " && e.cursor == 0, "nothing before the start")
+        e.toEnd()
+        e.delete()
+        #expect(e.count == 14, "nothing after the end")
+        e.left()
+        e.right()
+        e.right()
+        #expect(e.cursor == 14)
+    }
+
+    @Test func backspaceAndDeleteJoinLines() {
+        var e = Editor("baris satu\nbaris dua")
+        e.toStart()
+        e.down(width: 40)
+        e.lineStart(width: 40)
+        #expect(e.cursor == 11)
+        e.backspace()
+        #expect(e.text == "baris satubaris dua")
+        e.insert("\n")
+        e.left()
+        e.delete()
+        #expect(e.text == "baris satubaris dua")
+    }
+
+    @Test func wideCharactersAndEmojiAreOneStepTwoColumns() {
+        var e = Editor("陈美玲 🚧 ok")
+        #expect(e.count == 8)
+        e.toStart()
+        e.right()
+        #expect(e.position(width: 40) == (0, 2))
+        e.right()
+        e.right()
+        e.right()
+        e.right()
+        #expect(e.position(width: 40) == (0, 9), "three wide names, a space, a wide emoji")
+        e.backspace()
+        #expect(e.text == "陈美玲  ok")
+        // Wrapping counts columns: at 5 columns, two wide characters fill a line.
+        let lines = Editor("陈美玲陈美玲").lines(width: 5)
+        #expect(lines.count == 3 && lines.allSatisfy { $0.count == 2 })
+    }
+
+    @Test func wrapsAtWordsAndMovesOverWrappedLines() {
+        var e = Editor("Lubang sudah ditambal pada 4 Maret oleh petugas")
+        let lines = e.lines(width: 16)
+        let shown = lines.map { String(e.characters[$0]) }
+        #expect(shown == ["Lubang sudah ", "ditambal pada 4 ", "Maret oleh ", "petugas"])
+        #expect(e.position(width: 16) == (3, 7))
+        e.up(width: 16)
+        #expect(e.position(width: 16) == (2, 7))
+        e.up(width: 16)
+        e.up(width: 16)
+        #expect(e.position(width: 16) == (0, 7))
+        e.up(width: 16)
+        #expect(e.cursor == 0, "up on the first line goes to its start")
+        e.lineEnd(width: 16)
+        #expect(e.position(width: 16).line == 0, "End stays on the wrapped line")
+        e.down(width: 16)
+        e.down(width: 16)
+        e.down(width: 16)
+        e.down(width: 16)
+        #expect(e.cursor == e.count, "down on the last line goes to its end")
+        e.vertical(-10, width: 16)
+        #expect(e.position(width: 16).line == 0, "PgUp stops at the top")
+        // A word longer than the line is split.
+        #expect(Editor("Pembangunaninfrastruktur").lines(width: 10).count == 3)
+        // A line of only newlines.
+        #expect(Editor("\n\n").lines(width: 10).count == 3)
+    }
+
+    @Test func pasteKeepsTextNormalisesLineEndsAndStopsAtTheLimit() {
+        var e = Editor()
+        e.insert("satu\r\ndua\rtiga\tempat\u{1B}[2J\u{7}")
+        #expect(e.text == "satu\ndua\ntiga    empat[2J")
+        var full = Editor(String(repeating: "a", count: Editor.limit - 3))
+        let fitted = full.insert("abcdef")
+        #expect(!fitted, "a paste past 20,000 characters says so")
+        #expect(full.count == Editor.limit)
+        #expect(Editor(String(repeating: "x", count: 25_000)).count == Editor.limit)
+    }
+}
+
+/// A state with one selected report loaded, for `user`.
+func acting(_ user: User, report: Report = detail(), width: Int = 120, height: Int = 40) -> AppState {
+    var s = AppState(user: user, profile: "p", workflow: workflow, language: .id, width: width, height: height, now: now)
+    _ = Update.update(&s, .loaded(rows: [row(report.id, report.title, due: nil, status: report.status)], total: 1))
+    _ = Update.update(&s, .loadedDetail(report))
+    return s
+}
+
+func keys(_ s: inout AppState, _ text: String) -> [Effect] {
+    text.flatMap { Update.update(&s, .key(.char($0))) }
+}
+
+func submitted(unit: String? = nil) -> Report {
+    var r = detail(privacy: .public)
+    r.status = .submitted
+    r.statusLabel = ReportStatus.submitted.label()
+    r.unitId = unit
+    return r
+}
+
+let admin = User(id: "u-admin", name: "Admin Nasional", role: .admin, unitId: nil)
+let supervisor = User(id: "u-sup", name: "Supervisor", role: .supervisor, unitId: "dki")
+
+@Suite struct ActionPathTests {
+    @Test func aLiaisonWritesAFollowUpThroughTheComposer() {
+        var s = acting(liaison)
+        #expect(Update.update(&s, .key(.char("c"))) == [.loadDraft(DraftKey(reportId: "9165816", kind: "followup"))])
+        #expect(s.focus == .composer && s.composer?.pending.type == .followup)
+        // A stored draft comes back into the empty editor.
+        _ = Update.update(&s, .loadedDraft(DraftKey(reportId: "9165816", kind: "followup"), "Draf lama."))
+        #expect(s.composer?.editor.text == "Draf lama." && s.composer?.loaded == true)
+        #expect(s.message?.contains("Draf dipulihkan") == true)
+        _ = Update.update(&s, .key(.enter))
+        _ = keys(&s, "Sudah ditambal.")
+        _ = Update.update(&s, .key(.paste("\nFoto terlampir.")))
+        #expect(s.composer?.editor.text == "Draf lama.\nSudah ditambal.\nFoto terlampir.")
+        // q and s are text here, not commands.
+        _ = keys(&s, " qs")
+        #expect(!s.quit && s.composer?.editor.text.hasSuffix(" qs") == true)
+        _ = Update.update(&s, .key(.backspace))
+        _ = Update.update(&s, .key(.backspace))
+        _ = Update.update(&s, .key(.backspace))
+        // Ctrl-S asks first, naming the report and the effect.
+        #expect(Update.update(&s, .key(.ctrl("s"))).isEmpty)
+        guard case .confirm(let c) = s.mode else {
+            Issue.record("no confirmation: \(s.mode)")
+            return
+        }
+        #expect(c.lines.contains { $0.contains("9165816") && $0.contains("Jalan berlubang") })
+        #expect(c.lines.contains { $0.contains("Ditindaklanjuti oleh Instansi") })
+        let effects = Update.update(&s, .key(.char("y")))
+        guard case .queue(let pending) = effects.first else {
+            Issue.record("nothing queued: \(effects)")
+            return
+        }
+        #expect(pending.text == "Draf lama.\nSudah ditambal.\nFoto terlampir." && pending.reportIds == ["9165816"])
+        #expect(s.composer != nil, "the composer stays until the outbox has the text")
+        var result = QueueResult(pending: pending)
+        result.queued = ["9165816"]
+        let after = Update.update(&s, .queued(result))
+        #expect(s.composer == nil && s.focus == .list)
+        #expect(after.contains(.sync) && after.contains(.reload) && after.contains(.loadDetail("9165816")))
+        #expect(s.message?.contains("masuk kotak keluar") == true)
+    }
+
+    @Test func escKeepsTheDraftAndNothingIsSent() {
+        var s = acting(liaison)
+        _ = Update.update(&s, .key(.char("i")))
+        _ = Update.update(&s, .loadedDraft(DraftKey(reportId: "9165816", kind: "request_info"), nil))
+        _ = keys(&s, "Mohon titik lokasi")
+        #expect(Update.update(&s, .key(.escape)) == [.saveDraft(DraftKey(reportId: "9165816", kind: "request_info"), "Mohon titik lokasi")])
+        #expect(s.composer == nil && s.message?.contains("Draf disimpan") == true)
+        // An empty text is refused before any confirmation.
+        _ = Update.update(&s, .key(.char("c")))
+        _ = Update.update(&s, .loadedDraft(DraftKey(reportId: "9165816", kind: "followup"), nil))
+        _ = keys(&s, "   ")
+        #expect(Update.update(&s, .key(.ctrl("s"))).isEmpty)
+        #expect(s.mode == .normal && s.message?.contains("tidak boleh kosong") == true)
+        // Confirmation declined: nothing queued, the composer still there.
+        _ = keys(&s, "isi")
+        _ = Update.update(&s, .key(.ctrl("s")))
+        #expect(Update.update(&s, .key(.char("n"))).isEmpty)
+        #expect(s.composer?.editor.text == "   isi" && s.message?.contains("Dibatalkan") == true)
+        // Tab reads the detail beside the composer; Tab comes back.
+        _ = Update.update(&s, .key(.tab))
+        #expect(s.focus == .detail)
+        _ = Update.update(&s, .key(.char("j")))
+        #expect(s.detailScroll == 1 && s.composer?.editor.text == "   isi")
+        _ = Update.update(&s, .key(.tab))
+        #expect(s.focus == .composer)
+    }
+
+    @Test func templatesFillPlaceholdersFromTheReport() {
+        var s = acting(liaison)
+        _ = Update.update(&s, .key(.char("c")))
+        _ = Update.update(&s, .loadedDraft(DraftKey(reportId: "9165816", kind: "followup"), nil))
+        s.templates = [ReplyTemplate(name: "salam", body: "Yth. {{sapaan}}, laporan {{tracking_id}} di {{unit}} ({{tanggal}}). {{lain}}")]
+        _ = Update.update(&s, .key(.ctrl("t")))
+        guard case .picker(let p) = s.mode, p.purpose == .template else {
+            Issue.record("no template picker")
+            return
+        }
+        _ = keys(&s, "sal")
+        _ = Update.update(&s, .key(.enter))
+        #expect(
+            s.composer?.editor.text
+                == "Yth. Bapak/Ibu, laporan 9165816 di Suku Dinas PU Jakarta Pusat (Rabu, 25 Maret 2026). {{lain}}",
+            "anonim: no name; an unknown placeholder stays")
+    }
+
+    @Test func aLiaisonForwardsWithAPickerOfAllowedSubUnits() {
+        var s = acting(liaison)
+        var r = detail()
+        r.unitId = "dki-dpu"
+        _ = Update.update(&s, .loadedDetail(r))
+        _ = Update.update(&s, .loaded(rows: [row(r.id, r.title, due: nil, unit: "dki-dpu")], total: 1))
+        #expect(Update.update(&s, .key(.char("F"))).isEmpty)
+        guard case .picker(let p) = s.mode else {
+            Issue.record("no unit picker")
+            return
+        }
+        #expect(p.options.map(\.id) == ["dki-dpu-jp"], "only the sub-units the rules allow: not the report's own unit")
+        _ = keys(&s, "pusat")
+        #expect((s.mode.picker?.matches.count) == 1)
+        _ = keys(&s, "zz")
+        #expect((s.mode.picker?.matches.isEmpty) == true)
+        _ = Update.update(&s, .key(.backspace))
+        _ = Update.update(&s, .key(.backspace))
+        _ = Update.update(&s, .key(.enter))
+        guard case .confirm(let c) = s.mode, case .queue(let pending) = c.then else {
+            Issue.record("no confirmation")
+            return
+        }
+        #expect(pending.unitId == "dki-dpu-jp" && pending.type == .forward)
+        #expect(c.lines.contains { $0.contains("Suku Dinas PU Jakarta Pusat") && $0.contains("tenggat tidak berubah") })
+    }
+
+    @Test func aLiaisonReturnsWithAReason() {
+        var s = acting(liaison)
+        #expect(Update.update(&s, .key(.char("R"))) == [.loadDraft(DraftKey(reportId: "9165816", kind: "return"))])
+        _ = Update.update(&s, .loadedDraft(DraftKey(reportId: "9165816", kind: "return"), nil))
+        _ = keys(&s, "Kewenangan BPN.")
+        _ = Update.update(&s, .key(.ctrl("s")))
+        guard case .confirm(let c) = s.mode else {
+            Issue.record("no confirmation")
+            return
+        }
+        #expect(c.lines.contains { $0.contains("Terverifikasi") })
+    }
+
+    @Test func refusalsSayWhyFromTheRules() {
+        // A supervisor reads only.
+        var sup = acting(supervisor)
+        for key in "ciFRvdhaDx" {
+            #expect(Update.update(&sup, .key(.char(key))).isEmpty)
+            #expect(sup.message == "Supervisor hanya dapat membaca; tindakan tidak tersedia.", "\(key)")
+            #expect(sup.mode == .normal && sup.composer == nil)
+        }
+        // An admin's key on a liaison's action.
+        var a = acting(admin)
+        _ = Update.update(&a, .key(.char("c")))
+        #expect(a.message == "Tindakan tindak lanjut tidak tersedia untuk admin.")
+        // The status does not allow it.
+        var followed = detail()
+        followed.status = .followedUp
+        var l = acting(liaison, report: followed)
+        _ = Update.update(&l, .key(.char("i")))
+        #expect(l.message?.contains("tidak dapat dilakukan pada laporan berstatus") == true)
+        #expect(l.composer == nil)
+        // Outside the liaison's units.
+        var elsewhere = detail()
+        elsewhere.unitId = "dki"
+        var o = acting(liaison, report: elsewhere)
+        _ = Update.update(&o, .key(.char("i")))
+        #expect(o.message == "Laporan ini tidak berada di unit Anda.")
+        // The help offers only what the rules allow here.
+        #expect(View.offered(acting(liaison)).compactMap(\.command.actionType) == [.followup, .requestInfo, .forward, .return])
+        #expect(View.offered(acting(supervisor)).allSatisfy { $0.command.actionType == nil && $0.command != .mark })
+        #expect(View.offered(acting(admin, report: submitted())).compactMap(\.command.actionType) == [.verify, .dispatch, .hold, .archive, .archive])
+    }
+
+    @Test func anAdminVerifiesWithCorrectionsAndDispatches() {
+        var s = acting(admin, report: submitted())
+        _ = Update.update(&s, .key(.char("v")))
+        guard case .verify = s.mode else {
+            Issue.record("no verify form")
+            return
+        }
+        _ = Update.update(&s, .key(.right))  // kind: pengaduan → aspirasi
+        _ = Update.update(&s, .key(.down))  // category
+        _ = Update.update(&s, .key(.enter))
+        _ = keys(&s, "umum")
+        _ = Update.update(&s, .key(.enter))  // PEKERJAAN UMUM (12)
+        _ = Update.update(&s, .key(.down))  // privacy
+        _ = Update.update(&s, .key(.char(" ")))  // public → anonim
+        _ = Update.update(&s, .key(.down))  // title
+        for _ in 0..<"Gunung Sahari".count { _ = Update.update(&s, .key(.backspace)) }
+        _ = keys(&s, "Salemba")
+        _ = Update.update(&s, .key(.ctrl("s")))
+        guard case .confirm(let c) = s.mode, case .queue(let p) = c.then else {
+            Issue.record("no confirmation: \(s.mode)")
+            return
+        }
+        #expect(p.kind == .aspirasi && p.categoryId == "12" && p.privacy == .anonim && p.title == "Jalan berlubang di Jl. Salemba")
+        #expect(c.lines.contains { $0.contains("Terverifikasi") })
+        // Unchanged fields are not sent.
+        var plain = acting(admin, report: submitted())
+        _ = Update.update(&plain, .key(.char("v")))
+        _ = Update.update(&plain, .key(.ctrl("s")))
+        guard case .confirm(let c2) = plain.mode, case .queue(let p2) = c2.then else { return }
+        #expect(p2.kind == nil && p2.categoryId == nil && p2.privacy == nil && p2.title == nil)
+        // Dispatch: the whole tree for the national admin.
+        var d = acting(admin, report: submitted())
+        _ = Update.update(&d, .key(.char("d")))
+        #expect(d.mode.picker?.options.map(\.id) == ["dki", "dki-dpu", "dki-dpu-jp"])
+        _ = keys(&d, "pusat")
+        _ = Update.update(&d, .key(.enter))
+        guard case .confirm(let c3) = d.mode, case .queue(let p3) = c3.then else { return }
+        #expect(p3.unitId == "dki-dpu-jp" && c3.lines.contains { $0.contains("Terdisposisi") })
+    }
+
+    @Test func anAdminHoldsArchivesMarksDuplicatesAndCloses() {
+        var h = acting(admin, report: submitted())
+        #expect(Update.update(&h, .key(.char("h"))) == [.loadDraft(DraftKey(reportId: "9165816", kind: "hold"))])
+        var a = acting(admin, report: submitted())
+        _ = Update.update(&a, .key(.char("a")))
+        #expect(a.mode.picker?.options.map(\.id) == ["incomplete", "not_public_service", "hoax", "spam", "abusive"])
+        _ = keys(&a, "hoaks")
+        _ = Update.update(&a, .key(.enter))
+        guard case .confirm(let c) = a.mode, case .queue(let p) = c.then else { return }
+        #expect(p.reason == .hoax && c.lines.contains { $0.contains("Diarsipkan") })
+        var d = acting(admin, report: submitted())
+        _ = Update.update(&d, .key(.char("D")))
+        _ = keys(&d, "9165816")
+        _ = Update.update(&d, .key(.enter))
+        #expect(d.message?.contains("duplikat dirinya sendiri") == true, "the rules refuse a report duplicating itself")
+        _ = Update.update(&d, .key(.escape))
+        _ = Update.update(&d, .key(.char("D")))
+        _ = keys(&d, "91x00001")
+        _ = Update.update(&d, .key(.enter))
+        guard case .confirm(let dc) = d.mode, case .queue(let dp) = dc.then else {
+            Issue.record("no confirmation: \(d.mode)")
+            return
+        }
+        #expect(dp.reason == .duplicate && dp.duplicateOf == "9100001", "only digits are typed")
+        var followed = detail()
+        followed.status = .followedUp
+        var x = acting(admin, report: followed)
+        _ = Update.update(&x, .key(.char("x")))
+        guard case .confirm(let xc) = x.mode, case .queue(let xp) = xc.then else { return }
+        #expect(xp.type == .close && xc.lines.contains { $0.contains("Ditutup") })
+        #expect(Update.update(&x, .key(.enter)) == [.queue(xp)])
+    }
+
+    @Test func bulkMarksOneConfirmationAndASummary() {
+        var s = AppState(user: admin, profile: "p", workflow: workflow, language: .id, width: 120, height: 40, now: now)
+        _ = Update.update(&s, .loaded(rows: rows, total: 3))
+        _ = Update.update(&s, .key(.char("m")))
+        _ = Update.update(&s, .key(.char("m")))
+        #expect(s.marked == ["9165816", "9165817"] && s.selected == 2)
+        #expect(View.render(s).text.contains("2 ditandai"))
+        #expect(View.render(s).text.contains("*9165816"))
+        _ = Update.update(&s, .key(.char("v")))
+        guard case .confirm(let c) = s.mode, case .queue(let p) = c.then else {
+            Issue.record("no confirmation: \(s.mode) \(s.message ?? "")")
+            return
+        }
+        #expect(p.reportIds == ["9165816", "9165817"] && c.lines[0].contains("2 laporan"), "marked reports are verified as they are")
+        _ = Update.update(&s, .key(.char("y")))
+        var result = QueueResult(pending: p)
+        result.queued = ["9165816"]
+        result.refused = [.init(reportId: "9165817", problem: .refusal(.statusNotAllowed(.verify, .dispatched)))]
+        _ = Update.update(&s, .queued(result))
+        guard case .notice(let lines) = s.mode else {
+            Issue.record("no summary")
+            return
+        }
+        #expect(lines[0] == "Verifikasi: 1 laporan masuk kotak keluar, 1 ditolak.")
+        #expect(lines[1].contains("9165817") && lines[1].contains("berstatus Terdisposisi"))
+        #expect(s.marked == ["9165817"], "what was refused stays marked")
+        _ = Update.update(&s, .key(.char("z")))
+        #expect(s.mode == .normal)
+        // M clears the marks, or marks the whole view.
+        _ = Update.update(&s, .key(.char("M")))
+        #expect(s.marked.isEmpty)
+        #expect(Update.update(&s, .key(.char("M"))) == [.loadAllIds])
+        _ = Update.update(&s, .loadedAllIds(["1", "2", "3"]))
+        #expect(s.marked.count == 3)
+    }
+
+    @Test func theOutboxEditsRequeuesAndDiscards() {
+        var s = acting(liaison)
+        #expect(Update.update(&s, .key(.char("o"))) == [.loadOutbox])
+        let request = ActionRequest(id: "item-1", reportId: "9165816", baseVersion: 3, type: .requestInfo, text: "Mohon alamat.")
+        var server = detail()
+        server.unitId = "dki-dpu"
+        server.version = 5
+        let conflict = OutboxItem(
+            seq: 2, id: "item-1", reportId: "9165816", request: request, state: .conflict, attempts: 1, error: "Laporan sudah diteruskan.",
+            serverReport: server, createdAt: now, updatedAt: now, acknowledgedAt: nil)
+        var sent = conflict
+        sent.seq = 1
+        sent.id = "item-0"
+        sent.state = .sent
+        sent.serverReport = nil
+        _ = Update.update(&s, .loadedOutbox([conflict, sent]))
+        let screen = View.render(s).text
+        #expect(screen.contains("Mohon alamat.") && screen.contains("Di server sekarang") && screen.contains("Laporan sudah diteruskan."))
+        _ = Update.update(&s, .key(.char("j")))
+        _ = Update.update(&s, .key(.char("x")))
+        #expect(s.message?.contains("terkirim") == true, "a sent item cannot be discarded")
+        _ = Update.update(&s, .key(.char("k")))
+        _ = Update.update(&s, .key(.char("x")))
+        guard case .confirm(let c) = s.mode else { return }
+        #expect(c.then == .discard("item-1"))
+        #expect(Update.update(&s, .key(.char("y"))) == [.discard("item-1")])
+        #expect(Update.update(&s, .outboxChanged("ok")).contains(.loadOutbox))
+        _ = Update.update(&s, .loadedOutbox([conflict]))
+        _ = Update.update(&s, .key(.char("r")))
+        #expect(Update.update(&s, .key(.enter)) == [.requeue("item-1")])
+        _ = Update.update(&s, .loadedOutbox([conflict]))
+        _ = Update.update(&s, .key(.enter))
+        #expect(s.composer?.editor.text == "Mohon alamat." && s.composer?.pending.retryOf == "item-1")
+        _ = keys(&s, " Terima kasih.")
+        _ = Update.update(&s, .key(.ctrl("s")))
+        guard case .confirm(let c2) = s.mode, case .queue(let p) = c2.then else { return }
+        #expect(p.retryOf == "item-1" && p.text == "Mohon alamat. Terima kasih.")
+    }
+
+    @Test func aQueuedActionShowsAtOnceUntilTheServerAnswers() {
+        var s = acting(liaison)
+        let request = ActionRequest(id: "item-1", reportId: "9165816", baseVersion: 3, type: .followup, text: "Sudah ditambal kemarin.")
+        let item = OutboxItem(
+            seq: 1, id: "item-1", reportId: "9165816", request: request, state: .queued, attempts: 0, error: nil, serverReport: nil,
+            createdAt: now, updatedAt: now, acknowledgedAt: nil)
+        _ = Update.update(&s, .loadedUnsettled([item], reports: ["9165816"]))
+        let screen = View.render(s).text
+        #expect(screen.contains("↑ Tindak lanjut menunggu dikirim") && screen.contains("Ditindaklanjuti oleh Instansi"))
+        #expect(screen.contains("Sudah ditambal kemarin.") && screen.contains("belum tersinkron"))
+        #expect(screen.contains("↑9165816"), "the list marks it too")
+        _ = Update.update(&s, .loadedUnsettled([], reports: []))
+        #expect(!View.render(s).text.contains("belum tersinkron"), "settled")
+    }
+}
+
+extension AppState.Mode {
+    var picker: Picker? {
+        if case .picker(let p) = self { return p }
+        return nil
+    }
+}
+
+@Suite struct ActingSnapshotTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func composerBesideTheDetail(width: Int, height: Int) throws {
+        var s = acting(liaison, width: width, height: height)
+        _ = Update.update(&s, .key(.char("c")))
+        _ = Update.update(&s, .loadedDraft(DraftKey(reportId: "9165816", kind: "followup"), nil))
+        _ = Update.update(&s, .key(.paste("Yth. Bapak/Ibu,\n\nLubang di depan halte sudah ditambal pada 4 Maret 2026 oleh Suku Dinas PU 陈美玲 🚧.")))
+        try assertSnapshot(View.render(s), "composer-\(width)x\(height)")
+        _ = Update.update(&s, .key(.ctrl("s")))
+        try assertSnapshot(View.render(s), "confirm-\(width)x\(height)")
+    }
+
+    @Test func pickerAndVerifyForm() throws {
+        var s = acting(admin, report: submitted())
+        _ = Update.update(&s, .key(.char("d")))
+        try assertSnapshot(View.render(s), "picker-120x40")
+        var v = acting(admin, report: submitted(), width: 80, height: 24)
+        _ = Update.update(&v, .key(.char("v")))
+        try assertSnapshot(View.render(v), "verify-80x24")
+    }
+}
