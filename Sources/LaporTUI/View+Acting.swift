@@ -156,6 +156,10 @@ extension View {
             mine.append(("  " + line, .plain))
         }
         var theirs: [(String, Style)] = []
+        if item.state == .conflict && item.serverReport == nil {
+            // A 404: the report left this user's sight, so the server shows nothing of it.
+            theirs.append((text.reportLeftSight, Style(bold: true)))
+        }
         if let server = item.serverReport {
             let unit = server.unitId.flatMap { state.workflow.units[$0]?.name } ?? text.nationalScope
             theirs.append((text.serverNow(Sanitizer.line(server.statusLabel), version: server.version), Style(bold: true)))

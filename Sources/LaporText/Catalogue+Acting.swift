@@ -45,6 +45,11 @@ extension Catalogue {
     public var notYetSynced: String { pick("belum tersinkron", "not yet synced") }
     public var noTextToEdit: String { pick("Item ini tidak memiliki teks untuk disunting.", "This item has no text to edit.") }
     public var noText: String { pick("(tanpa teks)", "(no text)") }
+    public var reportLeftSight: String {
+        pick(
+            "Di server: laporan ini sudah tidak berada di unit Anda (diteruskan atau dikembalikan); teks Anda tetap tersimpan di sini.",
+            "On the server: this report is no longer in your units (forwarded or returned); your text stays here.")
+    }
     public var outboxUpdated: String { pick("Kotak keluar diperbarui.", "Outbox updated.") }
     public var outboxKeys: String {
         pick(

@@ -4,6 +4,10 @@ import LaporTestSupport
 import Terminal
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Drives the real `lapor` binary in tmux, as a person at a terminal would.
 struct Tmux {
     let session = "lapor-e2e-\(UUID().uuidString.prefix(8))"
@@ -97,5 +101,178 @@ struct Tmux {
         screen = await tmux.wait(for: "EXIT=")
         #expect(screen.contains("EXIT=0"), "\(screen)")
         #expect(!screen.contains("Kotak Masuk"), "the screen was given back")
+    }
+
+    /// A machine logged in as `user` and synced, and a tmux session running lapor on it.
+    func open(_ server: TestServer, as user: String, tmux: Tmux, machine m: Machine) async throws {
+        let login = await m.run("login", "--server", "http://127.0.0.1:\(server.base.port!)", "--token", server.tokens[user]!)
+        #expect(login.code == 0, "\(login.err)")
+        #expect(await m.run("sync").code == 0)
+        let env = m.environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        tmux.start("env \(env) TERM=xterm-256color LANG=C.UTF-8 EDITOR=false \(Self.binary.path); echo EXIT=$?; sleep 30")
+        _ = await tmux.wait(for: "sinkron")
+    }
+
+    /// Searches the current view for `word` and opens the only match.
+    func find(_ word: String, tmux: Tmux) async {
+        tmux.keys("/", word, "Enter")
+        _ = await tmux.wait(for: "(1) · cari: \(word)")
+        tmux.keys("Enter")
+    }
+
+    @Test func aLiaisonWritesAndSendsAFollowUpThatTheServerShows() async throws {
+        let server = try await TestServer(reports: 40)
+        defer { Task { await server.stop() } }
+        let report = try await server.dispatched(to: "dki-dpu-jp", title: "Trotoar rusak di Jl. Kenari")
+        let m = Machine()
+        defer { m.remove() }
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try await open(server, as: "u-liaison-dki-dpu", tmux: tmux, machine: m)
+        await find("kenari", tmux: tmux)
+        _ = await tmux.wait(for: "Tenggat tindak lanjut")
+        tmux.keys("c")
+        _ = await tmux.wait(for: "Tindak lanjut · \(report.id)")
+        tmux.keys("-l", "Trotoar sudah diperbaiki pada 5 Maret. 陈美玲 🚧")
+        tmux.keys("Enter")
+        tmux.keys("-l", "Terima kasih.")
+        var screen = await tmux.wait(for: "Terima kasih.")
+        #expect(screen.contains("Trotoar sudah diperbaiki pada 5 Maret."), "\(screen)")
+        tmux.keys("C-s")
+        screen = await tmux.wait(for: "Konfirmasi")
+        #expect(screen.contains("Ditindaklanjuti oleh Instansi"), "\(screen)")
+        tmux.keys("y")
+        // Queued, then sent by the sync that follows at once.
+        var current = try await server.get("/reports/\(report.id)", as: "u-admin").decode(Report.self)
+        let deadline = Date().addingTimeInterval(10)
+        while current.status != .followedUp && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+            current = try await server.get("/reports/\(report.id)", as: "u-admin").decode(Report.self)
+        }
+        #expect(current.status == .followedUp)
+        #expect(current.timeline.last?.text == "Trotoar sudah diperbaiki pada 5 Maret. 陈美玲 🚧\nTerima kasih.")
+        screen = await tmux.wait(for: "1 tindakan terkirim")
+        #expect(screen.contains("1 tindakan terkirim"), "\(screen)")
+        // Sent once: the outbox holds one sent item.
+        let outbox = await m.run("outbox", "list", "--all", "--format", "json")
+        #expect(outbox.out.components(separatedBy: "\"state\" : \"sent\"").count == 2, "\(outbox.out)")
+        tmux.keys("q")
+        #expect(await tmux.wait(for: "EXIT=").contains("EXIT=0"))
+    }
+
+    @Test func anAdminVerifiesAndDispatchesAndTheLiaisonSeesIt() async throws {
+        let server = try await TestServer(reports: 40)
+        defer { Task { await server.stop() } }
+        let report = try await server.submit(title: "Pohon tumbang di Jl. Cendana")
+        let admin = Machine()
+        defer { admin.remove() }
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try await open(server, as: "u-admin", tmux: tmux, machine: admin)
+        tmux.keys("4")
+        await find("cendana", tmux: tmux)
+        _ = await tmux.wait(for: "Belum Terverifikasi")
+        tmux.keys("v")
+        var screen = await tmux.wait(for: "koreksi bila perlu")
+        tmux.keys("Right", "C-s")
+        screen = await tmux.wait(for: "Konfirmasi")
+        #expect(screen.contains("Terverifikasi"), "\(screen)")
+        tmux.keys("y")
+        screen = await tmux.wait(for: "1 tindakan terkirim")
+        tmux.keys("d")
+        _ = await tmux.wait(for: "Disposisi ke unit")
+        tmux.keys("-l", "jakarta pusat")
+        screen = await tmux.wait(for: "▶     Suku Dinas PU Jakarta Pusat")
+        tmux.keys("Enter")
+        screen = await tmux.wait(for: "Konfirmasi")
+        #expect(screen.contains("Terdisposisi ke Suku Dinas PU Jakarta Pusat"), "\(screen)")
+        tmux.keys("y")
+        var onServer = try await server.get("/reports/\(report.id)", as: "u-admin").decode(Report.self)
+        let deadline = Date().addingTimeInterval(10)
+        while onServer.status != .dispatched && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+            onServer = try await server.get("/reports/\(report.id)", as: "u-admin").decode(Report.self)
+        }
+        #expect(onServer.status == .dispatched && onServer.unitId == "dki-dpu-jp")
+        #expect(onServer.kind == .aspirasi, "the correction went with the verification")
+        // The liaison of that unit sees it after their sync.
+        let liaison = Machine()
+        defer { liaison.remove() }
+        #expect(
+            await liaison.run("login", "--server", "http://127.0.0.1:\(server.base.port!)", "--token", server.tokens["u-liaison-dki-dpu-jp"]!).code
+                == 0)
+        #expect(await liaison.run("sync").code == 0)
+        let shown = await liaison.run("show", report.id)
+        #expect(shown.code == 0 && shown.out.contains("Terdisposisi ke Suku Dinas PU Jakarta Pusat"), "\(shown.err)")
+        tmux.keys("q")
+    }
+
+    @Test func aConflictKeepsTheTextAndShowsItInTheOutbox() async throws {
+        let server = try await TestServer(reports: 40)
+        defer { Task { await server.stop() } }
+        let report = try await server.dispatched(to: "dki-dpu-jp", title: "Genangan di Jl. Melati")
+        let m = Machine()
+        defer { m.remove() }
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try await open(server, as: "u-liaison-dki-dpu", tmux: tmux, machine: m)
+        await find("melati", tmux: tmux)
+        _ = await tmux.wait(for: "Tenggat tindak lanjut")
+        tmux.keys("i")
+        _ = await tmux.wait(for: "Minta informasi · \(report.id)")
+        tmux.keys("-l", "Mohon kirim foto genangan; teks ini tidak boleh hilang.")
+        _ = await tmux.wait(for: "tidak boleh hilang.")
+        // Meanwhile the admin forwards it to another office of the province, out of this liaison's sight.
+        _ = try await server.applied(["report_id": report.id, "type": "forward", "unit_id": "dki-dlh"], as: "u-admin")
+        tmux.keys("C-s")
+        _ = await tmux.wait(for: "Konfirmasi")
+        tmux.keys("y")
+        var screen = await tmux.wait(for: "1 konflik")
+        #expect(screen.contains("1 konflik"), "\(screen)")
+        tmux.keys("o")
+        screen = await tmux.wait(for: "Kotak keluar (")
+        #expect(screen.contains("konflik") && screen.contains("Mohon kirim foto genangan; teks ini tidak boleh hilang."), "\(screen)")
+        #expect(screen.contains("sudah tidak berada di unit Anda"), "what the server says beside the text")
+        let outbox = await m.run("outbox", "list", "--format", "json")
+        #expect(outbox.out.contains("teks ini tidak boleh hilang") && outbox.out.contains("conflict"))
+        tmux.keys("Escape", "q")
+    }
+
+    @Test func aDraftSurvivesKillNine() async throws {
+        let server = try await TestServer(reports: 40)
+        defer { Task { await server.stop() } }
+        let report = try await server.dispatched(to: "dki-dpu-jp", title: "Lampu jalan mati di Jl. Kamboja")
+        let m = Machine()
+        defer { m.remove() }
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try await open(server, as: "u-liaison-dki-dpu", tmux: tmux, machine: m)
+        await find("kamboja", tmux: tmux)
+        _ = await tmux.wait(for: "Tenggat tindak lanjut")
+        tmux.keys("c")
+        _ = await tmux.wait(for: "Tindak lanjut · \(report.id)")
+        tmux.keys("-l", "Petugas sudah dijadwalkan")
+        _ = await tmux.wait(for: "dijadwalkan")
+        try await Task.sleep(for: .milliseconds(1_100))
+        tmux.keys("-l", " besok")
+        // kill -9 lapor itself (the pane's shell is its parent).
+        let shell = Tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let pid = ChildProcess.run(["pgrep", "-P", shell]).output.split(separator: "\n").compactMap { Int32($0) }.first
+        #expect(pid != nil)
+        if let pid { kill(pid, SIGKILL) }
+        #expect(await tmux.wait(for: "EXIT=137").contains("EXIT=137"))
+        tmux.kill()
+        // Start again: the draft is there, at least up to a second before the kill.
+        let again = Tmux()
+        defer { again.kill() }
+        let env = m.environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        again.start("env \(env) TERM=xterm-256color LANG=C.UTF-8 \(Self.binary.path); echo EXIT=$?; sleep 30")
+        _ = await again.wait(for: "sinkron")
+        await find("kamboja", tmux: again)
+        _ = await again.wait(for: "Tenggat tindak lanjut")
+        again.keys("c")
+        let screen = await again.wait(for: "Draf dipulihkan")
+        #expect(screen.contains("Petugas sudah dijadwalkan"), "\(screen)")
+        again.keys("Escape", "q")
     }
 }

@@ -148,8 +148,9 @@ public final class TestServer: @unchecked Sendable {
     }
 
     /// Submits, verifies and dispatches a report to `unit`.
-    public func dispatched(to unit: String, privacy: String = "public") async throws -> Report {
-        let report = try await submit(privacy: privacy)
+    public func dispatched(to unit: String, privacy: String = "public", title: String = "Jalan berlubang di Jl. Salemba Raya") async throws -> Report
+    {
+        let report = try await submit(privacy: privacy, title: title)
         _ = try await act(["id": UUID().uuidString, "report_id": report.id, "type": "verify"], as: "u-admin")
         let r = try await act(["id": UUID().uuidString, "report_id": report.id, "type": "dispatch", "unit_id": unit], as: "u-admin")
         guard r.status == 200 else { throw TestFailure("dispatch: \(r.status) \(r.text)") }

@@ -46,11 +46,14 @@ public enum TokenHash {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// A new random token: 32 bytes, URL-safe base64.
+    /// A new random token: `lpr_` and 32 bytes in URL-safe base64. The prefix makes a leaked
+    /// token recognisable, and keeps one that would start with `-` from reading as an option
+    /// on a command line (`lapor login --token -x…` failed one time in 64).
     public static func newToken() -> String {
         var rng = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        return "lpr_"
+            + Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 }
