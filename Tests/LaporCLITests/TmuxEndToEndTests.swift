@@ -1,5 +1,6 @@
 import Foundation
 import LaporDomain
+import LaporStore
 import LaporTestSupport
 import Terminal
 import Testing
@@ -69,7 +70,7 @@ struct Tmux {
         let tmux = Tmux()
         defer { tmux.kill() }
         let env = m.environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        tmux.start("env \(env) TERM=xterm-256color LANG=C.UTF-8 \(Self.binary.path); echo EXIT=$?; sleep 20")
+        tmux.start("env \(env) LANG=C.UTF-8 \(Self.binary.path); echo EXIT=$?; sleep 20")
         var screen = await tmux.wait(for: "Kotak Masuk (\(inbox.count))")
         #expect(screen.contains("Kotak Masuk (\(inbox.count))"), "\(screen)")
         #expect(screen.contains("pejabat penghubung"))
@@ -104,13 +105,48 @@ struct Tmux {
     }
 
     /// A machine logged in as `user` and synced, and a tmux session running lapor on it.
-    func open(_ server: TestServer, as user: String, tmux: Tmux, machine m: Machine) async throws {
+    func open(_ server: TestServer, as user: String, tmux: Tmux, machine m: Machine, editor: String = "false") async throws {
         let login = await m.run("login", "--server", "http://127.0.0.1:\(server.base.port!)", "--token", server.tokens[user]!)
         #expect(login.code == 0, "\(login.err)")
         #expect(await m.run("sync").code == 0)
         let env = m.environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        tmux.start("env \(env) TERM=xterm-256color LANG=C.UTF-8 EDITOR=false \(Self.binary.path); echo EXIT=$?; sleep 30")
+        tmux.start("env \(env) LANG=C.UTF-8 EDITOR='\(editor)' \(Self.binary.path); echo EXIT=$?; sleep 30")
         _ = await tmux.wait(for: "sinkron")
+    }
+
+    @Test func theComposerMovesByWordAndHandsTheTextToTheEditor() async throws {
+        let server = try await TestServer(reports: 40)
+        defer { Task { await server.stop() } }
+        let report = try await server.dispatched(to: "dki-dpu-jp", title: "Sampah menumpuk di Jl. Anggrek")
+        let m = Machine()
+        defer { m.remove() }
+        // An "editor" that appends a line to the file it is given, as a person would.
+        try FileManager.default.createDirectory(at: m.home, withIntermediateDirectories: true)
+        let script = m.home.appendingPathComponent("editor.sh")
+        try "#!/bin/sh\nprintf 'dari editor\\n' >> \"$1\"\n".write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o755)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try await open(server, as: "u-liaison-dki-dpu", tmux: tmux, machine: m, editor: script.path)
+        await find("anggrek", tmux: tmux)
+        _ = await tmux.wait(for: "Tenggat tindak lanjut")
+        tmux.keys("c")
+        _ = await tmux.wait(for: "Tindak lanjut · \(report.id)")
+        tmux.keys("-l", "satu dua")
+        _ = await tmux.wait(for: "satu dua")
+        tmux.keys("C-Left")
+        tmux.keys("-l", "X")
+        var screen = await tmux.wait(for: "satu Xdua")
+        #expect(screen.contains("satu Xdua"), "Ctrl-← moves a word back: \(screen)")
+        tmux.keys("End", "Enter", "C-e")
+        screen = await tmux.wait(for: "dari editor")
+        #expect(screen.contains("satu Xdua") && screen.contains("dari editor"), "\(screen)")
+        #expect(screen.contains("Tindak lanjut · \(report.id)"), "back in the composer after the editor")
+        tmux.keys("Escape", "q")
+        _ = await tmux.wait(for: "EXIT=")
+        let draft = try CaseStore(path: m.home.appendingPathComponent("data/lapor/default/cases.sqlite").path)
+            .draft(DraftKey(reportId: report.id, kind: "followup"))
+        #expect(draft?.text == "satu Xdua\ndari editor")
     }
 
     /// Searches the current view for `word` and opens the only match.
@@ -266,7 +302,7 @@ struct Tmux {
         let again = Tmux()
         defer { again.kill() }
         let env = m.environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        again.start("env \(env) TERM=xterm-256color LANG=C.UTF-8 \(Self.binary.path); echo EXIT=$?; sleep 30")
+        again.start("env \(env) LANG=C.UTF-8 \(Self.binary.path); echo EXIT=$?; sleep 30")
         _ = await again.wait(for: "sinkron")
         await find("kamboja", tmux: again)
         _ = await again.wait(for: "Tenggat tindak lanjut")
