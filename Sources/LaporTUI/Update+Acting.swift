@@ -423,6 +423,10 @@ extension Update {
             return []
         case .ctrl("e"):
             return [.externalEditor(c.editor.text)]
+        case .ctrl("c"):
+            // Quitting from the composer: the runtime saves the draft on the way out.
+            state.quit = true
+            return []
         case .ctrl("t"):
             guard !state.templates.isEmpty else {
                 state.message = state.text.noTemplates

@@ -27,10 +27,6 @@ public enum View {
             list(&grid, state, layout.list)
         }
         detail(&grid, state, layout.detail)
-        if state.composer != nil && state.focus == .composer {
-            // The composer's cursor wins over the detail's.
-            View.composer(&grid, state, state.composer!, layout.list)
-        }
         if layout.detail.x > 0 {
             for y in layout.list.y..<(layout.list.y + layout.list.height) { grid.put("│", x: layout.list.width, y: y, style: dimStyle) }
         }
@@ -179,9 +175,10 @@ public enum View {
         } else {
             freshness = text.syncedAgo(state.lastSync.map { Int(state.now.epochSeconds - $0.epochSeconds) })
         }
+        // What changes and matters comes first; who the user is comes last, cut first on a narrow screen.
         let line =
-            "\(state.profile) · \(text.roleName(state.user.role)) · \(unit) · \(freshness) · \(text.outboxCount(state.outboxQueued)) · "
-            + text.deadlineCounts(overdue: state.overdueCount, today: state.dueTodayCount, soon: state.dueSoonCount)
+            text.deadlineCounts(overdue: state.overdueCount, today: state.dueTodayCount, soon: state.dueSoonCount)
+            + " · \(text.outboxCount(state.outboxQueued)) · \(freshness) · \(state.profile) · \(text.roleName(state.user.role)) · \(unit)"
         grid.put(line, x: 1, y: y, style: Style(reverse: true), maxWidth: state.width - 2)
     }
 

@@ -63,8 +63,11 @@ public final class NcursesScreen: @unchecked Sendable {
         endwin()
     }
 
+    /// Redraws everything from scratch: what the shell or the editor printed meanwhile (and any
+    /// scrolling it caused) is unknown to curses, so the screen is cleared and painted whole.
     public func resume() {
         previous = nil
+        clearok(lapor_stdscr(), true)
         refresh()
     }
 

@@ -100,6 +100,31 @@ struct TUIBench: AsyncParsableCommand {
                 format:
                     "tui: search keystroke p99 %.2f ms; search query (Enter: full text, count, first page, frame) p50 %.1f ms, max %.1f ms over 10 queries (target <= 50 ms)",
                 typing[typing.count * 99 / 100], queries[5], queries[9]))
+        // The composer: typing at the end of a long follow-up, with the detail beside it.
+        _ = Update.update(&state, .loadedDetail(try store.report(state.row(at: state.selected)?.id ?? "9000000")))
+        state.composer = Composer(pending: PendingAction(type: .followup, reportIds: ["9000000"]))
+        state.composer?.loaded = true
+        state.focus = .composer
+        grid = View.render(state)
+        var composing: [Double] = []
+        var composingBytes: [Int] = []
+        let paragraph = "Lubang di depan halte sudah ditambal oleh petugas Suku Dinas PU pada hari Rabu. "
+        for i in 0..<4_000 {
+            let key: Key = i % 500 == 0 ? .paste(String(repeating: paragraph, count: 24)) : .char(Array(paragraph)[i % paragraph.count])
+            let t = nanos()
+            runtime.send(.key(key), to: &state)
+            let next = View.render(state)
+            let runs = FrameDiff.runs(from: grid, to: next)
+            composing.append(Double(nanos() - t) / 1e6)
+            composingBytes.append(FrameDiff.bytes(runs))
+            grid = next
+        }
+        composing.sort()
+        composingBytes.sort()
+        print(
+            String(
+                format: "tui: composer key → frame p50 %.2f ms, p99 %.2f ms with up to %d characters; bytes per key p50 %d, p99 %d",
+                composing[2_000], composing[3_960], state.composer?.editor.count ?? 0, composingBytes[2_000], composingBytes[3_960]))
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print(String(format: "tui: peak RSS %.0f MB (target <= 100 MB)", Double(usage.ru_maxrss) / 1024))

@@ -114,6 +114,60 @@ struct Tmux {
         _ = await tmux.wait(for: "sinkron")
     }
 
+    @Test func aSupervisorReadsAndIsToldWhyNotToAct() async throws {
+        let server = try await TestServer(reports: 80)
+        defer { Task { await server.stop() } }
+        let m = Machine()
+        defer { m.remove() }
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try await open(server, as: "u-supervisor-dki", tmux: tmux, machine: m)
+        tmux.keys("4", "Enter")
+        _ = await tmux.wait(for: "Riwayat")
+        tmux.keys("c")
+        var screen = await tmux.wait(for: "Supervisor hanya dapat membaca")
+        #expect(screen.contains("Supervisor hanya dapat membaca; tindakan tidak tersedia."), "\(screen)")
+        tmux.keys("?")
+        screen = await tmux.wait(for: "Tombol")
+        for offered in ["c      Tindak lanjut", "v      Verifikasi", "m      Tandai", "x      Tutup"] {
+            #expect(!screen.contains(offered), "no action is offered: \(screen)")
+        }
+        #expect(screen.contains("o      Kotak keluar"), "the help is open: \(screen)")
+        tmux.keys("Escape", "q")
+        #expect(await tmux.wait(for: "EXIT=").contains("EXIT=0"))
+        let outbox = await m.run("outbox", "list", "--all", "--format", "json")
+        #expect(outbox.out.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]" || outbox.out.contains("[]"), "nothing queued: \(outbox.out)")
+    }
+
+    @Test func ctrlZSuspendsAndFgRestores() async throws {
+        let server = try await TestServer(reports: 40)
+        defer { Task { await server.stop() } }
+        let m = Machine()
+        defer { m.remove() }
+        #expect(await m.run("login", "--server", "http://127.0.0.1:\(server.base.port!)", "--token", server.tokens["u-liaison-dki-dpu"]!).code == 0)
+        // An interactive shell, as over SSH: it has job control.
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        tmux.start("env -i PATH=/usr/bin:/bin HOME=/tmp TERM=$TERM PS1='$ ' bash --norc --noprofile -i")
+        _ = await tmux.wait(for: "$")
+        let env = m.environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        tmux.keys("-l", "env \(env) LANG=C.UTF-8 \(Self.binary.path)")
+        tmux.keys("Enter")
+        var screen = await tmux.wait(for: "Kotak Masuk (")
+        #expect(screen.contains("Kotak Masuk ("))
+        tmux.keys("C-z")
+        screen = await tmux.wait(for: "Stopped")
+        #expect(screen.contains("Stopped") && !screen.contains("Kotak Masuk ("), "the shell is back: \(screen)")
+        tmux.keys("-l", "fg")
+        tmux.keys("Enter")
+        screen = await tmux.wait(for: "Kotak Masuk (")
+        #expect(screen.contains("Kotak Masuk (") && screen.contains("pejabat penghubung"), "redrawn whole after fg: \(screen)")
+        tmux.keys("q")
+        tmux.keys("-l", "echo EXIT=$?")
+        tmux.keys("Enter")
+        #expect(await tmux.wait(for: "EXIT=0").contains("EXIT=0"))
+    }
+
     @Test func theComposerMovesByWordAndHandsTheTextToTheEditor() async throws {
         let server = try await TestServer(reports: 40)
         defer { Task { await server.stop() } }
