@@ -42,6 +42,7 @@ public final class Runtime: @unchecked Sendable {
             pending.append(.sync)
         }
         var autosave = Autosave()
+        var repaintAgain: Date? = nil
         defer { autosave.flush(state.composer, store: store) }
         while !state.quit && !Runtime.terminate {
             for effect in pending {
@@ -55,8 +56,12 @@ public final class Runtime: @unchecked Sendable {
             for event in drain() { pending += Update.update(&state, event) }
             if !pending.isEmpty { continue }
             autosave.tick(state.composer, store: store)
+            if let at = repaintAgain, Date() >= at {
+                repaintAgain = nil
+                screen.resume()
+            }
             screen.draw(View.render(state))
-            guard let key = screen.readKey(timeout: 250) else {
+            guard let key = screen.readKey(timeout: repaintAgain == nil ? 250 : 100) else {
                 pending += Update.update(&state, .tick(Timestamp(Date(), in: .wib)))
                 if engine != nil, !state.syncing, Date().timeIntervalSince(lastSyncStarted) >= Double(syncInterval) { pending.append(.sync) }
                 continue
@@ -70,6 +75,9 @@ public final class Runtime: @unchecked Sendable {
                 // SIGSTOP, not SIGTSTP: ncurses catches SIGTSTP itself; the shell sees a stopped job either way.
                 kill(getpid(), SIGSTOP)
                 screen.resume()
+                // The shell may still be writing ("fg" and the job's name) after it woke us, onto
+                // the screen just painted: paint it whole once more when it has settled.
+                repaintAgain = Date().addingTimeInterval(0.3)
             case .ctrl("l"):
                 screen.resume()
             default:

@@ -28,8 +28,7 @@ extension Update {
             }
             report = detail
             // Role, scope and status first; the payload comes next.
-            let probe = pending.request(for: detail, id: "probe")
-            if let refusal = state.workflow.check(probe, by: state.user, on: detail), refusal.category != .invalid {
+            if let refusal = refusal(of: pending, on: detail, state), refusal.category != .invalid {
                 state.message = text.refusal(refusal)
                 return []
             }
@@ -73,6 +72,11 @@ extension Update {
         return []
     }
 
+    /// What the rules say to the action on one report, as it stands on screen.
+    static func refusal(of pending: PendingAction, on report: Report, _ state: AppState) -> Refusal? {
+        state.workflow.check(pending.request(for: report, id: "probe"), by: state.user, on: report)
+    }
+
     /// Units a dispatch or forward may go to: for one report, exactly those the rules accept;
     /// for several, the user's subtree (each report is checked when queued).
     static func unitOptions(for pending: PendingAction, report: Report?, _ state: AppState) -> [Picker.Option] {
@@ -82,7 +86,7 @@ extension Update {
             if let report {
                 var probe = pending
                 probe.unitId = unit.id
-                if state.workflow.check(probe.request(for: report, id: "probe"), by: state.user, on: report) != nil { return nil }
+                if refusal(of: probe, on: report, state) != nil { return nil }
             }
             let depth = units.path(of: unit.id).count - 1
             return Picker.Option(id: unit.id, label: String(repeating: "  ", count: depth) + unit.name, keywords: unit.id)
@@ -275,9 +279,7 @@ extension Update {
         case .enter:
             var p = pending
             p.duplicateOf = typed
-            if !p.isBulk, let report = state.detail,
-                let refusal = state.workflow.check(p.request(for: report, id: "probe"), by: state.user, on: report)
-            {
+            if !p.isBulk, let report = state.detail, let refusal = refusal(of: p, on: report, state) {
                 state.message = state.text.refusal(refusal)
                 return []
             }
@@ -323,9 +325,7 @@ extension Update {
             return []
         case .enter, .ctrl("s"):
             let pending = f.action
-            if !pending.isBulk, let report = state.detail,
-                let refusal = state.workflow.check(pending.request(for: report, id: "probe"), by: state.user, on: report)
-            {
+            if !pending.isBulk, let report = state.detail, let refusal = refusal(of: pending, on: report, state) {
                 state.message = state.text.refusal(refusal)
                 state.mode = .verify(f)
                 return []

@@ -117,14 +117,7 @@ extension View {
         let y = 1
         let w = state.width - 4
         let h = state.height - 2
-        grid.fill(x: x, y: y, width: w, height: h)
-        grid.put(
-            "┌" + String(repeating: "─", count: w - 2) + "┐", x: x, y: y)
-        grid.put("└" + String(repeating: "─", count: w - 2) + "┘", x: x, y: y + h - 1)
-        for i in 1..<(h - 1) {
-            grid.put("│", x: x, y: y + i)
-            grid.put("│", x: x + w - 1, y: y + i)
-        }
+        frame(&grid, x: x, y: y, width: w, height: h)
         grid.put(text.outboxTitle(b.items.count), x: x + 2, y: y + 1, style: Style(bold: true), maxWidth: w - 4)
         let listRows = max(3, (h - 4) * 2 / 5)
         if b.items.isEmpty { grid.put(text.outboxEmpty, x: x + 2, y: y + 3, style: dimStyle, maxWidth: w - 4) }

@@ -275,6 +275,13 @@ public enum View {
         let (x, y, w) = (origin.x, origin.y, origin.width)
         let lines = wrapped(lines, origin.width)
         let h = min(state.height - 2, lines.count + 2)
+        frame(&grid, x: x, y: y, width: w, height: h)
+        for (i, line) in lines.prefix(h - 2).enumerated() { grid.put(line, x: x + 2, y: y + 1 + i, maxWidth: w - 4) }
+        grid.cursor = (x + 2, y + 1)
+    }
+
+    /// A blank rectangle with a line around it.
+    static func frame(_ grid: inout CellGrid, x: Int, y: Int, width w: Int, height h: Int) {
         grid.fill(x: x, y: y, width: w, height: h)
         grid.put("┌" + String(repeating: "─", count: w - 2) + "┐", x: x, y: y)
         for i in 1..<(h - 1) {
@@ -282,8 +289,6 @@ public enum View {
             grid.put("│", x: x + w - 1, y: y + i)
         }
         grid.put("└" + String(repeating: "─", count: w - 2) + "┘", x: x, y: y + h - 1)
-        for (i, line) in lines.prefix(h - 2).enumerated() { grid.put(line, x: x + 2, y: y + 1 + i, maxWidth: w - 4) }
-        grid.cursor = (x + 2, y + 1)
     }
 
     static func pad(_ s: String, _ w: Int) -> String {

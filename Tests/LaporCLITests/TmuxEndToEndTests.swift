@@ -158,6 +158,15 @@ struct Tmux {
         tmux.keys("C-z")
         screen = await tmux.wait(for: "Stopped")
         #expect(screen.contains("Stopped") && !screen.contains("Kotak Masuk ("), "the shell is back: \(screen)")
+        // Type only once the prompt is back: a shell may drop what was typed before it.
+        let deadline = Date().addingTimeInterval(8)
+        func prompt() -> Bool {
+            tmux.capture().split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.trimmingCharacters(in: .whitespaces)
+                == "$"
+        }
+        while Date() < deadline, !prompt() {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         tmux.keys("-l", "fg")
         tmux.keys("Enter")
         screen = await tmux.wait(for: "Kotak Masuk (")
