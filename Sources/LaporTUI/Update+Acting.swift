@@ -359,9 +359,7 @@ extension Update {
                 return []
             }
             var pending = PendingAction(type: item.type, reportIds: [item.reportId])
-            pending.unitId = item.request.unitId
-            pending.reason = item.request.reason
-            pending.duplicateOf = item.request.duplicateOf
+            pending.payload = item.request
             pending.retryOf = item.id
             var composer = Composer(pending: pending, text: item.request.text ?? "")
             composer.loaded = true
