@@ -141,20 +141,24 @@ public struct Editor: Equatable, Sendable {
     }
 
     /// The visual line and column of the cursor at `width`.
-    public func position(width: Int) -> (line: Int, column: Int) {
-        let lines = lines(width: width)
+    public func position(width: Int) -> (line: Int, column: Int) { position(in: lines(width: width)) }
+
+    /// The cursor's line and column in lines already wrapped (one wrap per frame, not two).
+    public func position(in lines: [Range<Int>]) -> (line: Int, column: Int) {
         let line = lineIndex(of: cursor, in: lines)
         return (line, column(of: cursor, on: lines[line]))
     }
 
+    /// The first line that ends after `index`, else the last: a cursor at the end of a wrapped
+    /// line (or after a newline) shows at the start of the next one.
     func lineIndex(of index: Int, in lines: [Range<Int>]) -> Int {
-        // A cursor at the end of a wrapped line shows at the start of the next.
-        for (n, range) in lines.enumerated() {
-            let isLast = n == lines.count - 1
-            if index < range.upperBound || isLast { return n }
-            if index == range.upperBound, range.upperBound > range.lowerBound, characters[range.upperBound - 1] == "\n" { continue }
+        var low = 0
+        var high = lines.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if index < lines[mid].upperBound { high = mid } else { low = mid + 1 }
         }
-        return lines.count - 1
+        return low
     }
 
     func column(of index: Int, on line: Range<Int>) -> Int {

@@ -25,7 +25,7 @@ extension View {
         let style: Style = count >= Editor.limit ? overdueStyle : dimStyle
         grid.put(text.composerFooter(count: count, limit: Editor.limit), x: r.x, y: r.y + r.height - 1, style: style, maxWidth: r.width)
         if focused {
-            let at = editor.position(width: width)
+            let at = editor.position(in: lines)
             grid.cursor = (r.x + 1 + min(at.column, width - 1), r.y + 1 + at.line - composer.scroll)
         }
     }
