@@ -23,7 +23,9 @@ public enum Update {
             if let previousId, let i = rows.firstIndex(where: { $0.id == previousId }) { state.selected = offset + i }
             state.selected = min(state.selected, max(0, total - 1))
             clampScroll(&state)
-            return selectionEffects(state)
+            // While writing, the detail beside the composer stays the report written about, even
+            // if a sync moved it out of the view.
+            return state.composer == nil ? selectionEffects(state) : []
         case .loadedGroups(let groups):
             state.overdueGroups = groups
             return []

@@ -180,6 +180,15 @@ let supervisor = User(id: "u-sup", name: "Supervisor", role: .supervisor, unitId
         #expect(s.message?.contains("masuk kotak keluar") == true)
     }
 
+    @Test func theDetailStaysTheReportWrittenAboutWhenASyncReloads() {
+        var s = acting(liaison)
+        _ = Update.update(&s, .key(.char("c")))
+        _ = Update.update(&s, .loadedDraft(DraftKey(reportId: "9165816", kind: "followup"), nil))
+        // A sync took the report out of the view: another row is first now.
+        #expect(Update.update(&s, .loaded(rows: [rows[1]], total: 1)).isEmpty)
+        #expect(s.detail?.id == "9165816" && s.composer?.pending.reportIds == ["9165816"])
+    }
+
     @Test func escKeepsTheDraftAndNothingIsSent() {
         var s = acting(liaison)
         _ = Update.update(&s, .key(.char("i")))
