@@ -104,6 +104,19 @@ struct Tmux {
         #expect(!screen.contains("Kotak Masuk"), "the screen was given back")
     }
 
+    /// The processes whose parent is `parent`, from /proc (no procps needed on a fresh machine).
+    static func children(of parent: Int32) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { Int32($0) }.filter { pid in
+            // `pid (comm) state ppid …`: the command may hold spaces and parentheses; read after the last ')'.
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else {
+                return false
+            }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && Int32(fields[1]) == parent
+        }
+    }
+
     /// A machine logged in as `user` and synced, and a tmux session running lapor on it.
     func open(_ server: TestServer, as user: String, tmux: Tmux, machine m: Machine, editor: String = "false") async throws {
         let login = await m.run("login", "--server", "http://127.0.0.1:\(server.base.port!)", "--token", server.tokens[user]!)
@@ -356,7 +369,7 @@ struct Tmux {
         tmux.keys("-l", " besok")
         // kill -9 lapor itself (the pane's shell is its parent).
         let shell = Tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let pid = ChildProcess.run(["pgrep", "-P", shell]).output.split(separator: "\n").compactMap { Int32($0) }.first
+        let pid = Int32(shell).flatMap { Self.children(of: $0).first }
         #expect(pid != nil)
         if let pid { kill(pid, SIGKILL) }
         #expect(await tmux.wait(for: "EXIT=137").contains("EXIT=137"))
