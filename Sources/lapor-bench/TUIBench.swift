@@ -43,20 +43,7 @@ struct TUIBench: AsyncParsableCommand {
             String(format: "tui: first full frame %.1f ms (%d reports in the view, %d bytes; target <= 300 ms)", firstFrame, state.total, firstBytes))
 
         // Navigation: j, with a page down now and then (which crosses the loaded window).
-        var latencies: [Double] = []
-        var bytes: [Int] = []
-        for i in 0..<2_000 {
-            let key: Key = i % 100 == 99 ? .pageDown : .char("j")
-            let t = nanos()
-            runtime.send(.key(key), to: &state)
-            let next = View.render(state)
-            let runs = FrameDiff.runs(from: grid, to: next)
-            latencies.append(Double(nanos() - t) / 1e6)
-            bytes.append(FrameDiff.bytes(runs))
-            grid = next
-        }
-        latencies.sort()
-        bytes.sort()
+        let (latencies, bytes) = keys(2_000, runtime: runtime, state: &state, grid: &grid) { i in i % 100 == 99 ? .pageDown : .char("j") }
         print(
             String(
                 format:
@@ -106,21 +93,10 @@ struct TUIBench: AsyncParsableCommand {
         state.composer?.loaded = true
         state.focus = .composer
         grid = View.render(state)
-        var composing: [Double] = []
-        var composingBytes: [Int] = []
-        let paragraph = "Lubang di depan halte sudah ditambal oleh petugas Suku Dinas PU pada hari Rabu. "
-        for i in 0..<4_000 {
-            let key: Key = i % 500 == 0 ? .paste(String(repeating: paragraph, count: 24)) : .char(Array(paragraph)[i % paragraph.count])
-            let t = nanos()
-            runtime.send(.key(key), to: &state)
-            let next = View.render(state)
-            let runs = FrameDiff.runs(from: grid, to: next)
-            composing.append(Double(nanos() - t) / 1e6)
-            composingBytes.append(FrameDiff.bytes(runs))
-            grid = next
+        let paragraph = Array("Lubang di depan halte sudah ditambal oleh petugas Suku Dinas PU pada hari Rabu. ")
+        let (composing, composingBytes) = keys(4_000, runtime: runtime, state: &state, grid: &grid) { i in
+            i % 500 == 0 ? .paste(String(repeating: String(paragraph), count: 24)) : .char(paragraph[i % paragraph.count])
         }
-        composing.sort()
-        composingBytes.sort()
         print(
             String(
                 format: "tui: composer key → frame p50 %.2f ms, p99 %.2f ms with up to %d characters; bytes per key p50 %d, p99 %d",
@@ -128,6 +104,24 @@ struct TUIBench: AsyncParsableCommand {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print(String(format: "tui: peak RSS %.0f MB (target <= 100 MB)", Double(usage.ru_maxrss) / 1024))
+    }
+
+    /// Sends `count` keys, drawing after each: the sorted times from key to frame (ms) and the
+    /// sorted bytes a terminal would receive for each frame.
+    func keys(_ count: Int, runtime: Runtime, state: inout AppState, grid: inout CellGrid, key: (Int) -> Key) -> ([Double], [Int]) {
+        var latencies: [Double] = []
+        var bytes: [Int] = []
+        for i in 0..<count {
+            let next = key(i)
+            let t = nanos()
+            runtime.send(.key(next), to: &state)
+            let frame = View.render(state)
+            let runs = FrameDiff.runs(from: grid, to: frame)
+            latencies.append(Double(nanos() - t) / 1e6)
+            bytes.append(FrameDiff.bytes(runs))
+            grid = frame
+        }
+        return (latencies.sorted(), bytes.sorted())
     }
 
     /// Synthetic but realistic reports: every status, deadlines from overdue to fresh.

@@ -15,6 +15,9 @@ struct Machine {
 
     func run(_ args: String...) async -> (code: Int32, out: String, err: String) { await lapor(args, environment: environment) }
     func remove() { try? FileManager.default.removeItem(at: home) }
+
+    /// The environment as `NAME='value'` words for a shell command line.
+    var shell: String { environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ") }
 }
 
 @Suite struct CaseCommandsTests {

@@ -69,8 +69,7 @@ struct Tmux {
 
         let tmux = Tmux()
         defer { tmux.kill() }
-        let env = m.environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        tmux.start("env \(env) LANG=C.UTF-8 \(Self.binary.path); echo EXIT=$?; sleep 20")
+        tmux.start("env \(m.shell) LANG=C.UTF-8 \(Self.binary.path); echo EXIT=$?; sleep 20")
         var screen = await tmux.wait(for: "Kotak Masuk (\(inbox.count))")
         #expect(screen.contains("Kotak Masuk (\(inbox.count))"), "\(screen)")
         #expect(screen.contains("pejabat penghubung"))
@@ -122,8 +121,7 @@ struct Tmux {
         let login = await m.run("login", "--server", "http://127.0.0.1:\(server.base.port!)", "--token", server.tokens[user]!)
         #expect(login.code == 0, "\(login.err)")
         #expect(await m.run("sync").code == 0)
-        let env = m.environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        tmux.start("env \(env) LANG=C.UTF-8 EDITOR='\(editor)' \(Self.binary.path); echo EXIT=$?; sleep 30")
+        tmux.start("env \(m.shell) LANG=C.UTF-8 EDITOR='\(editor)' \(Self.binary.path); echo EXIT=$?; sleep 30")
         _ = await tmux.wait(for: "sinkron")
     }
 
@@ -163,8 +161,7 @@ struct Tmux {
         defer { tmux.kill() }
         tmux.start("env -i PATH=/usr/bin:/bin HOME=/tmp TERM=$TERM PS1='$ ' bash --norc --noprofile -i")
         _ = await tmux.wait(for: "$")
-        let env = m.environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        tmux.keys("-l", "env \(env) LANG=C.UTF-8 \(Self.binary.path)")
+        tmux.keys("-l", "env \(m.shell) LANG=C.UTF-8 \(Self.binary.path)")
         tmux.keys("Enter")
         var screen = await tmux.wait(for: "Kotak Masuk (")
         #expect(screen.contains("Kotak Masuk ("))
@@ -225,6 +222,17 @@ struct Tmux {
         #expect(draft?.text == "satu Xdua\ndari editor")
     }
 
+    /// The report as the server has it, once it reaches `status` (10 s at most).
+    func onServer(_ id: String, _ server: TestServer, until status: ReportStatus) async throws -> Report {
+        let deadline = Date().addingTimeInterval(10)
+        var report = try await server.get("/reports/\(id)", as: "u-admin").decode(Report.self)
+        while report.status != status && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+            report = try await server.get("/reports/\(id)", as: "u-admin").decode(Report.self)
+        }
+        return report
+    }
+
     /// Searches the current view for `word` and opens the only match.
     func find(_ word: String, tmux: Tmux) async {
         tmux.keys("/", word, "Enter")
@@ -255,12 +263,7 @@ struct Tmux {
         #expect(screen.contains("Ditindaklanjuti oleh Instansi"), "\(screen)")
         tmux.keys("y")
         // Queued, then sent by the sync that follows at once.
-        var current = try await server.get("/reports/\(report.id)", as: "u-admin").decode(Report.self)
-        let deadline = Date().addingTimeInterval(10)
-        while current.status != .followedUp && Date() < deadline {
-            try await Task.sleep(for: .milliseconds(100))
-            current = try await server.get("/reports/\(report.id)", as: "u-admin").decode(Report.self)
-        }
+        let current = try await onServer(report.id, server, until: .followedUp)
         #expect(current.status == .followedUp)
         #expect(current.timeline.last?.text == "Trotoar sudah diperbaiki pada 5 Maret. 陈美玲 🚧\nTerima kasih.")
         screen = await tmux.wait(for: "1 tindakan terkirim")
@@ -299,14 +302,9 @@ struct Tmux {
         screen = await tmux.wait(for: "Konfirmasi")
         #expect(screen.contains("Terdisposisi ke Suku Dinas PU Jakarta Pusat"), "\(screen)")
         tmux.keys("y")
-        var onServer = try await server.get("/reports/\(report.id)", as: "u-admin").decode(Report.self)
-        let deadline = Date().addingTimeInterval(10)
-        while onServer.status != .dispatched && Date() < deadline {
-            try await Task.sleep(for: .milliseconds(100))
-            onServer = try await server.get("/reports/\(report.id)", as: "u-admin").decode(Report.self)
-        }
-        #expect(onServer.status == .dispatched && onServer.unitId == "dki-dpu-jp")
-        #expect(onServer.kind == .aspirasi, "the correction went with the verification")
+        let dispatched = try await onServer(report.id, server, until: .dispatched)
+        #expect(dispatched.status == .dispatched && dispatched.unitId == "dki-dpu-jp")
+        #expect(dispatched.kind == .aspirasi, "the correction went with the verification")
         // The liaison of that unit sees it after their sync.
         let liaison = Machine()
         defer { liaison.remove() }
@@ -377,8 +375,7 @@ struct Tmux {
         // Start again: the draft is there, at least up to a second before the kill.
         let again = Tmux()
         defer { again.kill() }
-        let env = m.environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        again.start("env \(env) LANG=C.UTF-8 \(Self.binary.path); echo EXIT=$?; sleep 30")
+        again.start("env \(m.shell) LANG=C.UTF-8 \(Self.binary.path); echo EXIT=$?; sleep 30")
         _ = await again.wait(for: "sinkron")
         await find("kamboja", tmux: again)
         _ = await again.wait(for: "Tenggat tindak lanjut")
