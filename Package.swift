@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
     targets: [
         // Pure values and rules shared by client and server: Foundation only, no I/O.
@@ -35,6 +37,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]
         ),
         // The local case store: GRDB over SQLite (WAL), reports, outbox, drafts, audit, search.
@@ -94,7 +100,7 @@ let package = Package(
             exclude: ["Snapshots"]),
         .testTarget(name: "LaporStoreTests", dependencies: ["LaporStore", "LaporDomain"]),
         .testTarget(
-            name: "LaporSyncTests", dependencies: ["LaporSync", "LaporStore", "LaporCentral", "LaporDomain", "LaporTestSupport"]),
+            name: "LaporSyncTests", dependencies: ["LaporSync", "LaporStore", "LaporCentral", "LaporDomain", "LaporText", "LaporTestSupport"]),
         .testTarget(
             name: "LaporCLITests", dependencies: ["LaporCLI", "LaporDomain", "LaporText", "LaporStore", "LaporTestSupport", "Terminal"]),
     ],

@@ -68,7 +68,15 @@ struct ActCommand: AsyncParsableCommand {
         }
         request.categoryId = category
         request.title = title
-        if let refusal = workflow.check(request, by: reference.user, on: report) { throw CLIError(words.refusal(refusal)) }
+        if let refusal = workflow.check(request, by: reference.user, on: report) {
+            // A text the rules refuse (too long, a control character) is kept as the draft, so
+            // that nothing typed is lost; the TUI opens it with the report.
+            if case .invalid(field: "text", _) = refusal, let text = request.text, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                try session.store.saveDraft(DraftKey(reportId: reportId, kind: actionType.rawValue), text: text, at: currentTime())
+                throw CLIError(words.refusal(refusal) + " " + words.draftKept)
+            }
+            throw CLIError(words.refusal(refusal))
+        }
         let item = try session.store.queue(
             request, by: reference.user, at: currentTime(), clearingDraft: DraftKey(reportId: reportId, kind: actionType.rawValue))
         CommandContext.output.write(words.queued(actionType, reportId: reportId, itemId: item.id))

@@ -25,6 +25,10 @@ struct CentralCommand: AsyncParsableCommand {
     @Option(help: "Seed of the demo data (the same seed gives the same reports).") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Seconds between runs of the system clock (auto-close and auto-archive).", valueName: "seconds"))
     var clockInterval = 60
+    @Option(help: ArgumentHelp("Seconds a request's headers may take to arrive (then 408).", valueName: "seconds"))
+    var headerTimeout = 30
+    @Option(help: ArgumentHelp("Seconds an idle connection stays open.", valueName: "seconds")) var idleTimeout = 60
+    @Option(help: ArgumentHelp("Open connections at most; more get 503.", valueName: "count")) var maxConnections = 512
 
     @OptionGroup var global: GlobalOptions
 
@@ -33,6 +37,12 @@ struct CentralCommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw CLIError(text.badPort(port)) }
         guard (0...1_000_000).contains(seedReports) else { throw CLIError(text.badSeedReports(seedReports)) }
         guard clockInterval >= 1 else { throw CLIError(text.badClockInterval(clockInterval)) }
+        for (name, value, range) in [
+            ("--header-timeout", headerTimeout, 1...3_600), ("--idle-timeout", idleTimeout, 1...3_600),
+            ("--max-connections", maxConnections, 1...100_000),
+        ] where !range.contains(value) {
+            throw CLIError(text.outOfRange(name, value, range))
+        }
         let path = try db ?? Self.defaultDatabasePath()
         do {
             try FileManager.default.createDirectory(
@@ -47,6 +57,9 @@ struct CentralCommand: AsyncParsableCommand {
         configuration.seedReports = seedReports
         configuration.seed = seed
         configuration.clockInterval = .seconds(clockInterval)
+        configuration.limits.headerTimeout = .seconds(headerTimeout)
+        configuration.limits.idleTimeout = .seconds(idleTimeout)
+        configuration.limits.maxConnections = maxConnections
         let out = CommandContext.output
         let server: CentralServer
         do {

@@ -123,6 +123,7 @@ extension CLIError {
         case .unavailable(let status, _): CLIError(text.serverUnavailable(status), exitCode: 3)
         case .badResponse(let why): CLIError(text.badResponse(why), exitCode: 3)
         case .notFound(let why): CLIError(text.badResponse(why), exitCode: 3)
+        case .responseTooLarge(let bytes): CLIError(text.badResponse("\(bytes) bytes"), exitCode: 3)
         }
     }
 }

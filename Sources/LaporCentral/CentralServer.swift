@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import LaporDomain
 import Logging
 import ServiceLifecycle
@@ -15,6 +16,8 @@ public struct CentralConfiguration: Sendable {
     public var seed: UInt64 = 1
     public var clockInterval: Duration = .seconds(60)
     public var policy = SlaPolicy.standard
+    /// Header and idle timeouts, and the cap on open connections.
+    public var limits = ConnectionLimits()
 
     public init(databasePath: String) { self.databasePath = databasePath }
 }
@@ -60,8 +63,11 @@ public struct CentralServer: Sendable {
             store: store, workflow: workflow, policy: configuration.policy, calendarYears: WorkingCalendar.builtinYears, clock: clock,
             inFlight: InFlightActions(), demo: configuration.demo)
         let router = buildRouter(deps, users: try store.usersByTokenHash(), logger: logger)
+        let limits = configuration.limits
+        let counter = ConnectionCounter()
         var app = Application(
             router: router,
+            server: HTTPServerBuilder { responder in GuardedHTTP1Channel(responder: responder, limits: limits, counter: counter) },
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "lapor-central"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)

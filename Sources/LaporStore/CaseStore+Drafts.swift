@@ -57,10 +57,12 @@ extension CaseStore {
         try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM draft ORDER BY updated_at DESC").map(Self.draft) }
     }
 
-    static func draft(_ row: Row) -> Draft {
+    static func draft(_ row: Row) throws -> Draft {
         Draft(
-            key: DraftKey(reportId: row["report_id"], kind: row["kind"]), text: row["text"],
-            updatedAt: Timestamp(epochSeconds: row["updated_at"]), leftUnitAt: (row["left_unit_at"] as Int64?).map { Timestamp(epochSeconds: $0) })
+            key: DraftKey(reportId: try row.decode(forColumn: "report_id"), kind: try row.decode(forColumn: "kind")),
+            text: try row.decode(forColumn: "text"),
+            updatedAt: Timestamp(epochSeconds: try row.decode(forColumn: "updated_at")),
+            leftUnitAt: (try row.decode(forColumn: "left_unit_at") as Int64?).map { Timestamp(epochSeconds: $0) })
     }
 
     // MARK: Audit
@@ -80,7 +82,9 @@ extension CaseStore {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY seq DESC LIMIT ?", arguments: [limit]).map {
                 AuditEntry(
-                    at: Timestamp(epochSeconds: $0["at"]), userId: $0["user_id"], event: $0["event"], reportId: $0["report_id"], detail: $0["detail"])
+                    at: Timestamp(epochSeconds: try $0.decode(forColumn: "at")), userId: try $0.decode(forColumn: "user_id"),
+                    event: try $0.decode(forColumn: "event"), reportId: try $0.decode(forColumn: "report_id"),
+                    detail: try $0.decode(forColumn: "detail"))
             }
         }
     }

@@ -66,7 +66,8 @@ extension CaseStore {
                 try db.execute(sql: "DELETE FROM draft WHERE report_id = ? AND kind = ?", arguments: [draft.reportId, draft.kind])
             }
             try Self.audit("queued", user: user.id, report: request.reportId, detail: "\(request.type.rawValue) \(request.id)", at: now, in: db)
-            return try Self.outboxItem(request.id, in: db)!
+            guard let item = try Self.outboxItem(request.id, in: db) else { throw StoreError.unknownOutboxItem(request.id) }
+            return item
         }
     }
 
@@ -116,7 +117,7 @@ extension CaseStore {
         try writer.read { db in
             var out: [OutboxItem.State: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM outbox GROUP BY state") {
-                if let state = OutboxItem.State(rawValue: row["state"]) { out[state] = row["n"] }
+                if let state = OutboxItem.State(rawValue: try row.decode(forColumn: "state")) { out[state] = try row.decode(forColumn: "n") }
             }
             return out
         }
@@ -198,11 +199,13 @@ extension CaseStore {
     static func outboxItem(_ row: Row) throws -> OutboxItem {
         let decoder = JSONDecoder()
         return OutboxItem(
-            seq: row["seq"], id: row["id"], reportId: row["report_id"],
-            request: try decoder.decode(ActionRequest.self, from: Data((row["request"] as String).utf8)),
-            state: OutboxItem.State(rawValue: row["state"]) ?? .failed, attempts: row["attempts"], error: row["error"],
-            serverReport: try (row["server_report"] as String?).map { try decoder.decode(Report.self, from: Data($0.utf8)) },
-            createdAt: Timestamp(epochSeconds: row["created_at"]), updatedAt: Timestamp(epochSeconds: row["updated_at"]),
-            acknowledgedAt: (row["acknowledged_at"] as Int64?).map { Timestamp(epochSeconds: $0) })
+            seq: try row.decode(forColumn: "seq"), id: try row.decode(forColumn: "id"), reportId: try row.decode(forColumn: "report_id"),
+            request: try decoder.decode(ActionRequest.self, from: Data((try row.decode(forColumn: "request") as String).utf8)),
+            state: OutboxItem.State(rawValue: try row.decode(forColumn: "state")) ?? .failed, attempts: try row.decode(forColumn: "attempts"),
+            error: try row.decode(forColumn: "error"),
+            serverReport: try (try row.decode(forColumn: "server_report") as String?).map { try decoder.decode(Report.self, from: Data($0.utf8)) },
+            createdAt: Timestamp(epochSeconds: try row.decode(forColumn: "created_at")),
+            updatedAt: Timestamp(epochSeconds: try row.decode(forColumn: "updated_at")),
+            acknowledgedAt: (try row.decode(forColumn: "acknowledged_at") as Int64?).map { Timestamp(epochSeconds: $0) })
     }
 }

@@ -139,7 +139,11 @@ extension CaseStore {
                 db,
                 sql: "SELECT unit_id, COUNT(*) AS n, MIN(due_at) AS oldest FROM report WHERE \(where_) GROUP BY unit_id ORDER BY n DESC, unit_id",
                 arguments: arguments
-            ).map { OverdueGroup(unitId: $0["unit_id"], count: $0["n"], oldestDue: Timestamp(epochSeconds: $0["oldest"])) }
+            ).map {
+                OverdueGroup(
+                    unitId: try $0.decode(forColumn: "unit_id"), count: try $0.decode(forColumn: "n"),
+                    oldestDue: Timestamp(epochSeconds: try $0.decode(forColumn: "oldest")))
+            }
         }
     }
 
@@ -215,12 +219,15 @@ extension CaseStore {
         return (parts.joined(separator: " AND "), args)
     }
 
-    static func inboxRow(_ row: Row) -> InboxRow {
+    static func inboxRow(_ row: Row) throws -> InboxRow {
         InboxRow(
-            id: row["id"], title: row["title"], status: ReportStatus(rawValue: row["status"]) ?? .submitted, statusLabel: row["status_label"],
-            unitId: row["unit_id"], kind: ReportKind(rawValue: row["kind"]) ?? .pengaduan, channel: Channel(rawValue: row["channel"]) ?? .other,
-            privacy: Privacy(rawValue: row["privacy"]) ?? .rahasia, categoryId: row["category_id"],
-            submittedAt: Timestamp(epochSeconds: row["submitted_at"]), updatedAt: Timestamp(epochSeconds: row["updated_at"]),
-            dueAt: (row["due_at"] as Int64?).map { Timestamp(epochSeconds: $0) }, seen: row["seen"])
+            id: try row.decode(forColumn: "id"), title: try row.decode(forColumn: "title"),
+            status: ReportStatus(rawValue: try row.decode(forColumn: "status")) ?? .submitted, statusLabel: try row.decode(forColumn: "status_label"),
+            unitId: try row.decode(forColumn: "unit_id"), kind: ReportKind(rawValue: try row.decode(forColumn: "kind")) ?? .pengaduan,
+            channel: Channel(rawValue: try row.decode(forColumn: "channel")) ?? .other,
+            privacy: Privacy(rawValue: try row.decode(forColumn: "privacy")) ?? .rahasia, categoryId: try row.decode(forColumn: "category_id"),
+            submittedAt: Timestamp(epochSeconds: try row.decode(forColumn: "submitted_at")),
+            updatedAt: Timestamp(epochSeconds: try row.decode(forColumn: "updated_at")),
+            dueAt: (try row.decode(forColumn: "due_at") as Int64?).map { Timestamp(epochSeconds: $0) }, seen: try row.decode(forColumn: "seen"))
     }
 }

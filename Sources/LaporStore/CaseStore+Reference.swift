@@ -53,14 +53,17 @@ extension CaseStore {
         try writer.read { db in
             guard let userJSON = try Self.setting("user", in: db), let policyJSON = try Self.setting("policy", in: db) else { return nil }
             let units = try Row.fetchAll(db, sql: "SELECT id, name, parent_id, timezone FROM unit ORDER BY position").map {
-                LaporDomain.Unit(id: $0["id"], name: $0["name"], parentId: $0["parent_id"], timezone: $0["timezone"])
+                LaporDomain.Unit(
+                    id: try $0.decode(forColumn: "id"), name: try $0.decode(forColumn: "name"), parentId: try $0.decode(forColumn: "parent_id"),
+                    timezone: try $0.decode(forColumn: "timezone"))
             }
             let categories = try Row.fetchAll(db, sql: "SELECT id, name, parent_id FROM category ORDER BY position").map {
-                LaporDomain.Category(id: $0["id"], name: $0["name"], parentId: $0["parent_id"])
+                LaporDomain.Category(
+                    id: try $0.decode(forColumn: "id"), name: try $0.decode(forColumn: "name"), parentId: try $0.decode(forColumn: "parent_id"))
             }
             var years: [HolidayYear] = []
             for row in try Row.fetchAll(db, sql: "SELECT year, provisional, source FROM calendar_year ORDER BY year") {
-                let year: Int = row["year"]
+                let year: Int = try row.decode(forColumn: "year")
                 let holidays = try Row.fetchAll(
                     db, sql: "SELECT date, name, kind, source FROM holiday WHERE year = ? ORDER BY date", arguments: [year]
                 )
@@ -68,7 +71,10 @@ extension CaseStore {
                     guard let date = LocalDate(iso: h["date"] as String), let kind = Holiday.Kind(rawValue: h["kind"]) else { return nil }
                     return Holiday(date: date, name: h["name"], kind: kind, source: h["source"])
                 }
-                years.append(HolidayYear(year: year, provisional: row["provisional"], source: row["source"], holidays: holidays))
+                years.append(
+                    HolidayYear(
+                        year: year, provisional: try row.decode(forColumn: "provisional"), source: try row.decode(forColumn: "source"),
+                        holidays: holidays))
             }
             return ReferenceData(
                 user: try JSONDecoder().decode(User.self, from: Data(userJSON.utf8)), units: units, categories: categories,

@@ -9,6 +9,21 @@ public enum FeedItem: Sendable {
     case removed(String)
 }
 
+/// A feed item the client could not take (over the size limit, or not a report it can read):
+/// skipped, written to the audit log, named in the sync summary. One bad item never stops the
+/// rest of a sync.
+public struct SkippedItem: Codable, Sendable, Equatable {
+    /// The report's tracking ID when the item shows one.
+    public var reportId: String?
+    /// Why, in English (for the audit log and `--json`).
+    public var reason: String
+
+    public init(reportId: String?, reason: String) {
+        self.reportId = reportId
+        self.reason = reason
+    }
+}
+
 /// What one applied page did.
 public struct PageResult: Sendable, Equatable {
     public var stored = 0
@@ -19,9 +34,12 @@ extension CaseStore {
     /// Applies one page of the change feed and its cursor in one transaction: a crash leaves
     /// either the whole page or none of it, and the next pull resumes from the last whole page.
     /// A tombstone deletes the report but never a draft for it: the draft is marked instead.
-    public func apply(page items: [FeedItem], cursor: String, at now: Timestamp) async throws -> PageResult {
+    public func apply(page items: [FeedItem], skipped: [SkippedItem] = [], cursor: String, at now: Timestamp) async throws -> PageResult {
         try await writer.write { db in
             var result = PageResult()
+            for item in skipped {
+                try Self.audit("skipped", user: nil, report: item.reportId, detail: item.reason, at: now, in: db)
+            }
             for item in items {
                 switch item {
                 case .report(let report, let json):

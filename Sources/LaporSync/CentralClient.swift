@@ -14,8 +14,10 @@ public enum SyncError: Error, Equatable, Sendable {
     case unauthorized(String)
     /// The server answered 5xx, 429 or `in_flight`; `retryAfter` when it said.
     case unavailable(status: Int, retryAfter: Double?)
-    /// The answer is not what the contract says (not JSON, truncated, too large, wrong shape).
+    /// The answer is not what the contract says (not JSON, truncated, wrong shape).
     case badResponse(String)
+    /// The answer is over the client's limit (`maxResponseBytes`); a smaller page may fit.
+    case responseTooLarge(bytes: Int)
     /// A plain-HTTP server that is neither loopback nor trusted: the token would travel in clear.
     case insecureTransport(String)
     /// The server has no data (404) for something the client asked for by name.
@@ -46,6 +48,8 @@ struct ErrorBody: Decodable {
 /// A page of `GET /changes`.
 public struct ChangesPage: Sendable {
     public var items: [FeedItem]
+    /// Items left out: too large or not readable as a report.
+    public var skipped: [SkippedItem] = []
     public var cursor: String
     public var more: Bool
     public var bytes: Int
@@ -72,7 +76,8 @@ public struct CentralClient: Sendable {
         var path = server.absoluteString
         while path.hasSuffix("/") { path.removeLast() }
         if !path.hasSuffix("/api/v1") { path += "/api/v1" }
-        self.base = URL(string: path)!
+        guard let base = URL(string: path) else { throw SyncError.badResponse("not an http(s) URL: \(server.absoluteString)") }
+        self.base = base
         self.token = token
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
@@ -143,22 +148,61 @@ public struct CentralClient: Sendable {
                 throw SyncError.badResponse("the page's cursor is not a string")
             }
             var items: [FeedItem] = []
+            var skipped: [SkippedItem] = []
             items.reserveCapacity(page.items.count)
             let base = data.startIndex
-            for range in page.items {
+            for (n, range) in page.items.enumerated() {
                 let slice = data[(base + range.lowerBound)..<(base + range.upperBound)]
+                // One item the client cannot take is skipped and named; the rest of the page goes on.
+                guard TextLimits.reportFits(bytes: slice.count) else {
+                    skipped.append(
+                        SkippedItem(reportId: Self.leadingId(of: slice), reason: "item \(n + 1): \(slice.count) bytes, over the 2 MiB limit"))
+                    continue
+                }
+                // Tombstones are tiny; only small items are probed for `removed` first.
+                if slice.count < 512, let probe = try? decoder.decode(Probe.self, from: slice), probe.removed == true {
+                    items.append(.removed(probe.id))
+                    continue
+                }
                 do {
-                    // Tombstones are tiny; only small items are probed for `removed` first.
-                    if slice.count < 512, let probe = try? decoder.decode(Probe.self, from: slice), probe.removed == true {
-                        items.append(.removed(probe.id))
-                    } else {
-                        items.append(.report(try decoder.decode(Report.self, from: slice), json: String(decoding: slice, as: UTF8.self)))
-                    }
+                    items.append(.report(try decoder.decode(Report.self, from: slice), json: String(decoding: slice, as: UTF8.self)))
                 } catch {
-                    throw SyncError.badResponse("item \(items.count + 1) of the page is not a report (\(error))")
+                    let id = Self.leadingId(of: slice) ?? (try? decoder.decode(Probe.self, from: slice))?.id
+                    skipped.append(SkippedItem(reportId: id, reason: "item \(n + 1): not a report this client can read (\(Self.describe(error)))"))
                 }
             }
-            return ChangesPage(items: items, cursor: cursor, more: more, bytes: data.count)
+            return ChangesPage(items: items, skipped: skipped, cursor: cursor, more: more, bytes: data.count)
+        }
+    }
+
+    /// The tracking ID of an item, without decoding it: the first `"id":"<digits>"` in it (the
+    /// other ids of a report, of events, actors and attachments, are not all digits, and a
+    /// quote inside a text is escaped, so a text cannot fake one).
+    static func leadingId(of item: Data) -> String? {
+        let key = Data(#""id":""#.utf8)
+        var from = item.startIndex
+        while let found = item[from...].firstRange(of: key) {
+            let digits = item[found.upperBound...].prefix { $0 >= 48 && $0 <= 57 }
+            let end = digits.endIndex
+            if end < item.endIndex, item[end] == UInt8(ascii: "\""), Report.isValidTrackingID(String(decoding: digits, as: UTF8.self)) {
+                return String(decoding: digits, as: UTF8.self)
+            }
+            from = found.upperBound
+        }
+        return nil
+    }
+
+    /// A decoding error in one line, naming the field (never the field's content).
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "not JSON" }
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "missing \(path(context).isEmpty ? "" : path(context) + ".")\(key.stringValue)"
+        case .valueNotFound(_, let context), .typeMismatch(_, let context): return "wrong value at \(path(context))"
+        case .dataCorrupted(let context): return context.codingPath.isEmpty ? "not JSON" : "unknown value at \(path(context))"
+        @unknown default: return "unreadable"
         }
     }
 
@@ -224,7 +268,8 @@ public struct CentralClient: Sendable {
     }
 
     func send(path: String, method: String, body: Data? = nil, headers: [String: String] = [:]) async throws -> (Data, Int, [String: String]) {
-        var request = URLRequest(url: URL(string: base.absoluteString + path)!)
+        guard let url = URL(string: base.absoluteString + path) else { throw SyncError.badResponse("cannot make a URL of \(path)") }
+        var request = URLRequest(url: url)
         request.httpMethod = method
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         request.setValue("application/json", forHTTPHeaderField: "Accept")
@@ -243,7 +288,7 @@ public struct CentralClient: Sendable {
             throw SyncError.offline(String(describing: error))
         }
         guard let http = response as? HTTPURLResponse else { throw SyncError.badResponse("not an HTTP answer") }
-        guard data.count <= maxResponseBytes else { throw SyncError.badResponse("the answer is over \(maxResponseBytes >> 20) MiB") }
+        guard data.count <= maxResponseBytes else { throw SyncError.responseTooLarge(bytes: data.count) }
         var fields: [String: String] = [:]
         for (k, v) in http.allHeaderFields { fields["\(k)".lowercased()] = "\(v)" }
         if let length = fields["content-length"].flatMap(Int.init), length != data.count {

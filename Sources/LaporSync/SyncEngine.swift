@@ -11,7 +11,7 @@ public struct SyncSummary: Codable, Sendable, Equatable {
         case offline
         /// The token was refused: log in again.
         case auth
-        /// Done, but some actions came back in conflict or failed.
+        /// Done, but some actions came back in conflict or failed, or some feed items were skipped.
         case partial
     }
 
@@ -24,6 +24,8 @@ public struct SyncSummary: Codable, Sendable, Equatable {
     public var replayed = 0
     public var conflicts = 0
     public var failed = 0
+    /// Feed items left out (too large, unreadable); the rest was pulled.
+    public var skipped: [SkippedItem] = []
     /// Actions still queued after the run.
     public var pending = 0
     public var seconds = 0.0
@@ -104,21 +106,33 @@ public struct SyncEngine: Sendable {
     /// cursor, so an interrupted pull resumes from the last whole page.
     public func pull(into summary: inout SyncSummary, progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws {
         let client = client
-        let pageSize = pageSize
-        let fetch = { @Sendable (cursor: String?) in
-            Task { try await self.withRetry { try await client.changes(cursor: cursor, limit: pageSize) } }
+        var limit = pageSize
+        let fetch = { @Sendable (cursor: String?, limit: Int) in
+            Task { try await self.withRetry { try await client.changes(cursor: cursor, limit: limit) } }
         }
         // The next page is fetched while this one is written: the network and the disk overlap.
-        var next: Task<ChangesPage, any Error>? = fetch(try store.cursor())
+        var requested = try store.cursor()
+        var next: Task<ChangesPage, any Error>? = fetch(requested, limit)
         while let current = next {
-            let page = try await current.value
-            next = page.more ? fetch(page.cursor) : nil
+            let page: ChangesPage
             do {
-                let result = try await store.apply(page: page.items, cursor: page.cursor, at: now())
+                page = try await current.value
+            } catch SyncError.responseTooLarge(let bytes) where limit > 1 {
+                // A page over the client's limit: ask again for fewer reports at a time.
+                limit = max(1, limit / 4)
+                next = fetch(requested, limit)
+                _ = bytes
+                continue
+            }
+            requested = page.cursor
+            next = page.more ? fetch(page.cursor, limit) : nil
+            do {
+                let result = try await store.apply(page: page.items, skipped: page.skipped, cursor: page.cursor, at: now())
                 summary.pages += 1
                 summary.reports += result.stored
                 summary.removed += result.removed
                 summary.bytes += page.bytes
+                summary.skipped += page.skipped
                 progress(.page(pages: summary.pages, reports: summary.reports, removed: summary.removed, bytes: summary.bytes))
             } catch {
                 next?.cancel()
@@ -179,7 +193,7 @@ public struct SyncEngine: Sendable {
             if summary.sent + summary.replayed + summary.conflicts + summary.failed > before {
                 try await pull(into: &summary, progress: progress)
             }
-            summary.outcome = summary.conflicts + summary.failed > 0 ? .partial : .done
+            summary.outcome = summary.conflicts + summary.failed + summary.skipped.count > 0 ? .partial : .done
             try await store.setLastSync(now())
         } catch let error as SyncError {
             switch error {
@@ -223,6 +237,7 @@ public struct SyncEngine: Sendable {
         case .unauthorized(let why): "unauthorized: \(why)"
         case .unavailable(let status, _): "server unavailable (HTTP \(status))"
         case .badResponse(let why): "bad response: \(why)"
+        case .responseTooLarge(let bytes): "bad response: \(bytes) bytes, over the client's limit"
         case .insecureTransport(let host): "plain HTTP to \(host)"
         case .notFound(let why): "not found: \(why)"
         }

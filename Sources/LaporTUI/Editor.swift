@@ -12,12 +12,31 @@ public struct Editor: Equatable, Sendable {
     /// The column that up and down aim for, kept across short lines.
     var goalColumn: Int?
 
-    /// The contract's limit on an action's text.
+    /// The contract's limits on an action's text: characters and UTF-8 bytes.
     public static let limit = TextLimits.maxActionText
+    public static let byteLimit = TextLimits.maxActionTextBytes
 
     public init(_ text: String = "") {
-        characters = Array(text.prefix(Self.limit))
+        characters = Self.fitting(Array(text), characters: 0, bytes: 0)
         cursor = characters.count
+    }
+
+    /// The UTF-8 size of the text.
+    public var byteCount: Int { characters.reduce(0) { $0 + $1.utf8.count } }
+
+    /// The leading part of `incoming` that fits beside `characters` characters and `bytes` bytes.
+    static func fitting(_ incoming: [Character], characters: Int, bytes: Int) -> [Character] {
+        var room = limit - characters
+        var byteRoom = byteLimit - bytes
+        var taken = 0
+        for character in incoming {
+            let size = character.utf8.count
+            guard room > 0, size <= byteRoom else { break }
+            room -= 1
+            byteRoom -= size
+            taken += 1
+        }
+        return Array(incoming.prefix(taken))
     }
 
     public var text: String { String(characters) }
@@ -33,8 +52,7 @@ public struct Editor: Equatable, Sendable {
         let cleaned = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .replacingOccurrences(of: "\t", with: "    ")
         let incoming = cleaned.filter { $0 == "\n" || !($0.unicodeScalars.first.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ?? true) }
-        let room = Self.limit - characters.count
-        let taken = Array(incoming.prefix(max(0, room)))
+        let taken = Self.fitting(Array(incoming), characters: characters.count, bytes: byteCount)
         characters.insert(contentsOf: taken, at: cursor)
         cursor += taken.count
         goalColumn = nil

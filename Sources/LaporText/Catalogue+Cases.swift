@@ -139,9 +139,22 @@ extension Catalogue {
         switch s.outcome {
         case .offline: return offline(s.message ?? "-") + " " + base
         case .auth: return tokenRefused
-        case .partial: return base + " " + pick("Lihat lapor outbox.", "See lapor outbox.")
+        case .partial:
+            guard !s.skipped.isEmpty else { return base + " " + pick("Lihat lapor outbox.", "See lapor outbox.") }
+            return base + " " + skippedItems(s.skipped) + (s.conflicts + s.failed > 0 ? " " + pick("Lihat lapor outbox.", "See lapor outbox.") : "")
         case .done: return base
         }
+    }
+
+    /// The feed items a sync left out, named (at most five ids, then a count).
+    public func skippedItems(_ items: [SkippedItem]) -> String {
+        let ids = items.compactMap(\.reportId)
+        var named = ids.prefix(5).joined(separator: ", ")
+        if ids.count > 5 { named += pick(" dan \(ids.count - 5) lainnya", " and \(ids.count - 5) more") }
+        if ids.isEmpty { named = pick("tanpa nomor", "without a number") }
+        return pick(
+            "\(items.count) laporan dilewati karena terlalu besar atau tidak terbaca (\(named)); sisanya tersinkron, rinciannya di log audit.",
+            "\(items.count) report(s) skipped as too large or unreadable (\(named)); the rest is synced, details in the audit log.")
     }
 
     public var watchStopped: String { pick("Sinkron berkala dihentikan.", "Periodic sync stopped.") }

@@ -66,6 +66,14 @@ extension Catalogue {
         case .required: return pick("\(field): wajib diisi.", "\(field): required.")
         case .empty: return pick("\(field): tidak boleh kosong.", "\(field): must not be empty.")
         case .tooLong(let max): return pick("\(field): paling banyak \(max) karakter.", "\(field): at most \(max) characters.")
+        case .tooManyBytes(let max):
+            return pick(
+                "\(field): terlalu panjang, paling banyak \(max) byte (huruf beraksen dan emoji memakai beberapa byte); teks Anda tetap tersimpan.",
+                "\(field): too long, at most \(max) bytes (accented letters and emoji take several); your text is kept.")
+        case .controlCharacter:
+            return pick(
+                "\(field): berisi karakter kontrol (selain tab dan baris baru) yang tidak diperbolehkan.",
+                "\(field): contains a control character (other than tab and newline), which is not allowed.")
         case .unknownUnit(let id): return pick("\(field): unit '\(id)' tidak dikenal.", "\(field): unknown unit '\(id)'.")
         case .unknownCategory(let id): return pick("\(field): kategori '\(id)' tidak dikenal.", "\(field): unknown category '\(id)'.")
         case .outsideSubtree(let id): return pick("\(field): unit '\(id)' di luar cakupan Anda.", "\(field): unit '\(id)' is outside your units.")

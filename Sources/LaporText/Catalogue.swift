@@ -214,6 +214,12 @@ extension Catalogue {
         pick("--clock-interval harus paling sedikit 1 detik, bukan \(n).", "--clock-interval must be at least 1 second, not \(n).")
     }
 
+    public func outOfRange(_ option: String, _ n: Int, _ range: ClosedRange<Int>) -> String {
+        pick(
+            "\(option) harus antara \(range.lowerBound) dan \(range.upperBound), bukan \(n).",
+            "\(option) must be between \(range.lowerBound) and \(range.upperBound), not \(n).")
+    }
+
     public func centralCannotOpen(_ path: String, _ reason: String) -> String {
         pick("Basis data server \(path) tidak dapat dibuka: \(reason)", "Cannot open the server database \(path): \(reason)")
     }

@@ -52,6 +52,11 @@ struct Machine {
         #expect(refused.code == 2 && refused.err.contains("tidak tersedia untuk pejabat penghubung"))
         let empty = await m.run("act", "followup", mine.id, "--text", "  ")
         #expect(empty.code == 2)
+        // Over the byte limit (20 characters of 4,001 scalars each): refused in a sentence, kept as the draft.
+        let heavy = String(repeating: "a" + String(repeating: "\u{0301}", count: 4_000), count: 20)
+        let tooBig = await m.run("act", "followup", mine.id, "--text", heavy)
+        #expect(tooBig.code == 2 && tooBig.err.contains("80000 byte") && tooBig.err.contains("Draf disimpan"), "\(tooBig.err.prefix(300))")
+        #expect(await m.run("outbox").out.contains("menunggu dikirim") == false)
         let textFile = m.home.appendingPathComponent("balasan.txt")
         try FileManager.default.createDirectory(at: m.home, withIntermediateDirectories: true)
         try "Lubang sudah ditambal pada 20 November.\nTerima kasih.".write(to: textFile, atomically: true, encoding: .utf8)

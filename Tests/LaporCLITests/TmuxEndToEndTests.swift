@@ -48,13 +48,11 @@ struct Tmux {
         let server = try await TestServer(reports: 200)
         defer { Task { await server.stop() } }
         // A report carrying an attack on the terminal, in this liaison's inbox.
-        let hostile = try await server.request(
-            "POST", "/reports",
-            json: [
-                "kind": "pengaduan", "channel": "web", "title": "Uji DIRETAS", "privacy": "public",
-                "body": "awal \u{1B}]0;DIRETAS\u{07} \u{1B}[2J\u{1B}[H \u{9B}31m merah \u{1B}P1$qm\u{1B}\\ akhir",
-            ])
-        let hostileId = try hostile.decode(Report.self).id
+        // The server refuses control characters (contract v1.1 item 1); the text is planted behind
+        // its back, as an older or non-conforming source would deliver it.
+        let hostileId = try await server.submit(title: "Uji DIRETAS").id
+        try await server.plantBody(
+            "awal \u{1B}]0;DIRETAS\u{07} \u{1B}[2J\u{1B}[H \u{9B}31m merah \u{1B}P1$qm\u{1B}\\ akhir", in: hostileId)
         _ = try await server.applied(["report_id": hostileId, "type": "dispatch", "unit_id": "dki-dpu"], as: "u-admin")
         let m = Machine()
         defer { m.remove() }

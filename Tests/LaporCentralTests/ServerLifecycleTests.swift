@@ -50,14 +50,14 @@ import Testing
         let bad = try await t.request(
             "POST", "/reports", json: ["kind": "pengaduan", "channel": "web", "title": " ", "body": "x", "privacy": "public", "unit_id": "mars"])
         #expect(bad.status == 422 && bad.errorFields?["title"] != nil && bad.errorFields?["unit_id"] != nil)
-        let handled = try await t.dispatched(to: "dki-dpu")
+        let (handled, key) = try await t.dispatchedWithKey(to: "dki-dpu")
         _ = try await t.act(["id": "z-1", "report_id": handled.id, "type": "followup", "text": "Sudah."], as: "u-liaison-dki-dpu")
-        let reply = try await t.request("POST", "/reports/\(handled.id)/replies", json: ["text": "Belum beres."])
+        let reply = try await t.reply(to: handled.id, key: key, json: ["text": "Belum beres."])
         #expect(reply.status == 200)
         #expect(try reply.decode(Report.self).status == .replied)
-        let rating = try await t.request("POST", "/reports/\(handled.id)/replies", json: ["rating": 9])
+        let rating = try await t.reply(to: handled.id, key: key, json: ["rating": 9])
         #expect(rating.status == 422)
-        #expect(try await t.request("POST", "/reports/0000001/replies", json: ["text": "halo"]).status == 404)
+        #expect(try await t.reply(to: "0000001", key: key, json: ["text": "halo"]).status == 404)
         let plain = try await TestServer(demo: false)
         defer { Task { await plain.stop() } }
         #expect(try await plain.request("POST", "/reports", json: ["kind": "pengaduan"]).status == 404)
@@ -97,47 +97,5 @@ import Testing
         // Stopped: a new connection is refused.
         #expect(throws: (any Error).self) { try RawSocket(port: t.base.port!) }
         try? FileManager.default.removeItem(at: t.folder)
-    }
-}
-
-/// A plain TCP client, to send a request in pieces.
-final class RawSocket {
-    let fd: Int32
-
-    init(port: Int) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = in_port_t(UInt16(port).bigEndian)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard result == 0 else {
-            close(fd)
-            throw TestFailure("connect failed: \(errno)")
-        }
-    }
-
-    deinit { close(fd) }
-
-    func send(_ data: Data) throws {
-        let sent = data.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, data.count, 0) }
-        guard sent == data.count else { throw TestFailure("send failed") }
-    }
-
-    /// Reads until the peer closes or 5 seconds pass.
-    func receive() throws -> Data {
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var out = Data()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = recv(fd, &buffer, buffer.count, 0)
-            if n <= 0 { break }
-            out.append(contentsOf: buffer[0..<n])
-            if let text = String(data: out, encoding: .utf8), text.contains("\r\n\r\n"), text.contains("\"report\"") && text.hasSuffix("}}") { break }
-        }
-        return out
     }
 }

@@ -4,6 +4,7 @@ import LaporDomain
 import LaporStore
 import LaporSync
 import LaporTestSupport
+import LaporText
 import Testing
 
 @Suite struct PullTests {
@@ -140,5 +141,45 @@ import Testing
         }
         #expect(policy.delayForTests(attempt: 0, retryAfter: 7) >= 7)
         #expect(policy.delayForTests(attempt: 0, retryAfter: 3600) <= 30)
+    }
+}
+
+/// One bad item never stops a sync (contract v1.1 item 1): it is skipped, audited and named,
+/// the sync exits 5, and everything else is pulled.
+@Suite struct PullSkipsBadItemsTests {
+    @Test(arguments: [FlakyProxy.Fault.corruptFirstReport, .inflateFirstReport])
+    func aBadItemIsSkippedAndNamedAndTheRestArrives(fault: FlakyProxy.Fault) async throws {
+        let server = try await TestServer(reports: 0)
+        defer { Task { await server.stop() } }
+        let reports = [
+            try await server.dispatched(to: "dki-dpu"), try await server.dispatched(to: "dki-dpu"),
+            try await server.dispatched(to: "dki-dpu"),
+        ]
+        let proxy = try FlakyProxy(upstreamPort: server.base.port ?? 0) { _, line in
+            line.contains("/changes") && !line.contains("cursor=") ? fault : .pass
+        }
+        defer { proxy.stop() }
+        let h = try await Harness(server: server, user: "u-liaison-dki-dpu", through: proxy.port)
+        defer { h.remove() }
+        let summary = await h.engine.sync()
+        #expect(summary.outcome == .partial && summary.exitCode == 5, "\(summary)")
+        #expect(summary.skipped.map(\.reportId) == [reports[0].id], "\(summary.skipped)")
+        #expect(try h.store.reportIds() == Set(reports.dropFirst().map(\.id)))
+        let audit = try h.store.auditLog().filter { $0.event == "skipped" }
+        #expect(audit.count == 1 && audit.first?.reportId == reports[0].id)
+        let line = Catalogue(.id).syncSummary(summary)
+        #expect(line.contains(reports[0].id) && line.contains("dilewati"), "\(line)")
+    }
+
+    /// A page over the client's answer limit is asked for again in smaller pages.
+    @Test func aPageOverTheLimitIsFetchedInSmallerPages() async throws {
+        let server = try await TestServer(reports: 120)
+        defer { Task { await server.stop() } }
+        let h = try await Harness(server: server, user: "u-admin", maxResponseBytes: 12_000)
+        defer { h.remove() }
+        let summary = await h.engine.sync()
+        #expect(summary.outcome == .done, "\(summary)")
+        #expect(try h.store.reportIds().count == 120)
+        #expect(summary.pages > 120 / 25)
     }
 }

@@ -23,6 +23,10 @@ public final class FlakyProxy: @unchecked Sendable {
         case garbage
         /// Answer 200 with JSON of the wrong shape.
         case wrongShape
+        /// Forward, then give the first report of a feed page a status no client knows.
+        case corruptFirstReport
+        /// Forward, then grow the first report of a feed page past 2 MiB.
+        case inflateFirstReport
     }
 
     public let port: Int
@@ -86,6 +90,17 @@ public final class FlakyProxy: @unchecked Sendable {
             write(client, Self.answer(429, #"{"error":{"code":"rate_limited","message":"injected"}}"#, extra: "Retry-After: \(after)\r\n"))
         case .garbage: write(client, Self.answer(200, "<html>not json</html>"))
         case .wrongShape: write(client, Self.answer(200, #"{"changes": 5, "cursor": [], "more": "maybe"}"#))
+        case .corruptFirstReport, .inflateFirstReport:
+            guard let response = forward(request), let split = response.firstRange(of: Data("\r\n\r\n".utf8)) else { return }
+            var body = String(decoding: response[split.upperBound...], as: UTF8.self)
+            if let status = body.range(of: #""status":""#) {
+                if fault == .corruptFirstReport {
+                    body.insert(contentsOf: "teleported-", at: status.upperBound)
+                } else {
+                    body.insert(contentsOf: #""padding":"\#(String(repeating: "x", count: 2_200_000))","#, at: status.lowerBound)
+                }
+            }
+            write(client, Self.answer(200, body))
         case .pass, .delay, .dropAfterForward, .truncate:
             if case .delay(let seconds) = fault { Thread.sleep(forTimeInterval: seconds) }
             guard let response = forward(request) else { return }

@@ -1,9 +1,10 @@
 import Foundation
 import Hummingbird
-import LaporCentral
 import LaporDomain
 import Logging
 import ServiceLifecycle
+
+@testable import LaporCentral
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -61,9 +62,10 @@ public final class TestServer: @unchecked Sendable {
     /// Monday 2026-11-09 10:00 WIB unless told otherwise.
     public static let defaultNow = Timestamp(rfc3339: "2026-11-09T10:00:00+07:00")!
 
-    public init(demo: Bool = true, reports: Int = 60, seed: UInt64 = 7, now: Timestamp = defaultNow, clockInterval: Duration = .seconds(3600))
-        async throws
-    {
+    public init(
+        demo: Bool = true, reports: Int = 60, seed: UInt64 = 7, now: Timestamp = defaultNow, clockInterval: Duration = .seconds(3600),
+        limits: ConnectionLimits = .init()
+    ) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-central-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         clock = TestClock(now)
@@ -73,6 +75,7 @@ public final class TestServer: @unchecked Sendable {
         configuration.seedReports = reports
         configuration.seed = seed
         configuration.clockInterval = clockInterval
+        configuration.limits = limits
         server = try await CentralServer(configuration: configuration, clock: clock.central, logger: logs.logger)
         let port = BoundPort()
         let app = try server.application { await port.set($0) }
@@ -137,6 +140,13 @@ public final class TestServer: @unchecked Sendable {
     /// A new citizen report through the demo route.
     public func submit(unit: String? = nil, privacy: String = "public", title: String = "Jalan berlubang di Jl. Salemba Raya") async throws -> Report
     {
+        try await submitWithKey(unit: unit, privacy: privacy, title: title).report
+    }
+
+    /// A new citizen report and the `reporter_key` its reporter answers with.
+    public func submitWithKey(unit: String? = nil, privacy: String = "public", title: String = "Jalan berlubang di Jl. Salemba Raya")
+        async throws -> (report: Report, key: String)
+    {
         var body: [String: Any] = [
             "kind": "pengaduan", "channel": "web", "title": title, "body": "Lubang besar di depan halte.", "privacy": privacy,
             "reporter": ["name": "Budi", "contact": "0812"],
@@ -144,17 +154,41 @@ public final class TestServer: @unchecked Sendable {
         if let unit { body["unit_id"] = unit }
         let r = try await request("POST", "/reports", json: body)
         guard r.status == 201 else { throw TestFailure("submit: \(r.status) \(r.text)") }
-        return try r.decode(Report.self)
+        guard let key = try r.object()["reporter_key"] as? String else { throw TestFailure("submit: no reporter_key") }
+        return (try r.decode(Report.self), key)
+    }
+
+    /// Writes `body` into a stored report behind the API's back, as a non-conforming source
+    /// would: text the server itself refuses (terminal control sequences), for the client's tests.
+    public func plantBody(_ body: String, in id: String) async throws {
+        _ = try await server.store.update(id, at: clock.now) { report, _ in
+            var next = report
+            next.body = body
+            next.version += 1
+            return next
+        }
+    }
+
+    /// The reporter of a report answers (`POST /reports/{id}/replies` with its key).
+    public func reply(to id: String, key: String?, json: [String: Any]) async throws -> HTTPResult {
+        try await request("POST", "/reports/\(id)/replies", json: json, headers: key.map { ["X-Reporter-Key": $0] } ?? [:])
     }
 
     /// Submits, verifies and dispatches a report to `unit`.
     public func dispatched(to unit: String, privacy: String = "public", title: String = "Jalan berlubang di Jl. Salemba Raya") async throws -> Report
     {
-        let report = try await submit(privacy: privacy, title: title)
+        try await dispatchedWithKey(to: unit, privacy: privacy, title: title).report
+    }
+
+    /// `dispatched(to:)` with the reporter's key.
+    public func dispatchedWithKey(to unit: String, privacy: String = "public", title: String = "Jalan berlubang di Jl. Salemba Raya")
+        async throws -> (report: Report, key: String)
+    {
+        let (report, key) = try await submitWithKey(privacy: privacy, title: title)
         _ = try await act(["id": UUID().uuidString, "report_id": report.id, "type": "verify"], as: "u-admin")
         let r = try await act(["id": UUID().uuidString, "report_id": report.id, "type": "dispatch", "unit_id": unit], as: "u-admin")
         guard r.status == 200 else { throw TestFailure("dispatch: \(r.status) \(r.text)") }
-        return try r.report()
+        return (try r.report(), key)
     }
 
     /// Everything `user` gets from the change feed from `cursor`, page by page.

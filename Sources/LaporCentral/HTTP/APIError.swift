@@ -49,10 +49,15 @@ struct APIError: Error {
     /// Any error a handler lets escape, as the contract's error.
     static func from(_ error: any Error) -> APIError {
         if let error = error as? APIError { return error }
+        if error is ReportFull {
+            return APIError(
+                status: .contentTooLarge, code: "too_large",
+                message: "the report is full: this change would grow it past \(TextLimits.maxReportJSONBytes >> 20) MiB")
+        }
         if let error = error as? any HTTPResponseError {
             switch error.status {
             case .contentTooLarge: return APIError(status: .contentTooLarge, code: "too_large", message: "the request body is over 1 MiB")
-            case .notFound, .methodNotAllowed: return .notFound
+            case .notFound: return .notFound
             case .unauthorized: return .unauthorized
             case .badRequest, .unprocessableContent: return .invalid(["body": "malformed request"])
             default: break
@@ -92,6 +97,8 @@ enum RefusalText {
         case .required: "required"
         case .empty: "must not be empty"
         case .tooLong(let max): "at most \(max) characters"
+        case .tooManyBytes(let max): "at most \(max) bytes of UTF-8"
+        case .controlCharacter: "control characters other than TAB and LF are not allowed"
         case .unknownUnit(let id): "unknown unit \(id)"
         case .unknownCategory(let id): "unknown category \(id)"
         case .outsideSubtree(let id): "unit \(id) is outside your units"

@@ -4,6 +4,11 @@ import HTTPTypes
 import Hummingbird
 import LaporDomain
 
+extension HTTPField.Name {
+    // invariant: a constant, valid header name
+    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+}
+
 /// Action ids being processed now: a second request with the same id meanwhile is `409 in_flight`.
 actor InFlightActions {
     private var ids: Set<String> = []
@@ -12,12 +17,12 @@ actor InFlightActions {
     func end(_ id: String) { ids.remove(id) }
 }
 
-func addActionRoutes(to api: RouterGroup<CentralContext>, _ deps: CentralDependencies) {
+func addActionRoutes(to api: RecordingGroup, _ deps: CentralDependencies) {
     api.post("actions") { request, context in
         let user = try context.requireUser()
         let (action, _) = try await JSONBody.decode(ActionRequest.self, from: request, context: context)
         guard !action.id.isEmpty, action.id.count <= 128 else { throw APIError.invalid(["id": "must be 1 to 128 characters"]) }
-        guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else {
+        guard let key = request.headers[.idempotencyKey] else {
             throw APIError.invalid(["Idempotency-Key": "required: the action id"])
         }
         guard key == action.id else { throw APIError.invalid(["Idempotency-Key": "must equal the action id"]) }

@@ -4,12 +4,15 @@ import Hummingbird
 import LaporDomain
 import Logging
 
-/// The outermost middleware: resolves the bearer token to a user, turns every error into the
-/// contract's error body, and logs one line per request (method, path, status, ms, user id).
-/// The token and the query string never reach the log.
+/// The outermost middleware: resolves the bearer token to a user, answers what the route table
+/// decides (404 for no such path, 405 with `Allow` for a method a route lacks, `OPTIONS`, `HEAD`
+/// as `GET` without the body), turns every error into the contract's error body, and logs one
+/// line per request (method, path, status, ms, user id). The token, the query string and report
+/// content never reach the log.
 struct FrontMiddleware: RouterMiddleware {
     typealias Context = CentralContext
     let users: [String: User]
+    let routes: RouteTable
     let logger: Logger
 
     func handle(_ request: Request, context: CentralContext, next: (Request, CentralContext) async throws -> Response) async throws -> Response {
@@ -21,15 +24,16 @@ struct FrontMiddleware: RouterMiddleware {
                 context.user = users[TokenHash.of(String(parts[1]))]
             }
         }
-        let response: Response
-        do {
-            response = try await next(request, context)
-        } catch {
-            let apiError = APIError.from(error)
-            if apiError.status == .internalServerError {
-                logger.error("unhandled error: \(String(describing: type(of: error)))", metadata: ["path": .string(request.uri.path)])
-            }
-            response = apiError.response()
+        var response = await answer(request, context: context, next: next)
+        if request.method == .head {
+            // HEAD: GET's status and headers, its length, no body.
+            let length = response.body.contentLength ?? 0
+            response = Response(status: response.status, headers: response.headers, body: .init())
+            response.headers[.contentLength] = String(length)
+        }
+        if response.status == .contentTooLarge {
+            // The rest of an oversized body is not read: the connection cannot carry another request.
+            response.headers[.connection] = "close"
         }
         let elapsed = ContinuousClock.now - started
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
@@ -37,6 +41,42 @@ struct FrontMiddleware: RouterMiddleware {
             "\(request.method.rawValue) \(request.uri.path) \(response.status.code) \(String(format: "%.1f", ms))ms user=\(context.user?.id ?? "-")"
         )
         return response
+    }
+
+    private func answer(
+        _ request: Request, context: CentralContext, next: (Request, CentralContext) async throws -> Response
+    ) async -> Response {
+        guard let allowed = routes.methods(for: request.uri.path) else { return APIError.notFound.response() }
+        let allow = (allowed + [.options]).map(\.rawValue).joined(separator: ", ")
+        var forwarded = request
+        switch request.method {
+        case .options:
+            return Response(status: .noContent, headers: [.allow: allow])
+        case .head:
+            var head = request.head
+            head.method = .get
+            forwarded = Request(head: head, body: request.body)
+        case let method where !allowed.contains(method):
+            var response = APIError(
+                status: .methodNotAllowed, code: "method_not_allowed", message: "\(method.rawValue) is not a method of this route"
+            ).response()
+            response.headers[.allow] = allow
+            return response
+        default:
+            break
+        }
+        do {
+            return try await next(forwarded, context)
+        } catch {
+            let apiError = APIError.from(error)
+            if apiError.status == .internalServerError {
+                // The type only: an error's description can quote stored rows (reporters' data).
+                logger.error(
+                    "internal error: \(String(reflecting: type(of: error)))",
+                    metadata: ["path": .string(request.uri.path), "method": .string(request.method.rawValue)])
+            }
+            return apiError.response()
+        }
     }
 }
 

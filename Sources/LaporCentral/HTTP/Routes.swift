@@ -16,9 +16,13 @@ struct CentralDependencies: Sendable {
 
 /// Builds the router: the contract's routes under `/api/v1`, and the citizen routes in demo mode.
 func buildRouter(_ deps: CentralDependencies, users: [String: User], logger: Logger) -> Router<CentralContext> {
-    let router = Router(context: CentralContext.self)
-    router.add(middleware: FrontMiddleware(users: users, logger: logger))
-    let api = router.group("api/v1")
+    // HEAD needs an endpoint of its own for the router to reach the middleware with it.
+    let router = Router(context: CentralContext.self, options: .autoGenerateHeadEndpoints)
+    let table = RouteTable()
+    // Router middleware wraps the routes added after it: it comes first, and reads the table
+    // that the routes below fill.
+    router.add(middleware: FrontMiddleware(users: users, routes: table, logger: logger))
+    let api = RecordingGroup(group: router.group("api/v1"), prefix: "api/v1", table: table)
     addReferenceRoutes(to: api, deps)
     addReportRoutes(to: api, deps)
     addActionRoutes(to: api, deps)
@@ -26,7 +30,7 @@ func buildRouter(_ deps: CentralDependencies, users: [String: User], logger: Log
     return router
 }
 
-func addReferenceRoutes(to api: RouterGroup<CentralContext>, _ deps: CentralDependencies) {
+func addReferenceRoutes(to api: RecordingGroup, _ deps: CentralDependencies) {
     api.get("me") { _, context in
         try JSONBody.response(encoding: try context.requireUser())
     }
@@ -53,7 +57,7 @@ func addReferenceRoutes(to api: RouterGroup<CentralContext>, _ deps: CentralDepe
     }
 }
 
-func addReportRoutes(to api: RouterGroup<CentralContext>, _ deps: CentralDependencies) {
+func addReportRoutes(to api: RecordingGroup, _ deps: CentralDependencies) {
     api.get("reports/:id") { _, context in
         let user = try context.requireUser()
         let id = try context.parameters.require("id")

@@ -129,6 +129,7 @@ struct DemoReportFactory {
         let template = ReportTemplates.all[rng.weighted(ReportTemplates.all.map(\.weight))]
         let unit = rng.pick(template.units)
         let agency = workflow.units.agency(of: unit)?.id ?? unit
+        // invariant: a constant table with a "default" entry
         let place = rng.pick(ReportTemplates.places[agency] ?? ReportTemplates.places["default"]!)
         func fill(_ text: String) -> String {
             text.replacingOccurrences(of: "{lokasi}", with: place).replacingOccurrences(of: "{waktu}", with: rng.pick(ReportTemplates.waktu))

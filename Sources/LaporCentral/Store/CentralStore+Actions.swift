@@ -22,8 +22,10 @@ extension CentralStore {
     func apply(_ request: ActionRequest, bodyHash: String, by user: User, workflow: Workflow, at now: Timestamp) async throws -> ActionOutcome {
         try await writer.write { db in
             if let row = try Row.fetchOne(db, sql: "SELECT user_id, body_hash, response FROM action WHERE id = ?", arguments: [request.id]) {
-                guard row["user_id"] as String == user.id, row["body_hash"] as String == bodyHash else { return .mismatch }
-                return .replayed(row["response"])
+                guard try row.decode(forColumn: "user_id") as String == user.id, try row.decode(forColumn: "body_hash") as String == bodyHash else {
+                    return .mismatch
+                }
+                return .replayed(try row.decode(forColumn: "response"))
             }
             guard let report = try Self.load(request.reportId, in: db), workflow.canSee(report, user: user) else { return .notFound }
             switch workflow.apply(request, by: user, to: report, at: now) {

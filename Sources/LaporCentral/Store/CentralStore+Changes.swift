@@ -34,9 +34,11 @@ extension CentralStore {
         let tombstones =
             cursor > 0
             ? "OR EXISTS (SELECT 1 FROM change c WHERE c.report_id = report.id AND c.seq > :cursor AND \(visibleBefore))" : ""
+        // `unit_id IN (…)` is NULL for a report with no unit (returned, or in the national
+        // queue): COALESCE makes "not visible" of it instead of a NULL the reader must guess at.
         let sql = """
-            SELECT id, seq, (\(visibleNow)) AS visible, full_json, masked_json FROM report
-            WHERE seq > :cursor AND ((\(visibleNow)) \(tombstones))
+            SELECT id, seq, COALESCE((\(visibleNow)), 0) AS visible, full_json, masked_json FROM report
+            WHERE seq > :cursor AND (COALESCE((\(visibleNow)), 0) \(tombstones))
             ORDER BY seq LIMIT :limit
             """
         let admin = user.role == .admin
@@ -50,11 +52,12 @@ extension CentralStore {
                     more = true
                     break
                 }
-                last = row["seq"]
-                if row["visible"] as Bool {
-                    items.append(admin ? row["full_json"] : (row["masked_json"] as String?) ?? row["full_json"])
+                last = try row.decode(forColumn: "seq")
+                if try row.decode(Bool.self, forColumn: "visible") {
+                    let masked: String? = admin ? nil : try row.decode(forColumn: "masked_json")
+                    items.append(try masked ?? row.decode(forColumn: "full_json"))
                 } else {
-                    items.append(#"{"id":\#(try ContractJSON.encode(row["id"] as String)),"removed":true}"#)
+                    items.append(#"{"id":\#(try ContractJSON.encode(try row.decode(String.self, forColumn: "id"))),"removed":true}"#)
                 }
             }
             return ChangePage(items: items, cursor: last, more: more)

@@ -2,6 +2,12 @@ import Foundation
 import GRDB
 import LaporDomain
 
+/// A change would grow a report's JSON past `TextLimits.maxReportJSONBytes`: refused with
+/// 413 `too_large`, nothing written.
+struct ReportFull: Error {
+    var reportId: String
+}
+
 extension CentralStore {
     /// One stored report with the columns the server filters on.
     struct StoredReport {
@@ -12,11 +18,12 @@ extension CentralStore {
     /// Writes a report (new or changed) and appends its change to the feed, in the caller's
     /// transaction. `previous` is the report before the change, nil for a new one.
     static func save(_ report: Report, previous: Report?, at now: Timestamp, in db: Database) throws {
+        let full = try ContractJSON.encode(report)
+        guard TextLimits.reportFits(bytes: full.utf8.count) else { throw ReportFull(reportId: report.id) }
         try db.execute(
             sql: "INSERT INTO change (report_id, prev_unit_id, prev_with_unit, at) VALUES (?, ?, ?, ?)",
             arguments: [report.id, previous?.unitId, previous?.isWithUnit ?? false, now.epochSeconds])
         let seq = db.lastInsertedRowID
-        let full = try ContractJSON.encode(report)
         let masked = report.privacy.hidesReporter ? try ContractJSON.encode(report.masked(for: .liaison)) : nil
         try db.execute(
             sql: """
@@ -57,12 +64,22 @@ extension CentralStore {
         return String(next)
     }
 
-    /// Stores a new citizen report with a fresh tracking ID.
-    func submit(_ make: @escaping @Sendable (String) -> Report, at now: Timestamp) async throws -> Report {
+    /// Stores a new citizen report with a fresh tracking ID and the hash of its reporter key.
+    func submit(_ make: @escaping @Sendable (String) -> Report, keyHash: String, at now: Timestamp) async throws -> Report {
         try await writer.write { db in
             let report = make(try Self.nextTrackingID(in: db))
             try Self.save(report, previous: nil, at: now, in: db)
+            try db.execute(sql: "INSERT INTO reporter_key (report_id, key_hash) VALUES (?, ?)", arguments: [report.id, keyHash])
             return report
+        }
+    }
+
+    /// Whether `keyHash` is the hash of the reporter key of report `id` (false for a report that
+    /// does not exist or has no key: the caller cannot tell the two apart).
+    func reporterKeyMatches(_ id: String, keyHash: String) async throws -> Bool {
+        try await writer.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM reporter_key WHERE report_id = ? AND key_hash = ?", arguments: [id, keyHash]) ?? false
         }
     }
 

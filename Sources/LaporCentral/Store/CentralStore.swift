@@ -74,6 +74,10 @@ public struct CentralStore: Sendable {
                     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                     """)
         }
+        migrator.registerMigration("v2-reporter-keys") { db in
+            // The hash of each citizen report's `reporter_key` (contract v1.1 item 9).
+            try db.execute(sql: "CREATE TABLE reporter_key (report_id TEXT PRIMARY KEY, key_hash TEXT NOT NULL)")
+        }
         return migrator
     }
 
@@ -99,7 +103,9 @@ public struct CentralStore: Sendable {
     public func units() throws -> [LaporDomain.Unit] {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT id, name, parent_id, timezone FROM unit ORDER BY position").map {
-                LaporDomain.Unit(id: $0["id"], name: $0["name"], parentId: $0["parent_id"], timezone: $0["timezone"])
+                LaporDomain.Unit(
+                    id: try $0.decode(forColumn: "id"), name: try $0.decode(forColumn: "name"), parentId: try $0.decode(forColumn: "parent_id"),
+                    timezone: try $0.decode(forColumn: "timezone"))
             }
         }
     }
@@ -107,7 +113,8 @@ public struct CentralStore: Sendable {
     public func categories() throws -> [LaporDomain.Category] {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT id, name, parent_id FROM category ORDER BY position").map {
-                LaporDomain.Category(id: $0["id"], name: $0["name"], parentId: $0["parent_id"])
+                LaporDomain.Category(
+                    id: try $0.decode(forColumn: "id"), name: try $0.decode(forColumn: "name"), parentId: try $0.decode(forColumn: "parent_id"))
             }
         }
     }
@@ -128,8 +135,10 @@ public struct CentralStore: Sendable {
         try writer.read { db in
             var out: [String: User] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, name, role, unit_id, token_hash FROM user") {
-                guard let role = Role(rawValue: row["role"]) else { continue }
-                out[row["token_hash"]] = User(id: row["id"], name: row["name"], role: role, unitId: row["unit_id"])
+                guard let role = Role(rawValue: try row.decode(forColumn: "role")) else { continue }
+                out[try row.decode(forColumn: "token_hash")] = User(
+                    id: try row.decode(forColumn: "id"), name: try row.decode(forColumn: "name"), role: role,
+                    unitId: try row.decode(forColumn: "unit_id"))
             }
             return out
         }

@@ -54,9 +54,3 @@ public struct ActionRequest: Codable, Hashable, Sendable, Identifiable {
         case categoryId = "category_id"
     }
 }
-
-/// Limits on what users write.
-public enum TextLimits {
-    /// A follow-up (and every other action text) is 1 to 20,000 characters.
-    public static let maxActionText = 20_000
-}

@@ -4,14 +4,17 @@ struct PayloadRules {
     let categories: CategoryTree?
 
     func check(_ request: ActionRequest, by user: User, on report: Report) -> Refusal? {
-        if let text = request.text, text.count > TextLimits.maxActionText {
-            return .invalid(field: "text", problem: .tooLong(max: TextLimits.maxActionText))
+        if let text = request.text, let problem = TextRules.problem(in: text, kind: .body) {
+            // An empty text is refused below only for the actions that need one.
+            if problem != .empty { return .invalid(field: "text", problem: problem) }
         }
         switch request.type {
         case .hold, .return, .followup, .requestInfo:
             return requireText(request.text)
         case .verify:
-            if let title = request.title, title.trimmingWhitespace.isEmpty { return .invalid(field: "title", problem: .empty) }
+            if let title = request.title, let problem = TextRules.problem(in: title, kind: .title) {
+                return .invalid(field: "title", problem: problem)
+            }
             if let id = request.categoryId, let categories, categories[id] == nil {
                 return .invalid(field: "category_id", problem: .unknownCategory(id))
             }

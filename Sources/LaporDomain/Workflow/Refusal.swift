@@ -34,7 +34,12 @@ public enum Refusal: Error, Hashable, Sendable {
 public enum FieldProblem: Hashable, Sendable {
     case required
     case empty
+    /// More characters (grapheme clusters) than allowed.
     case tooLong(max: Int)
+    /// More UTF-8 bytes than allowed.
+    case tooManyBytes(max: Int)
+    /// A C0 control character other than TAB and LF (NUL included).
+    case controlCharacter
     case unknownUnit(String)
     case unknownCategory(String)
     /// The unit is not in the caller's subtree.

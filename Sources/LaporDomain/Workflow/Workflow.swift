@@ -61,7 +61,7 @@ public struct Workflow: Sendable {
             if let kind = request.kind { next.kind = kind }
             if let category = request.categoryId { next.categoryId = category }
             if let privacy = request.privacy { next.privacy = privacy }
-            if let title = request.title { next.title = title.trimmingWhitespace }
+            if let title = request.title { next.title = TextRules.normalised(title).trimmingWhitespace }
         case .archive:
             next.archiveReason = request.reason
             next.duplicateOf = request.reason == .duplicate ? request.duplicateOf : nil
@@ -76,7 +76,7 @@ public struct Workflow: Sendable {
         if let to = rule.to { next.status = to }
         let event = TimelineEvent(
             id: TimelineEvent.id(for: report, index: report.timeline.count + 1), type: rule.event, at: now, actor: user.actor,
-            text: request.text.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 },
+            text: request.text.map { TextRules.normalised($0).trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 },
             unitId: eventUnit)
         next.timeline.append(event)
         return .success(settle(next, at: now))
@@ -87,7 +87,7 @@ public struct Workflow: Sendable {
     /// once the report has a follow-up. Nil when the report takes no reply in its state.
     public func reporterReply(to report: Report, text: String?, rating: Int?, at now: Timestamp) -> Report? {
         var next = report
-        let trimmed = text?.trimmingWhitespace ?? ""
+        let trimmed = text.map { TextRules.normalised($0).trimmingWhitespace } ?? ""
         var changed = false
         if !trimmed.isEmpty {
             switch report.status {

@@ -1,0 +1,277 @@
+import Foundation
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOHTTPTypes
+import Synchronization
+
+/// How long a connection may take and how many may be open (contract v1.1 item 2).
+public struct ConnectionLimits: Sendable {
+    /// A request's headers must arrive within this (from the connection's start or the
+    /// request's first byte); beyond it the answer is 408 and the connection closes.
+    public var headerTimeout: Duration = .seconds(30)
+    /// A connection with nothing in flight, or a body that stopped coming, closes after this.
+    public var idleTimeout: Duration = .seconds(60)
+    /// Connections beyond this many get 503 `unavailable` and are closed.
+    public var maxConnections = 512
+
+    public init() {}
+}
+
+/// The open connections of one server, across its event loops.
+final class ConnectionCounter: Sendable {
+    private let open = Atomic<Int>(0)
+
+    /// Counts one more; false when that one is over `max` (it is counted all the same, and
+    /// `release` takes it back).
+    func admit(max: Int) -> Bool { open.wrappingAdd(1, ordering: .relaxed).newValue <= max }
+    func release() { open.wrappingSubtract(1, ordering: .relaxed) }
+    var count: Int { open.load(ordering: .relaxed) }
+}
+
+/// Hummingbird's HTTP/1 channel with a guard around each connection: the connection cap, the
+/// header and idle timeouts, and the contract's error body for what the HTTP parser refuses
+/// (Hummingbird answers those with an empty 400).
+struct GuardedHTTP1Channel: ServerChildChannel {
+    typealias Value = HTTP1Channel.Value
+    let responder: HTTPChannelHandler.Responder
+    let limits: ConnectionLimits
+    let counter: ConnectionCounter
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        let guardHandler = ConnectionGuardHandler(limits: limits, counter: counter)
+        do {
+            // First in the pipeline: it sees bytes before the HTTP decoder and writes raw answers.
+            try channel.pipeline.syncOperations.addHandler(guardHandler)
+        } catch {
+            return channel.eventLoop.makeFailedFuture(error)
+        }
+        let http = HTTP1Channel(
+            responder: responder, configuration: .init(additionalChannelHandlers: [RequestWatchHandler(guardHandler: guardHandler)]))
+        return http.setup(channel: channel, logger: logger)
+    }
+
+    func handle(value: Value, logger: Logger) async {
+        await HTTP1Channel(responder: responder).handle(value: value, logger: logger)
+    }
+}
+
+/// The raw side of the guard: counts the connection, keeps its timers, writes answers the HTTP
+/// layer cannot (503 over the cap, 408 on a timeout, 400/431 for a request the parser refused).
+/// Event-loop confined: every method runs on the channel's event loop.
+final class ConnectionGuardHandler: ChannelInboundHandler, RemovableChannelHandler, @unchecked Sendable {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+
+    enum Phase {
+        /// Waiting for a request's headers (from the connection's start or a request's first byte).
+        case head
+        /// Headers read, the body coming.
+        case body
+        /// The request is read; the server is answering.
+        case responding
+        /// Nothing in flight, waiting for the next request.
+        case idle
+        /// Answered by the guard itself; the rest is discarded until the connection closes.
+        case closing
+    }
+
+    private let limits: ConnectionLimits
+    private let counter: ConnectionCounter
+    private var counted = false
+    private var phase = Phase.head
+    /// Requests whose head arrived and whose response has not ended.
+    private var inFlight = 0
+    private var timer: Scheduled<Void>?
+    private var context: ChannelHandlerContext?
+
+    init(limits: ConnectionLimits, counter: ConnectionCounter) {
+        self.limits = limits
+        self.counter = counter
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        if context.channel.isActive { start(context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        start(context)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        stop()
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        stop()
+        self.context = nil
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch phase {
+        case .closing:
+            return  // discarded
+        case .idle:
+            phase = .head
+            schedule(limits.headerTimeout)
+        case .head, .body, .responding:
+            break
+        }
+        context.fireChannelRead(data)
+    }
+
+    private func start(_ context: ChannelHandlerContext) {
+        guard !counted else { return }
+        counted = true
+        if counter.admit(max: limits.maxConnections) {
+            schedule(limits.headerTimeout)
+        } else {
+            answerAndClose(status: 503, reason: "Service Unavailable", code: "unavailable", message: "too many open connections; retry later")
+        }
+    }
+
+    private func stop() {
+        timer?.cancel()
+        timer = nil
+        if counted {
+            counted = false
+            counter.release()
+        }
+    }
+
+    private func schedule(_ after: Duration) {
+        timer?.cancel()
+        guard let context else { return }
+        let nanos = after.components.seconds * 1_000_000_000 + after.components.attoseconds / 1_000_000_000
+        timer = context.eventLoop.scheduleTask(in: .nanoseconds(nanos)) { [weak self] in self?.timedOut() }
+    }
+
+    private func timedOut() {
+        switch phase {
+        case .head, .body:
+            answerAndClose(status: 408, reason: "Request Timeout", code: "timeout", message: "the request did not arrive in time")
+        case .idle:
+            phase = .closing
+            context?.close(promise: nil)
+        case .responding, .closing:
+            break
+        }
+    }
+
+    // MARK: Told by the HTTP side
+
+    func headArrived() {
+        inFlight += 1
+        phase = .body
+        schedule(limits.idleTimeout)
+    }
+
+    func bodyArrived() {
+        if phase == .body { schedule(limits.idleTimeout) }
+    }
+
+    func requestRead() {
+        phase = .responding
+        timer?.cancel()
+        timer = nil
+    }
+
+    func responseEnded() {
+        inFlight = max(0, inFlight - 1)
+        guard inFlight == 0, phase == .responding else { return }
+        phase = .idle
+        schedule(limits.idleTimeout)
+    }
+
+    /// The HTTP parser refused the request: the contract's error body when no answer is being
+    /// written, else just close. True when handled.
+    func parserRefused(_ error: HTTPParserError) {
+        guard inFlight == 0 else {
+            phase = .closing
+            context?.close(promise: nil)
+            return
+        }
+        if case .headerOverflow = error {
+            answerAndClose(status: 431, reason: "Request Header Fields Too Large", code: "too_large", message: "the request headers are too large")
+        } else {
+            answerAndClose(status: 400, reason: "Bad Request", code: "invalid", message: "the request is not valid HTTP/1.1")
+        }
+    }
+
+    /// Writes a complete answer with the contract's error body, stops writing, discards what
+    /// still arrives, and closes (at once when the peer closes, else after two seconds).
+    private func answerAndClose(status: Int, reason: String, code: String, message: String) {
+        guard let context, phase != .closing else { return }
+        phase = .closing
+        timer?.cancel()
+        let body = #"{"error":{"code":"\#(code)","message":"\#(message)"}}"#
+        var head = "HTTP/1.1 \(status) \(reason)\r\nContent-Type: application/json; charset=utf-8\r\n"
+        head += "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n"
+        if status == 503 { head += "Retry-After: 1\r\n" }
+        let buffer = context.channel.allocator.buffer(string: head + "\r\n" + body)
+        let channel = context.channel
+        context.writeAndFlush(NIOAny(buffer)).whenComplete { _ in
+            channel.close(mode: .output, promise: nil)
+        }
+        timer = context.eventLoop.scheduleTask(in: .seconds(2)) { channel.close(promise: nil) }
+    }
+}
+
+/// The HTTP side of the guard, after the HTTP/1 codec: tells the raw side when a request's
+/// head and end arrive and when its response ends, closes after a response that says
+/// `Connection: close`, and hands parser errors to the raw side.
+final class RequestWatchHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    private let guardHandler: ConnectionGuardHandler
+    private var closeAfterResponse = false
+
+    init(guardHandler: ConnectionGuardHandler) { self.guardHandler = guardHandler }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head: guardHandler.headArrived()
+        case .body: guardHandler.bodyArrived()
+        case .end: guardHandler.requestRead()
+        }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        switch unwrapOutboundIn(data) {
+        case .head(let response):
+            if response.headerFields[.connection]?.lowercased() == "close" { closeAfterResponse = true }
+            context.write(data, promise: promise)
+        case .body:
+            context.write(data, promise: promise)
+        case .end:
+            let written = promise ?? context.eventLoop.makePromise()
+            let guardHandler = guardHandler
+            let close = closeAfterResponse
+            let channel = context.channel
+            written.futureResult.whenComplete { _ in
+                if close {
+                    channel.close(promise: nil)
+                } else {
+                    guardHandler.responseEnded()
+                }
+            }
+            context.write(data, promise: written)
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if let parserError = error as? HTTPParserError {
+            guardHandler.parserRefused(parserError)
+        } else {
+            context.fireErrorCaught(error)
+        }
+    }
+}

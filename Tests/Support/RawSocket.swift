@@ -1,0 +1,77 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A plain TCP client on loopback, to send requests in pieces or bytes no HTTP client would.
+public final class RawSocket: @unchecked Sendable {
+    let fd: Int32
+
+    public init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else {
+            close(fd)
+            throw TestFailure("connect failed: \(errno)")
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// Sends all of `data`; false when the peer has closed (EPIPE, reset).
+    @discardableResult
+    public func send(_ data: Data) throws -> Bool {
+        var offset = 0
+        while offset < data.count {
+            let sent = data.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, data.count - offset, Int32(MSG_NOSIGNAL)) }
+            if sent <= 0 { return false }
+            offset += sent
+        }
+        return true
+    }
+
+    public func send(_ text: String) throws { try send(Data(text.utf8)) }
+
+    /// Reads until the peer closes or 5 seconds pass.
+    public func receive() throws -> Data {
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var out = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            out.append(contentsOf: buffer[0..<n])
+            if let text = String(data: out, encoding: .utf8), text.contains("\r\n\r\n"), text.contains("\"report\"") && text.hasSuffix("}}") { break }
+        }
+        return out
+    }
+
+    /// Everything until the peer closes, and whether it closed within `seconds` (false: the
+    /// time ran out with the connection still open).
+    public func receiveUntilClosed(seconds: Double) -> (data: Data, closed: Bool) {
+        let deadline = Date().addingTimeInterval(seconds)
+        var out = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let left = deadline.timeIntervalSinceNow
+            guard left > 0 else { return (out, false) }
+            var timeout = timeval(tv_sec: Int(left), tv_usec: Int((left - Double(Int(left))) * 1_000_000))
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n == 0 { return (out, true) }
+            if n < 0 {
+                if errno == EAGAIN || errno == EWOULDBLOCK { continue }
+                return (out, true)  // reset: closed
+            }
+            out.append(contentsOf: buffer[0..<n])
+        }
+    }
+}
