@@ -17,8 +17,17 @@ struct CentralBench: AsyncParsableCommand {
 
     @Option(help: "Reports in the seeded store.") var reports = 100_000
     @Option(help: "Sequential actions to time.") var actions = 2_000
+    @Option(help: "Instead: this many clients at once, mixing feed reads, report reads and follow-ups.") var concurrency: Int?
+    @Option(help: "Seconds of the concurrent run.") var duration = 30
 
     func run() async throws {
+        if let concurrency {
+            guard (1...1_000).contains(concurrency), (1...3_600).contains(duration) else {
+                throw ValidationError("--concurrency must be 1 to 1000 and --duration 1 to 3600")
+            }
+            try await CentralLoad(concurrency: concurrency, duration: duration, reports: reports).run()
+            return
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-bench-central-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

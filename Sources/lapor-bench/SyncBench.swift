@@ -23,30 +23,11 @@ struct SyncBench: AsyncParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-bench-sync-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let serverDB = folder.appendingPathComponent("central.sqlite").path
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw ValidationError("no pipe for the server process") }
-        let child = try ChildProcess.start(
-            [CommandLine.arguments[0], "serve-for-bench", "--db", serverDB, "--reports", String(reports)], stdout: .descriptor(fds[1]),
-            stderr: .inherit)
-        close(fds[1])
-        let reader = FileHandle(fileDescriptor: fds[0], closeOnDealloc: true)
-        defer {
-            child.terminate()
-            child.wait(timeout: 10)
-        }
-        var line = ""
-        while !line.hasSuffix("\n") {
-            let byte = reader.readData(ofLength: 1)
-            guard !byte.isEmpty else { throw ValidationError("the server process ended early") }
-            line += String(decoding: byte, as: UTF8.self)
-        }
-        guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst("PORT ".count)) else {
-            throw ValidationError("no port from the server: \(line)")
-        }
-        let tokens = try JSONDecoder().decode(
-            [DemoToken].self, from: Data(contentsOf: URL(fileURLWithPath: CentralServer.tokensPath(for: serverDB))))
-        let token = tokens.first { $0.userId == "u-admin" }!.token
+        let server = try BenchServer.start(reports: reports, folder: folder)
+        defer { server.stop() }
+        let port = server.port
+        let tokens = server.tokens
+        guard let token = tokens["u-admin"] else { throw ValidationError("no demo token for u-admin") }
         let store = try CaseStore(path: folder.appendingPathComponent("client/cases.sqlite").path)
         let client = try CentralClient(server: URL(string: "http://127.0.0.1:\(port)")!, token: token)
         let engine = SyncEngine(store: store, client: client)
@@ -115,18 +96,70 @@ struct SyncBench: AsyncParsableCommand {
     }
 }
 
+/// A demo central in a child process of the bench (`serve-for-bench`), so that a memory figure
+/// of either side is that side's alone.
+struct BenchServer {
+    let child: ChildProcess
+    let port: Int
+    /// Demo tokens by user id.
+    let tokens: [String: String]
+
+    static func start(reports: Int, folder: URL, extra: [String] = []) throws -> BenchServer {
+        let serverDB = folder.appendingPathComponent("central.sqlite").path
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw ValidationError("no pipe for the server process") }
+        let child = try ChildProcess.start(
+            [CommandLine.arguments[0], "serve-for-bench", "--db", serverDB, "--reports", String(reports)] + extra,
+            stdout: .descriptor(fds[1]), stderr: .inherit)
+        close(fds[1])
+        let reader = FileHandle(fileDescriptor: fds[0], closeOnDealloc: true)
+        var line = ""
+        while !line.hasSuffix("\n") {
+            let byte = reader.readData(ofLength: 1)
+            guard !byte.isEmpty else {
+                child.terminate()
+                throw ValidationError("the server process ended early")
+            }
+            line += String(decoding: byte, as: UTF8.self)
+        }
+        guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst("PORT ".count)) else {
+            child.terminate()
+            throw ValidationError("no port from the server: \(line)")
+        }
+        let list = try JSONDecoder().decode(
+            [DemoToken].self, from: Data(contentsOf: URL(fileURLWithPath: CentralServer.tokensPath(for: serverDB))))
+        return BenchServer(child: child, port: port, tokens: Dictionary(list.map { ($0.userId, $0.token) }) { a, _ in a })
+    }
+
+    /// The server's resident set size now, in MB (from /proc).
+    var rssMB: Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(child.pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return kb / 1024
+    }
+
+    func stop() {
+        child.terminate()
+        _ = child.wait(timeout: 10)
+    }
+}
+
 /// The child process of `lapor-bench sync`: seeds and serves, prints `PORT n` when ready.
 struct ServeForBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve-for-bench", shouldDisplay: false)
 
     @Option var db: String
     @Option var reports: Int
+    @Option var maxConnections = 512
 
     func run() async throws {
         var configuration = CentralConfiguration(databasePath: db)
         configuration.port = 0
         configuration.demo = true
         configuration.seedReports = reports
+        configuration.limits.maxConnections = maxConnections
         var logger = Logger(label: "bench-server")
         logger.logLevel = .warning
         let server = try await CentralServer(configuration: configuration, logger: logger)

@@ -1,8 +1,9 @@
 import Foundation
-import LaporCentral
 import LaporDomain
 import LaporTestSupport
 import Testing
+
+@testable import LaporCentral
 
 /// The central never falls over (contract v1.1 items 1, 2 and 9): routine sequences that once
 /// aborted it, texts that grew a report past what clients can pull, and what an attacker sends.
@@ -34,6 +35,26 @@ import Testing
         }
         #expect(try await t.get("/me", as: "u-admin").status == 200)
         #expect(!t.logs.all.contains { $0.contains("internal error") })
+    }
+
+    /// A row of the server's own store that cannot be read answers 500 `internal`, the log names
+    /// the failure without report content, and the process serves the next request.
+    @Test func aBrokenStoredRowIs500AndTheServerGoesOn() async throws {
+        let t = try await TestServer(reports: 0)
+        defer { Task { await t.stop() } }
+        let report = try await t.dispatched(to: "dki-dpu", title: "Rahasia Budi 0812-RAHASIA")
+        try await t.server.store.writer.write { db in
+            try db.execute(sql: "UPDATE report SET full_json = 'not json', seq = 'not a number' WHERE id = ?", arguments: [report.id])
+        }
+        let one = try await t.get("/reports/\(report.id)", as: "u-admin")
+        #expect(one.status == 500 && one.errorCode == "internal" && !one.text.contains("Budi"))
+        // The feed streams stored JSON without parsing it (the client skips an item it cannot read).
+        #expect(try await t.get("/changes", as: "u-admin").status == 200)
+        let action = try await t.actNew(["report_id": report.id, "type": "followup", "text": "x"], as: "u-liaison-dki-dpu")
+        #expect(action.status == 500 && action.errorCode == "internal")
+        #expect(try await t.get("/me", as: "u-admin").status == 200)
+        let errors = t.logs.all.filter { $0.contains("internal error") }
+        #expect(errors.count == 2 && !errors.contains { $0.contains("Budi") || $0.contains("RAHASIA") }, "\(errors)")
     }
 
     @Test func textLimitsCountBytesAndRefuseControls() async throws {
@@ -196,24 +217,29 @@ import Testing
     /// idle one is closed, and past the cap a new connection gets 503 at once.
     @Test func slowAndSurplusConnectionsAreShedNotServed() async throws {
         var limits = ConnectionLimits()
-        limits.headerTimeout = .milliseconds(800)
-        limits.idleTimeout = .milliseconds(1500)
+        // Wide enough that 21 connections open well inside it on a loaded 2-core machine.
+        limits.headerTimeout = .seconds(3)
+        limits.idleTimeout = .seconds(4)
         limits.maxConnections = 20
         let t = try await TestServer(reports: 0, limits: limits)
         defer { Task { await t.stop() } }
         let port = t.base.port ?? 0
         let started = Date()
-        var slow = try (0..<20).map { _ in try RawSocket(port: port) }
+        // 21 connections that never finish their headers: the cap takes 20 (which one is left
+        // out depends on the event loop that admits it first), the other gets 503 at once.
+        var slow = try (0..<21).map { _ in try RawSocket(port: port) }
         for socket in slow { try socket.send("GET /api/v1/me HTTP/1.1\r\nHost: x\r\n") }
-        let surplus = try RawSocket(port: port)
-        let (refusal, refusedClosed) = surplus.receiveUntilClosed(seconds: 3)
-        let refusalText = String(decoding: refusal, as: UTF8.self)
-        #expect(refusalText.hasPrefix("HTTP/1.1 503") && refusalText.contains(#""code":"unavailable""#) && refusedClosed, "\(refusalText)")
+        var answers: [String] = []
+        var allClosed = true
         for socket in slow {
-            let (data, closed) = socket.receiveUntilClosed(seconds: 5)
-            #expect(String(decoding: data, as: UTF8.self).hasPrefix("HTTP/1.1 408") && closed)
+            let (data, closed) = socket.receiveUntilClosed(seconds: 8)
+            answers.append(String(String(decoding: data, as: UTF8.self).prefix(12)))
+            allClosed = allClosed && closed
         }
-        #expect(Date().timeIntervalSince(started) < 6)
+        #expect(answers.filter { $0 == "HTTP/1.1 503" }.count == 1, "\(answers)")
+        #expect(answers.filter { $0 == "HTTP/1.1 408" }.count == 20, "\(answers)")
+        #expect(allClosed)
+        #expect(Date().timeIntervalSince(started) < 9)
         // The slow ones gone, service is back.
         slow = []
         var back = 0
@@ -226,8 +252,8 @@ import Testing
         let idle = try RawSocket(port: port)
         try idle.send("GET /api/v1/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(t.tokens["u-admin"] ?? "")\r\n\r\n")
         let idleStart = Date()
-        let (answer, closed) = idle.receiveUntilClosed(seconds: 5)
+        let (answer, closed) = idle.receiveUntilClosed(seconds: 8)
         #expect(String(decoding: answer, as: UTF8.self).hasPrefix("HTTP/1.1 200") && closed)
-        #expect(Date().timeIntervalSince(idleStart) >= 1.2)
+        #expect(Date().timeIntervalSince(idleStart) >= 3.5)
     }
 }

@@ -59,8 +59,13 @@ import Testing
     @Test func anInterruptedPullResumesFromTheLastWholePage() async throws {
         let server = try await TestServer(reports: 300)
         defer { Task { await server.stop() } }
-        // Requests 0-4 (reference) and a few pages pass; then the connection keeps dropping.
-        let proxy = try FlakyProxy(upstreamPort: server.base.port!) { n, _ in n < 11 ? .pass : .dropBeforeForward }
+        // The reference requests and four pages pass; then the connection keeps dropping. Counted
+        // by what is asked, not by request number: a retry under load must not shift the cut.
+        let pages = LockedCount()
+        let proxy = try FlakyProxy(upstreamPort: server.base.port!) { _, line in
+            guard line.contains("/changes") else { return .pass }
+            return pages.next() <= 4 ? .pass : .dropBeforeForward
+        }
         defer { proxy.stop() }
         let h = try await Harness(server: server, user: "u-admin", through: proxy.port)
         defer { h.remove() }
@@ -181,5 +186,19 @@ import Testing
         #expect(summary.outcome == .done, "\(summary)")
         #expect(try h.store.reportIds().count == 120)
         #expect(summary.pages > 120 / 25)
+    }
+}
+
+/// A counter the proxy's decision closure can share.
+final class LockedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+
+    /// Counts one more and returns the count.
+    func next() -> Int {
+        lock.withLock {
+            n += 1
+            return n
+        }
     }
 }

@@ -112,6 +112,14 @@ import Testing
         #expect(!fitted, "a paste past 20,000 characters says so")
         #expect(full.count == Editor.limit)
         #expect(Editor(String(repeating: "x", count: 25_000)).count == Editor.limit)
+        // Bytes too: 19,999 four-byte emoji leave room for no 5-byte character.
+        var emoji = Editor(String(repeating: "😀", count: 19_999))
+        let fiveBytes = emoji.insert("a\u{0301}\u{0301}")
+        #expect(!fiveBytes, "a character of 5 bytes does not fit in the last 4")
+        let three = emoji.insert("abc")
+        #expect(!three && emoji.count == Editor.limit && emoji.text.utf8.count == 79_997)
+        let heavy = Editor(String(repeating: "a" + String(repeating: "\u{0301}", count: 4_000), count: 20))
+        #expect(heavy.byteCount <= Editor.byteLimit && heavy.count == 9)
     }
 }
 

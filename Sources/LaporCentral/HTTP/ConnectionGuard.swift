@@ -81,8 +81,11 @@ final class ConnectionGuardHandler: ChannelInboundHandler, RemovableChannelHandl
     private let counter: ConnectionCounter
     private var counted = false
     private var phase = Phase.head
-    /// Requests whose head arrived and whose response has not ended.
-    private var inFlight = 0
+    /// Requests whose head arrived, and responses that ended: equal when nothing is in flight.
+    private var requests = 0
+    private var responses = 0
+    /// A request's head arrived and its end not yet.
+    private var bodyOpen = false
     private var timer: Scheduled<Void>?
     private var context: ChannelHandlerContext?
 
@@ -165,7 +168,8 @@ final class ConnectionGuardHandler: ChannelInboundHandler, RemovableChannelHandl
     // MARK: Told by the HTTP side
 
     func headArrived() {
-        inFlight += 1
+        requests += 1
+        bodyOpen = true
         phase = .body
         schedule(limits.idleTimeout)
     }
@@ -175,22 +179,44 @@ final class ConnectionGuardHandler: ChannelInboundHandler, RemovableChannelHandl
     }
 
     func requestRead() {
-        phase = .responding
-        timer?.cancel()
-        timer = nil
+        bodyOpen = false
+        if responses >= requests {
+            // Answered before its end was read (a refusal): nothing in flight now.
+            enterIdle()
+        } else {
+            phase = .responding
+            timer?.cancel()
+            timer = nil
+        }
     }
 
     func responseEnded() {
-        inFlight = max(0, inFlight - 1)
-        guard inFlight == 0, phase == .responding else { return }
+        responses += 1
+        if responses >= requests, !bodyOpen { enterIdle() }
+    }
+
+    private func enterIdle() {
+        guard phase != .closing else { return }
         phase = .idle
         schedule(limits.idleTimeout)
+    }
+
+    /// After an answer that said `Connection: close` (a 413 among them): stop writing, discard
+    /// the rest of what the client sends, close when it closes or after two seconds. A full
+    /// close with unread data would reset the connection and lose the answer on the way.
+    func closeAfterAnswer() {
+        guard let context, phase != .closing else { return }
+        phase = .closing
+        timer?.cancel()
+        let channel = context.channel
+        channel.close(mode: .output, promise: nil)
+        timer = context.eventLoop.scheduleTask(in: .seconds(2)) { channel.close(promise: nil) }
     }
 
     /// The HTTP parser refused the request: the contract's error body when no answer is being
     /// written, else just close. True when handled.
     func parserRefused(_ error: HTTPParserError) {
-        guard inFlight == 0 else {
+        guard responses >= requests else {
             phase = .closing
             context?.close(promise: nil)
             return
@@ -255,10 +281,9 @@ final class RequestWatchHandler: ChannelDuplexHandler, RemovableChannelHandler {
             let written = promise ?? context.eventLoop.makePromise()
             let guardHandler = guardHandler
             let close = closeAfterResponse
-            let channel = context.channel
             written.futureResult.whenComplete { _ in
                 if close {
-                    channel.close(promise: nil)
+                    guardHandler.closeAfterAnswer()
                 } else {
                     guardHandler.responseEnded()
                 }
