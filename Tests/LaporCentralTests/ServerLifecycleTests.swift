@@ -84,12 +84,12 @@ import Testing
             "POST /api/v1/actions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(t.tokens["u-liaison-dki-dpu"]!)\r\n"
             + "Idempotency-Key: slow-1\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
         let socket = try RawSocket(port: t.base.port!)
-        try socket.send(Data(head.utf8) + body.prefix(20))
+        await socket.send(Data(head.utf8) + body.prefix(20))
         try await Task.sleep(for: .milliseconds(200))
         let stopping = Task { await t.group.triggerGracefulShutdown() }
         try await Task.sleep(for: .milliseconds(200))
-        try socket.send(body.dropFirst(20))
-        let answer = String(decoding: try socket.receive(), as: UTF8.self)
+        await socket.send(body.dropFirst(20))
+        let answer = String(decoding: await socket.receive(), as: UTF8.self)
         #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(200))")
         #expect(answer.contains(#""result":"applied""#))
         await stopping.value

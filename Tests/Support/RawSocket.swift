@@ -5,6 +5,10 @@ import Foundation
 #endif
 
 /// A plain TCP client on loopback, to send requests in pieces or bytes no HTTP client would.
+///
+/// Every call that can block runs on a Dispatch thread, never on the concurrency pool: the
+/// server under test answers from that pool, and a test blocking two of its threads in `recv`
+/// (two cores) would starve the very answer it waits for.
 public final class RawSocket: @unchecked Sendable {
     let fd: Int32
 
@@ -27,7 +31,28 @@ public final class RawSocket: @unchecked Sendable {
 
     /// Sends all of `data`; false when the peer has closed (EPIPE, reset).
     @discardableResult
-    public func send(_ data: Data) throws -> Bool {
+    public func send(_ data: Data) async -> Bool {
+        await offPool { self.sendBlocking(data) }
+    }
+
+    public func send(_ text: String) async { await send(Data(text.utf8)) }
+
+    /// Reads until the peer closes or 5 seconds pass, or until a whole JSON answer with a report.
+    public func receive() async -> Data { await offPool { self.receiveBlocking() } }
+
+    /// Everything until the peer closes, and whether it closed within `seconds` (false: the
+    /// time ran out with the connection still open).
+    public func receiveUntilClosed(seconds: Double) async -> (data: Data, closed: Bool) {
+        await offPool { self.receiveUntilClosedBlocking(seconds: seconds) }
+    }
+
+    private func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: body()) }
+        }
+    }
+
+    func sendBlocking(_ data: Data) -> Bool {
         var offset = 0
         while offset < data.count {
             let sent = data.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, data.count - offset, Int32(MSG_NOSIGNAL)) }
@@ -37,10 +62,7 @@ public final class RawSocket: @unchecked Sendable {
         return true
     }
 
-    public func send(_ text: String) throws { try send(Data(text.utf8)) }
-
-    /// Reads until the peer closes or 5 seconds pass.
-    public func receive() throws -> Data {
+    func receiveBlocking() -> Data {
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var out = Data()
@@ -54,9 +76,7 @@ public final class RawSocket: @unchecked Sendable {
         return out
     }
 
-    /// Everything until the peer closes, and whether it closed within `seconds` (false: the
-    /// time ran out with the connection still open).
-    public func receiveUntilClosed(seconds: Double) -> (data: Data, closed: Bool) {
+    func receiveUntilClosedBlocking(seconds: Double) -> (data: Data, closed: Bool) {
         let deadline = Date().addingTimeInterval(seconds)
         var out = Data()
         var buffer = [UInt8](repeating: 0, count: 65_536)
