@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "LaporSyncTests", dependencies: ["LaporSync", "LaporStore", "LaporCentral", "LaporDomain", "LaporText", "LaporTestSupport"]),
         .testTarget(
-            name: "LaporCLITests", dependencies: ["LaporCLI", "LaporDomain", "LaporText", "LaporStore", "LaporTestSupport", "Terminal"]),
+            name: "LaporCLITests", dependencies: ["LaporCLI", "LaporDomain", "LaporText", "LaporStore", "LaporTUI", "LaporTestSupport", "Terminal"]),
     ],
     swiftLanguageModes: [.v6]
 )

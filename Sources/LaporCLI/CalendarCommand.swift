@@ -8,7 +8,7 @@ struct CalendarCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
         abstract: "Working-day deadlines (hari kerja) and the holiday decrees behind them.",
-        subcommands: [CalendarDueCommand.self, CalendarExplainCommand.self, CalendarListCommand.self]
+        subcommands: [CalendarDueCommand.self, CalendarExplainCommand.self, CalendarListCommand.self, CalendarCheckCommand.self]
     )
 }
 

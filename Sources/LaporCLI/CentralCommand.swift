@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LaporCentral
+import LaporDomain
 import LaporText
 import Logging
 
@@ -29,6 +30,10 @@ struct CentralCommand: AsyncParsableCommand {
     var headerTimeout = 30
     @Option(help: ArgumentHelp("Seconds an idle connection stays open.", valueName: "seconds")) var idleTimeout = 60
     @Option(help: ArgumentHelp("Open connections at most; more get 503.", valueName: "count")) var maxConnections = 512
+    @Option(help: ArgumentHelp("A folder of holiday decrees, YYYY.json each (default: the built-in years).", valueName: "dir"))
+    var holidays: String?
+    @Option(help: ArgumentHelp("A policy file, JSON as GET /policy answers (default: the standard policy).", valueName: "file"))
+    var policy: String?
 
     @OptionGroup var global: GlobalOptions
 
@@ -60,6 +65,27 @@ struct CentralCommand: AsyncParsableCommand {
         configuration.limits.headerTimeout = .seconds(headerTimeout)
         configuration.limits.idleTimeout = .seconds(idleTimeout)
         configuration.limits.maxConnections = maxConnections
+        if let holidays {
+            let loaded = Decrees.load(holidays)
+            for (file, problems) in loaded.problems {
+                for problem in problems { CommandContext.output.error("\(file): \(text.decreeProblem(problem))") }
+            }
+            guard !loaded.decrees.isEmpty, !loaded.problems.contains(where: { $0.1.contains(where: \.isError) }) else {
+                throw CLIError(text.badHolidayFolder(holidays))
+            }
+            configuration.holidayYears = loaded.decrees
+        }
+        if let policy {
+            guard let data = FileManager.default.contents(atPath: policy) else { throw CLIError(text.badPolicyFile(policy, ["-"])) }
+            let decoded: SlaPolicy
+            do {
+                decoded = try JSONDecoder().decode(SlaPolicy.self, from: data)
+            } catch {
+                throw CLIError(text.badPolicyFile(policy, ["not JSON of the policy's shape"]))
+            }
+            guard decoded.problems.isEmpty else { throw CLIError(text.badPolicyFile(policy, decoded.problems)) }
+            configuration.policy = decoded
+        }
         let out = CommandContext.output
         let server: CentralServer
         do {

@@ -53,7 +53,7 @@ struct ListCommand: AsyncParsableCommand {
         } else {
             chosen = ReportView.views(for: reference.user.role)[0]
         }
-        var filter = chosen.filter(at: now, calendar: workflow.calendar, policy: reference.policy)
+        var filter = chosen.filter(at: now)
         func parse<T: RawRepresentable>(_ values: [String], _ option: String, _ all: [T]) throws -> Set<T>? where T.RawValue == String {
             guard !values.isEmpty else { return nil }
             return Set(

@@ -12,12 +12,16 @@ struct ReportPrinter {
     let now: Timestamp
 
     /// The countdown of a report's running clock, short.
+    /// `Sen 30 Nov 2 hk 5 j`, `≈` after a provisional deadline, `⚑` for a report in the
+    /// escalation warning or escalated: the stored instants, as every view reads them.
     func countdown(_ row: InboxRow) -> String {
-        guard let due = row.dueAt else { return "-" }
+        let flag = row.instants.isEscalating(at: now) || row.instants.isEscalated(at: now) ? "⚑ " : ""
+        guard let due = row.instants.dueAt else { return flag + "-" }
         let zone = workflow.units.zone(of: row.unitId)
         let remaining = workflow.calendar.remaining(from: now, until: due, in: zone)
         let date = due.in(zone).localDate
-        return "\(text.weekdayShort(date.weekday)) \(date.day) \(text.monthShort(date.month)) \(text.countdownShort(remaining))"
+        return flag + "\(text.weekdayShort(date.weekday)) \(date.day) \(text.monthShort(date.month)) \(text.countdownShort(remaining))"
+            + (row.instants.dueProvisional ? " ≈" : "")
     }
 
     func table(_ rows: [InboxRow]) -> [String] {
@@ -32,17 +36,23 @@ struct ReportPrinter {
     }
 
     func csv(_ rows: [InboxRow]) -> [String] {
-        var lines = ["id,status,status_label,kind,channel,privacy,unit_id,category_id,submitted_at,due_at,title"]
+        var lines = [
+            "id,status,status_label,kind,channel,privacy,unit_id,category_id,submitted_at,due_at,due_provisional,escalation_warning_at,escalates_at,title"
+        ]
         for r in rows {
             lines.append(
                 [
                     r.id, r.status.rawValue, r.statusLabel, r.kind.rawValue, r.channel.rawValue, r.privacy.rawValue, r.unitId ?? "",
                     r.categoryId ?? "",
-                    r.submittedAt.in(.wib).rfc3339, r.dueAt.map { $0.in(workflow.units.zone(of: r.unitId)).rfc3339 } ?? "", r.title,
+                    r.submittedAt.in(.wib).rfc3339, local(r.instants.dueAt, r), r.instants.dueProvisional ? "true" : "false",
+                    local(r.instants.escalationWarningAt, r), local(r.instants.escalatesAt, r), r.title,
                 ].map(Self.csvField).joined(separator: ","))
         }
         return lines
     }
+
+    /// An instant in the report's zone, RFC 3339; empty when none.
+    func local(_ t: Timestamp?, _ row: InboxRow) -> String { t.map { $0.in(workflow.units.zone(of: row.unitId)).rfc3339 } ?? "" }
 
     /// RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs it.
     static func csvField(_ value: String) -> String {
@@ -55,6 +65,12 @@ struct ReportPrinter {
     }
 
     func json(_ reports: [Report], single: Bool = false) throws -> String {
+        // The instants as the rulebook decides them with the server's calendar and policy.
+        let reports = reports.map { report in
+            var decided = report
+            decided.apply(workflow.rules.instants(for: report))
+            return decided
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: single ? try encoder.encode(reports[0]) : try encoder.encode(reports), as: UTF8.self)
@@ -84,12 +100,18 @@ struct ReportPrinter {
         let reporter = report.reporter.map { r in Sanitizer.line(r.name + (r.contact.map { " · \($0)" } ?? "")) } ?? text.identityHidden
         lines.append(text.field(text.labelPrivacy, "\(text.privacyName(report.privacy)) · \(text.labelReporter): \(reporter)"))
         lines.append(text.field(text.labelSubmitted, text.longDateTime(report.submittedAt, zone: zone)))
-        if let due = report.dueAt, let clock = DeadlineRules.clock(for: report.status) {
+        let instants = workflow.rules.instants(for: report)
+        if let due = instants.dueAt, let clock = DeadlineRules.clock(for: report.status) {
             let remaining = workflow.calendar.remaining(from: now, until: due, in: zone)
-            lines.append(text.countdownLong(clock, remaining, due: due, zone: zone))
+            let mark = instants.isOverdue(at: now) ? "! " : instants.isDueSoon(at: now) ? "~ " : ""
+            lines.append(mark + text.countdownLong(clock, remaining, due: due, zone: zone))
+            if instants.dueProvisional { lines.append(text.provisionalNote(instants.provisionalYears)) }
         }
-        let rules = DeadlineRules(policy: workflow.policy, calendar: workflow.calendar, units: workflow.units)
-        if rules.isEscalated(report, at: now) { lines.append(text.escalatedNote(workflow.policy.escalationCalendarDays)) }
+        if instants.isEscalated(at: now) {
+            lines.append(text.escalatedNote(workflow.policy.escalationCalendarDays))
+        } else if let days = instants.daysToEscalation(at: now) {
+            lines.append(text.escalationWarning(days))
+        }
         if report.status == .archived, let reason = report.archiveReason {
             lines.append(text.field(text.labelArchiveReason, reason.rawValue + (report.duplicateOf.map { " → \($0)" } ?? "")))
         }

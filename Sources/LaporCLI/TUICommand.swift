@@ -111,15 +111,13 @@ struct DemoCommand: AsyncParsableCommand {
         let store = try CaseStore(path: folder.appendingPathComponent("demo-\(role.rawValue)/cases.sqlite").path)
         let engine = SyncEngine(store: store, client: try CentralClient(server: URL(string: "http://127.0.0.1:\(bound)")!, token: token))
         let summary = await engine.sync()
-        guard summary.outcome == .done, let reference = try store.reference() else {
+        // Partial (an item skipped) still opens the screen; its status bar names what was left out.
+        guard summary.outcome == .done || summary.outcome == .partial, let reference = try store.reference() else {
             await group.triggerGracefulShutdown()
             throw CLIError(text.syncSummary(summary))
         }
         do {
-            let units = try UnitTree(reference.units)
-            let workflow = Workflow(
-                units: units, policy: reference.policy, calendar: WorkingCalendar(years: reference.calendarYears),
-                categories: CategoryTree(reference.categories))
+            guard let workflow = reference.workflow else { throw CLIError(text.badUnitTree) }
             try await openScreen(
                 store: store, engine: engine, reference: reference, profile: "demo", syncInterval: 60, text: text, workflow: workflow)
         } catch {

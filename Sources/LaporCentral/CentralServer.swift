@@ -16,6 +16,9 @@ public struct CentralConfiguration: Sendable {
     public var seed: UInt64 = 1
     public var clockInterval: Duration = .seconds(60)
     public var policy = SlaPolicy.standard
+    /// The holiday decrees the server counts with and serves (`--holidays DIR`; the built-in
+    /// ones by default).
+    public var holidayYears = WorkingCalendar.builtinYears
     /// Header and idle timeouts, and the cap on open connections.
     public var limits = ConnectionLimits()
 
@@ -47,9 +50,22 @@ public struct CentralServer: Sendable {
         self.configuration = configuration
         self.store = store
         self.workflow = Workflow(
-            units: try UnitTree(units), policy: configuration.policy, calendar: .builtin(), categories: CategoryTree(categories))
+            units: try UnitTree(units), policy: configuration.policy, calendar: WorkingCalendar(years: configuration.holidayYears),
+            categories: CategoryTree(categories))
         self.clock = clock
         self.logger = logger
+        // New decrees or a new policy since the last start: every open report's instants are
+        // decided again, and the changed ones reach the clients through the change feed.
+        let changed = try await store.redecide(workflow: workflow, fingerprint: Self.fingerprint(configuration), at: clock.now())
+        if changed > 0 { logger.info("re-decided the deadlines of \(changed) open reports (new holiday decrees or policy)") }
+    }
+
+    /// Changes when the decrees or the policy the server counts with change.
+    static func fingerprint(_ configuration: CentralConfiguration) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = ((try? encoder.encode(configuration.holidayYears)) ?? Data()) + ((try? encoder.encode(configuration.policy)) ?? Data())
+        return TokenHash.of(String(decoding: data, as: UTF8.self))
     }
 
     /// `tokens.json` beside the database.
@@ -60,7 +76,7 @@ public struct CentralServer: Sendable {
     /// The Hummingbird application; `onRunning` gets the bound port.
     public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
         let deps = CentralDependencies(
-            store: store, workflow: workflow, policy: configuration.policy, calendarYears: WorkingCalendar.builtinYears, clock: clock,
+            store: store, workflow: workflow, policy: configuration.policy, calendarYears: configuration.holidayYears, clock: clock,
             inFlight: InFlightActions(), demo: configuration.demo)
         let router = buildRouter(deps, users: try store.usersByTokenHash(), logger: logger)
         let limits = configuration.limits

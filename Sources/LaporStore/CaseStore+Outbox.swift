@@ -129,7 +129,7 @@ extension CaseStore {
             try db.execute(
                 sql: "UPDATE outbox SET state = 'sent', error = NULL, acknowledged_at = ?, updated_at = ? WHERE id = ?",
                 arguments: [now.epochSeconds, now.epochSeconds, id])
-            if let report { try Self.upsert(report, receivedAt: now.epochSeconds, in: db) }
+            if let report { try Self.upsert(report, rules: try Self.rules(in: db), receivedAt: now.epochSeconds, in: db) }
             try Self.audit("acknowledged", user: nil, report: report?.id, detail: id, at: now, in: db)
         }
     }
@@ -141,7 +141,7 @@ extension CaseStore {
             try db.execute(
                 sql: "UPDATE outbox SET state = 'conflict', error = ?, server_report = ?, updated_at = ? WHERE id = ?",
                 arguments: [message, json, now.epochSeconds, id])
-            if let serverReport { try Self.upsert(serverReport, receivedAt: now.epochSeconds, in: db) }
+            if let serverReport { try Self.upsert(serverReport, rules: try Self.rules(in: db), receivedAt: now.epochSeconds, in: db) }
             try Self.audit("conflict", user: nil, report: serverReport?.id, detail: "\(id): \(message)", at: now, in: db)
         }
     }

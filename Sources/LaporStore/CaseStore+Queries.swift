@@ -15,16 +15,27 @@ public struct InboxFilter: Sendable, Equatable {
     public var dueBefore: Timestamp?
     /// Only reports due after this instant (not yet overdue at it).
     public var dueAfter: Timestamp?
-    /// Only reports submitted before this instant (escalation).
+    /// Only reports submitted before this instant.
     public var submittedBefore: Timestamp?
+    /// Only reports whose decided instant has come by this instant: in the "due soon" band,
+    /// due today, in the escalation warning, escalated (columns written from the rulebook).
+    public var dueSoonAt: Timestamp?
+    public var dueTodayAt: Timestamp?
+    public var warnedAt: Timestamp?
+    public var escalatedAt: Timestamp?
     /// Full-text words (title, body, timeline), each a prefix; all must match.
     public var search: String?
 
     public init(
         statuses: Set<ReportStatus>? = nil, kinds: Set<ReportKind>? = nil, channels: Set<Channel>? = nil, categoryIds: Set<String>? = nil,
         unitIds: Set<String>? = nil, privacies: Set<Privacy>? = nil, dueBefore: Timestamp? = nil, dueAfter: Timestamp? = nil,
-        submittedBefore: Timestamp? = nil, search: String? = nil
+        submittedBefore: Timestamp? = nil, dueSoonAt: Timestamp? = nil, dueTodayAt: Timestamp? = nil, warnedAt: Timestamp? = nil,
+        escalatedAt: Timestamp? = nil, search: String? = nil
     ) {
+        self.dueSoonAt = dueSoonAt
+        self.dueTodayAt = dueTodayAt
+        self.warnedAt = warnedAt
+        self.escalatedAt = escalatedAt
         self.statuses = statuses
         self.kinds = kinds
         self.channels = channels
@@ -65,6 +76,9 @@ public struct InboxRow: Sendable, Equatable, Identifiable {
     public var updatedAt: Timestamp
     public var dueAt: Timestamp?
     public var seen: Bool
+    /// What the rulebook decided for the report, as stored (v1.1 item 6): the list's markers
+    /// ask it, as the views and counts ask the same columns.
+    public var instants = DecidedInstants()
 
     public init(
         id: String, title: String, status: ReportStatus, statusLabel: String, unitId: String?, kind: ReportKind, channel: Channel, privacy: Privacy,
@@ -82,6 +96,7 @@ public struct InboxRow: Sendable, Equatable, Identifiable {
         self.submittedAt = submittedAt
         self.updatedAt = updatedAt
         self.dueAt = dueAt
+        self.instants.dueAt = dueAt
         self.seen = seen
     }
 }
@@ -115,7 +130,8 @@ extension CaseStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, title, status, status_label, unit_id, kind, channel, privacy, category_id, submitted_at, updated_at, due_at, seen
+                    SELECT id, title, status, status_label, unit_id, kind, channel, privacy, category_id, submitted_at, updated_at, due_at, seen,
+                        due_provisional, due_today_from, due_soon_from, escalation_warning_at, escalates_at
                     FROM report WHERE \(where_) ORDER BY \(order) LIMIT ? OFFSET ?
                     """,
                 arguments: arguments + [limit, offset]
@@ -155,7 +171,8 @@ extension CaseStore {
                 db,
                 sql: """
                     SELECT r.id, r.title, r.status, r.status_label, r.unit_id, r.kind, r.channel, r.privacy, r.category_id,
-                        r.submitted_at, r.updated_at, r.due_at, r.seen
+                        r.submitted_at, r.updated_at, r.due_at, r.seen, r.due_provisional, r.due_today_from, r.due_soon_from,
+                        r.escalation_warning_at, r.escalates_at
                     FROM report_fts f JOIN report r ON r.rowid = f.rowid
                     WHERE report_fts MATCH ? ORDER BY bm25(report_fts, 5.0, 1.0, 1.0), r.id LIMIT ?
                     """,
@@ -208,6 +225,22 @@ extension CaseStore {
             parts.append("submitted_at < ?")
             args += [t.epochSeconds]
         }
+        if let t = f.dueSoonAt {
+            parts.append("due_soon_from <= ? AND due_at >= ?")
+            args += [t.epochSeconds, t.epochSeconds]
+        }
+        if let t = f.dueTodayAt {
+            parts.append("due_today_from <= ? AND due_at >= ?")
+            args += [t.epochSeconds, t.epochSeconds]
+        }
+        if let t = f.warnedAt {
+            parts.append("escalation_warning_at <= ?")
+            args += [t.epochSeconds]
+        }
+        if let t = f.escalatedAt {
+            parts.append("escalates_at <= ?")
+            args += [t.epochSeconds]
+        }
         if let text = f.search {
             if let match = ftsQuery(text) {
                 parts.append("rowid IN (SELECT rowid FROM report_fts WHERE report_fts MATCH ?)")
@@ -220,14 +253,22 @@ extension CaseStore {
     }
 
     static func inboxRow(_ row: Row) throws -> InboxRow {
-        InboxRow(
+        func instant(_ column: String) throws -> Timestamp? { (try row.decode(Int64?.self, forColumn: column)).map { Timestamp(epochSeconds: $0) } }
+        var out = InboxRow(
             id: try row.decode(forColumn: "id"), title: try row.decode(forColumn: "title"),
             status: ReportStatus(rawValue: try row.decode(forColumn: "status")) ?? .submitted, statusLabel: try row.decode(forColumn: "status_label"),
             unitId: try row.decode(forColumn: "unit_id"), kind: ReportKind(rawValue: try row.decode(forColumn: "kind")) ?? .pengaduan,
             channel: Channel(rawValue: try row.decode(forColumn: "channel")) ?? .other,
             privacy: Privacy(rawValue: try row.decode(forColumn: "privacy")) ?? .rahasia, categoryId: try row.decode(forColumn: "category_id"),
             submittedAt: Timestamp(epochSeconds: try row.decode(forColumn: "submitted_at")),
-            updatedAt: Timestamp(epochSeconds: try row.decode(forColumn: "updated_at")),
-            dueAt: (try row.decode(forColumn: "due_at") as Int64?).map { Timestamp(epochSeconds: $0) }, seen: try row.decode(forColumn: "seen"))
+            updatedAt: Timestamp(epochSeconds: try row.decode(forColumn: "updated_at")), dueAt: try instant("due_at"),
+            seen: try row.decode(forColumn: "seen"))
+        out.instants.dueAt = out.dueAt
+        out.instants.dueProvisional = try row.decode(Bool?.self, forColumn: "due_provisional") ?? false
+        out.instants.dueTodayFrom = try instant("due_today_from")
+        out.instants.dueSoonFrom = try instant("due_soon_from")
+        out.instants.escalationWarningAt = try instant("escalation_warning_at")
+        out.instants.escalatesAt = try instant("escalates_at")
+        return out
     }
 }

@@ -19,10 +19,60 @@ public struct ReferenceData: Sendable, Equatable {
     }
 }
 
+extension ReferenceData {
+    /// The rules as the server's reference data says: its units, policy and holiday decrees.
+    /// With no decree at all (a server that has none), the built-in decrees stand in, and
+    /// `usesBuiltinCalendar` says so. The one place a client builds its rules from reference data.
+    public var rules: DeadlineRules {
+        DeadlineRules(policy: policy, calendar: calendar, units: unitTree ?? Self.emptyUnits)
+    }
+
+    /// The workflow (state machine and rules) of this reference data; nil when the server's unit
+    /// tree is not a tree.
+    public var workflow: Workflow? {
+        guard let tree = unitTree else { return nil }
+        return Workflow(units: tree, policy: policy, calendar: calendar, categories: CategoryTree(categories))
+    }
+
+    /// True when the server sent no holiday decree and the built-in ones are used.
+    public var usesBuiltinCalendar: Bool { calendarYears.isEmpty }
+
+    var calendar: WorkingCalendar {
+        calendarYears.isEmpty ? .builtin(skipsCutiBersama: policy.skipCutiBersama) : WorkingCalendar(years: calendarYears)
+    }
+
+    var unitTree: UnitTree? { try? UnitTree(units) }
+
+    static let emptyUnits: UnitTree = {
+        // invariant: an empty list is a valid tree
+        try! UnitTree([])
+    }()
+
+    /// Changes when anything the instants depend on changes (decrees, policy, units and zones).
+    var rulesFingerprint: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let parts = [
+            (try? encoder.encode(calendarYears)) ?? Data(), (try? encoder.encode(policy)) ?? Data(),
+            (try? encoder.encode(units)) ?? Data(),
+        ]
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in parts {
+            for byte in part {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            hash = (hash ^ 0xff) &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16) + "-" + String(parts.map(\.count).reduce(0, +))
+    }
+}
+
 extension CaseStore {
     /// Replaces the reference data in one transaction.
     public func save(_ reference: ReferenceData) async throws {
         try await writer.write { db in
+            let fingerprint = reference.rulesFingerprint
+            let changed = try Self.setting("rules_fingerprint", in: db) != fingerprint
             try db.execute(sql: "DELETE FROM unit; DELETE FROM category; DELETE FROM calendar_year; DELETE FROM holiday")
             for (i, u) in reference.units.enumerated() {
                 try db.execute(
@@ -45,12 +95,21 @@ extension CaseStore {
             }
             try Self.setSetting("user", String(decoding: try JSONEncoder().encode(reference.user), as: UTF8.self), in: db)
             try Self.setSetting("policy", String(decoding: try JSONEncoder().encode(reference.policy), as: UTF8.self), in: db)
+            if changed {
+                // New holidays, policy or units: every stored report's instants are decided again.
+                _ = try Self.recomputeInstants(rules: reference.rules, in: db)
+                try Self.setSetting("rules_fingerprint", fingerprint, in: db)
+            }
         }
     }
 
     /// The reference data as last synced, nil before the first login.
     public func reference() throws -> ReferenceData? {
-        try writer.read { db in
+        try writer.read { db in try Self.reference(in: db) }
+    }
+
+    static func reference(in db: Database) throws -> ReferenceData? {
+        do {
             guard let userJSON = try Self.setting("user", in: db), let policyJSON = try Self.setting("policy", in: db) else { return nil }
             let units = try Row.fetchAll(db, sql: "SELECT id, name, parent_id, timezone FROM unit ORDER BY position").map {
                 LaporDomain.Unit(
@@ -68,8 +127,9 @@ extension CaseStore {
                     db, sql: "SELECT date, name, kind, source FROM holiday WHERE year = ? ORDER BY date", arguments: [year]
                 )
                 .compactMap { h -> Holiday? in
-                    guard let date = LocalDate(iso: h["date"] as String), let kind = Holiday.Kind(rawValue: h["kind"]) else { return nil }
-                    return Holiday(date: date, name: h["name"], kind: kind, source: h["source"])
+                    let dateText: String = try h.decode(forColumn: "date")
+                    guard let date = LocalDate(iso: dateText), let kind = Holiday.Kind(rawValue: try h.decode(forColumn: "kind")) else { return nil }
+                    return Holiday(date: date, name: try h.decode(forColumn: "name"), kind: kind, source: try h.decode(forColumn: "source"))
                 }
                 years.append(
                     HolidayYear(

@@ -37,13 +37,14 @@ extension CaseStore {
     public func apply(page items: [FeedItem], skipped: [SkippedItem] = [], cursor: String, at now: Timestamp) async throws -> PageResult {
         try await writer.write { db in
             var result = PageResult()
+            let rules = try Self.rules(in: db)
             for item in skipped {
                 try Self.audit("skipped", user: nil, report: item.reportId, detail: item.reason, at: now, in: db)
             }
             for item in items {
                 switch item {
                 case .report(let report, let json):
-                    try Self.upsert(report, json: json, receivedAt: now.epochSeconds, in: db)
+                    try Self.upsert(report, json: json, rules: rules, receivedAt: now.epochSeconds, in: db)
                     result.stored += 1
                 case .removed(let id):
                     if try Self.delete(id, leftUnitAt: now.epochSeconds, in: db) { result.removed += 1 }
@@ -56,17 +57,20 @@ extension CaseStore {
 
     /// Stores the server's current copy of one report (an action's answer, a conflict body).
     public func store(_ report: Report, at now: Timestamp) async throws {
-        try await writer.write { db in try Self.upsert(report, receivedAt: now.epochSeconds, in: db) }
+        try await writer.write { db in try Self.upsert(report, rules: try Self.rules(in: db), receivedAt: now.epochSeconds, in: db) }
     }
 
-    static func upsert(_ report: Report, json given: String? = nil, receivedAt: Int64, in db: Database) throws {
+    /// Stores a report with the instants `rules` decide for it (the rulebook, not the wire:
+    /// both come from the same function and the server's calendar and policy).
+    static func upsert(_ report: Report, json given: String? = nil, rules: DeadlineRules, receivedAt: Int64, in db: Database) throws {
         let json = try given ?? String(decoding: JSONEncoder().encode(report), as: UTF8.self)
         let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM report WHERE id = ?"), arguments: [report.id])
         let clock = DeadlineRules.clock(for: report.status)?.rawValue
+        let instants = rules.instants(for: report)
         let values: StatementArguments = [
             report.version, report.status.rawValue, clock, report.unitId, report.kind.rawValue, report.channel.rawValue,
             report.categoryId, report.privacy.rawValue, report.title, report.statusLabel, report.submittedAt.epochSeconds,
-            report.updatedAt.epochSeconds, report.dueAt?.epochSeconds, json,
+            report.updatedAt.epochSeconds, instants.dueAt?.epochSeconds, json,
         ]
         let rowid: Int64
         if let existing {
@@ -80,6 +84,7 @@ extension CaseStore {
                     """
             ).execute(arguments: values + [report.version, existing])
             rowid = existing
+            try Self.writeInstants(instants, rowid: rowid, in: db)
             try db.cachedStatement(sql: "DELETE FROM timeline_event WHERE report_id = ?").execute(arguments: [report.id])
             try db.cachedStatement(sql: "DELETE FROM attachment WHERE report_id = ?").execute(arguments: [report.id])
             try db.cachedStatement(sql: "DELETE FROM report_fts WHERE rowid = ?").execute(arguments: [rowid])
@@ -92,6 +97,7 @@ extension CaseStore {
                     """
             ).execute(arguments: values + [report.id, receivedAt])
             rowid = db.lastInsertedRowID
+            try Self.writeInstants(instants, rowid: rowid, in: db)
         }
         let event = try db.cachedStatement(
             sql: """
@@ -112,6 +118,52 @@ extension CaseStore {
         let timelineText = report.timeline.compactMap(\.text).joined(separator: "\n")
         try db.cachedStatement(sql: "INSERT INTO report_fts (rowid, title, body, timeline) VALUES (?, ?, ?, ?)").execute(
             arguments: [rowid, report.title, report.body, timelineText])
+    }
+
+    static func writeInstants(_ i: DecidedInstants, rowid: Int64, in db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                UPDATE report SET due_at = ?, due_sort = COALESCE(?, 9223372036854775807), due_provisional = ?, due_today_from = ?,
+                    due_soon_from = ?, escalation_warning_at = ?, escalates_at = ?
+                WHERE rowid = ?
+                """
+        ).execute(arguments: [
+            i.dueAt?.epochSeconds, i.dueAt?.epochSeconds, i.dueProvisional, i.dueTodayFrom?.epochSeconds, i.dueSoonFrom?.epochSeconds,
+            i.escalationWarningAt?.epochSeconds, i.escalatesAt?.epochSeconds, rowid,
+        ])
+    }
+
+    /// The rules of the stored reference data (the built-in calendar and the standard policy
+    /// before the first sync).
+    static func rules(in db: Database) throws -> DeadlineRules {
+        guard let reference = try reference(in: db) else {
+            return DeadlineRules(policy: .standard, calendar: .builtin(), units: ReferenceData.emptyUnits)
+        }
+        return reference.rules
+    }
+
+    /// Decides every stored report's instants again with `rules` (after new holidays or a new
+    /// policy arrive), in the caller's transaction. Returns how many rows changed.
+    static func recomputeInstants(rules: DeadlineRules, in db: Database) throws -> Int {
+        let rows = try Row.fetchCursor(db, sql: "SELECT rowid, json, due_at, due_soon_from, escalates_at, due_provisional FROM report")
+        var pending: [(Int64, DecidedInstants)] = []
+        let decoder = JSONDecoder()
+        while let row = try rows.next() {
+            let json: String = try row.decode(forColumn: "json")
+            guard let report = try? decoder.decode(Report.self, from: Data(json.utf8)) else { continue }
+            let instants = rules.instants(for: report)
+            let before: (Int64?, Int64?, Int64?, Bool) = (
+                try row.decode(forColumn: "due_at"), try row.decode(forColumn: "due_soon_from"), try row.decode(forColumn: "escalates_at"),
+                try row.decode(forColumn: "due_provisional")
+            )
+            if before != (
+                instants.dueAt?.epochSeconds, instants.dueSoonFrom?.epochSeconds, instants.escalatesAt?.epochSeconds, instants.dueProvisional
+            ) {
+                pending.append((try row.decode(forColumn: "rowid"), instants))
+            }
+        }
+        for (rowid, instants) in pending { try writeInstants(instants, rowid: rowid, in: db) }
+        return pending.count
     }
 
     /// Deletes a report that left the user's sight; drafts for it stay, marked.

@@ -82,6 +82,23 @@ extension CaseStore {
                     CREATE INDEX report_by_status_due_sort ON report(status, due_sort, id);
                     """)
         }
+        migrator.registerMigration("v3: the instants the rulebook decides") { db in
+            // Written at upsert from `DeadlineRules.instants(for:)`, so that every view and count
+            // compares plain columns with now and no two surfaces can disagree. Rows stored before
+            // get them at the next reference save (the rules fingerprint is new).
+            try db.execute(
+                sql: """
+                    ALTER TABLE report ADD COLUMN due_provisional INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE report ADD COLUMN due_today_from INTEGER;
+                    ALTER TABLE report ADD COLUMN due_soon_from INTEGER;
+                    ALTER TABLE report ADD COLUMN escalation_warning_at INTEGER;
+                    ALTER TABLE report ADD COLUMN escalates_at INTEGER;
+                    CREATE INDEX report_by_due_soon ON report(due_soon_from) WHERE due_soon_from IS NOT NULL;
+                    CREATE INDEX report_by_due_today ON report(due_today_from) WHERE due_today_from IS NOT NULL;
+                    CREATE INDEX report_by_warning ON report(escalation_warning_at) WHERE escalation_warning_at IS NOT NULL;
+                    CREATE INDEX report_by_escalation ON report(escalates_at) WHERE escalates_at IS NOT NULL;
+                    """)
+        }
         return migrator
     }
 }

@@ -14,9 +14,11 @@ public enum ReportView: String, CaseIterable, Sendable {
     case ready
     /// Supervisor: open reports past their deadline.
     case overdue
-    /// Supervisor: due within two working days, not yet overdue.
+    /// Supervisor: in the policy's "due soon" band, not yet overdue.
     case dueSoon = "due-soon"
-    /// Supervisor: open and older than the escalation limit (60 calendar days).
+    /// Every role: in the escalation warning or escalated (v1.1 item 6), oldest first.
+    case escalating
+    /// Supervisor: escalated (the 61st calendar day since submission has begun).
     case escalated
     /// Everything in the store.
     case all
@@ -24,14 +26,15 @@ public enum ReportView: String, CaseIterable, Sendable {
     /// The views a role works with, in key order (1, 2, 3…), then `all`.
     public static func views(for role: Role) -> [ReportView] {
         switch role {
-        case .liaison: [.inbox, .waiting, .done, .all]
-        case .admin: [.queue, .ready, .overdue, .all]
-        case .supervisor: [.overdue, .dueSoon, .escalated, .all]
+        case .liaison: [.inbox, .waiting, .done, .escalating, .all]
+        case .admin: [.queue, .ready, .overdue, .escalating, .all]
+        case .supervisor: [.overdue, .dueSoon, .escalating, .escalated, .all]
         }
     }
 
-    /// The filter of this view at `now`.
-    public func filter(at now: Timestamp, calendar: WorkingCalendar, policy: SlaPolicy) -> InboxFilter {
+    /// The filter of this view at `now`: plain comparisons with the instants the rulebook wrote
+    /// for each report (`DeadlineRules.instants(for:)`), so that every surface agrees.
+    public func filter(at now: Timestamp) -> InboxFilter {
         let open: Set<ReportStatus> = Set(ReportStatus.allCases.filter { !$0.isFinal })
         switch self {
         case .inbox: return InboxFilter(statuses: [.dispatched, .replied])
@@ -40,13 +43,9 @@ public enum ReportView: String, CaseIterable, Sendable {
         case .queue: return InboxFilter(statuses: [.submitted, .held])
         case .ready: return InboxFilter(statuses: [.verified])
         case .overdue: return InboxFilter(statuses: open, dueBefore: now.adding(seconds: -1))
-        case .dueSoon:
-            let limit = (try? calendar.due(after: now, workingDays: 2, in: .wib).at) ?? now.adding(seconds: 2 * 86_400)
-            return InboxFilter(statuses: open, dueBefore: limit, dueAfter: now.adding(seconds: -1))
-        case .escalated:
-            let today = now.in(.wib).localDate
-            let cutoff = Timestamp.startOfDay(today.adding(days: -policy.escalationCalendarDays), in: .wib)
-            return InboxFilter(statuses: open, submittedBefore: cutoff)
+        case .dueSoon: return InboxFilter(statuses: open, dueSoonAt: now)
+        case .escalating: return InboxFilter(statuses: open, warnedAt: now)
+        case .escalated: return InboxFilter(statuses: open, escalatedAt: now)
         case .all: return InboxFilter()
         }
     }
@@ -55,9 +54,16 @@ public enum ReportView: String, CaseIterable, Sendable {
     public var defaultSort: InboxSort {
         switch self {
         case .done, .all: .id
-        case .escalated: .age
+        case .escalated, .escalating: .age
         case .overdue: .unit
         default: .due
         }
+    }
+}
+
+extension InboxFilter {
+    /// Open reports due today (in each report's own zone) at `now`: the status bar's count.
+    public static func dueToday(at now: Timestamp) -> InboxFilter {
+        InboxFilter(statuses: Set(ReportStatus.allCases.filter { !$0.isFinal }), dueTodayAt: now)
     }
 }

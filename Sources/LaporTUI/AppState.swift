@@ -97,7 +97,7 @@ public struct AppState: Sendable {
 
     /// The filter of the current view and search.
     public var filter: InboxFilter {
-        var f = view.filter(at: now, calendar: workflow.calendar, policy: workflow.policy)
+        var f = view.filter(at: now)
         f.search = search
         if let s = extraFilter.statuses { f.statuses = f.statuses.map { $0.intersection(s) } ?? s }
         f.kinds = extraFilter.kinds

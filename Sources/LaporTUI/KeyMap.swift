@@ -5,7 +5,10 @@ import Terminal
 /// What a key does. One table drives dispatch, the `?` overlay and the hint line.
 public enum Command: String, CaseIterable, Sendable {
     case down, up, top, bottom, pageDown, pageUp, open, switchPane, search, filter, sort, clearSearch, sync, explain, help, quit
-    case view1, view2, view3, view4
+    case view1, view2, view3, view4, view5
+
+    /// The view keys, in key order.
+    static let views: [Command] = [.view1, .view2, .view3, .view4, .view5]
     case followup, requestInfo, forward, returnReport, verify, dispatch, hold, archive, duplicate, closeReport
     case mark, markAll, outbox
 
@@ -59,7 +62,8 @@ public enum KeyMap {
         KeyBinding(command: .view1, keys: [.char("1")], label: "1", helpID: "Tampilan 1", helpEN: "View 1", hint: false),
         KeyBinding(command: .view2, keys: [.char("2")], label: "2", helpID: "Tampilan 2", helpEN: "View 2", hint: false),
         KeyBinding(command: .view3, keys: [.char("3")], label: "3", helpID: "Tampilan 3", helpEN: "View 3", hint: false),
-        KeyBinding(command: .view4, keys: [.char("4")], label: "4", helpID: "Semua laporan", helpEN: "All reports", hint: false),
+        KeyBinding(command: .view4, keys: [.char("4")], label: "4", helpID: "Tampilan 4", helpEN: "View 4", hint: false),
+        KeyBinding(command: .view5, keys: [.char("5")], label: "5", helpID: "Tampilan 5", helpEN: "View 5", hint: false),
         KeyBinding(command: .followup, keys: [.char("c")], label: "c", helpID: "Tindak lanjut", helpEN: "Follow-up", hint: true),
         KeyBinding(
             command: .requestInfo, keys: [.char("i")], label: "i", helpID: "Minta informasi", helpEN: "Request information",

@@ -231,13 +231,10 @@ public final class Runtime: @unchecked Sendable {
     }
 
     func counts(_ state: AppState) -> Event {
-        let calendar = state.workflow.calendar
         let now = state.now
-        let overdue = (try? store.count(ReportView.overdue.filter(at: now, calendar: calendar, policy: state.workflow.policy))) ?? 0
-        let open = Set(ReportStatus.allCases.filter { !$0.isFinal })
-        let endOfToday = Timestamp.endOfDay(now.in(.wib).localDate, in: .wib)
-        let today = (try? store.count(InboxFilter(statuses: open, dueBefore: endOfToday, dueAfter: now.adding(seconds: -1)))) ?? 0
-        let soon = (try? store.count(ReportView.dueSoon.filter(at: now, calendar: calendar, policy: state.workflow.policy))) ?? 0
+        let overdue = (try? store.count(ReportView.overdue.filter(at: now))) ?? 0
+        let today = (try? store.count(.dueToday(at: now))) ?? 0
+        let soon = (try? store.count(ReportView.dueSoon.filter(at: now))) ?? 0
         let outbox = (try? store.outboxCounts()).map { ($0[.queued] ?? 0) + ($0[.conflict] ?? 0) + ($0[.failed] ?? 0) } ?? 0
         return .counts(overdue: overdue, dueToday: today, dueSoon: soon, outbox: outbox, lastSync: try? store.lastSync())
     }

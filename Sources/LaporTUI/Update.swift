@@ -198,9 +198,8 @@ public enum Update {
             return [.loadAllIds]
         case .outbox:
             return [.loadOutbox]
-        case .view1, .view2, .view3, .view4:
-            let index = [Command.view1, .view2, .view3, .view4].firstIndex(of: command)!
-            guard index < state.views.count else { return [] }
+        case .view1, .view2, .view3, .view4, .view5:
+            guard let index = Command.views.firstIndex(of: command), index < state.views.count else { return [] }
             state.view = state.views[index]
             state.selected = 0
             state.top = 0

@@ -91,15 +91,18 @@ public enum View {
         }
     }
 
-    /// `! 2 hk 5 j` with a symbol, so that the state reads without colour too.
+    /// `! 2 hk 5 j` with a symbol, so that the state reads without colour too; `≈` after a
+    /// provisional deadline; `⚑` before a report in the escalation warning or escalated.
     static func countdownCell(_ row: InboxRow, _ state: AppState) -> (String, Style) {
-        guard let due = row.dueAt else { return ("  -", .plain) }
+        let instants = row.instants
+        let flag = instants.isEscalated(at: state.now) || instants.isEscalating(at: state.now)
+        guard let due = instants.dueAt else { return (flag ? "⚑ -" : "  -", flag ? soonStyle : .plain) }
         let zone = state.workflow.units.zone(of: row.unitId)
         let remaining = state.workflow.calendar.remaining(from: state.now, until: due, in: zone)
-        let text = state.text.countdownShort(remaining)
-        if remaining.isOverdue { return ("! " + text, overdueStyle) }
-        if remaining.isDueSoon { return ("~ " + text, soonStyle) }
-        return ("  " + text, .plain)
+        let text = state.text.countdownShort(remaining) + (instants.dueProvisional ? "≈" : "")
+        if instants.isOverdue(at: state.now) { return ((flag ? "⚑ " : "! ") + text, overdueStyle) }
+        if instants.isDueSoon(at: state.now) { return ((flag ? "⚑ " : "~ ") + text, soonStyle) }
+        return ((flag ? "⚑ " : "  ") + text, flag ? soonStyle : .plain)
     }
 
     static func detail(_ grid: inout CellGrid, _ state: AppState, _ r: Layout.Rect) {
@@ -112,15 +115,21 @@ public enum View {
         var lines: [(String, Style)] = []
         lines.append(("\(report.id) · \(Sanitizer.line(report.title))", Style(bold: true)))
         lines.append((Sanitizer.line(report.statusLabel), .plain))
-        if let due = report.dueAt, let clock = DeadlineRules.clock(for: report.status) {
+        let instants = state.workflow.rules.instants(for: report)
+        if let due = instants.dueAt, let clock = DeadlineRules.clock(for: report.status) {
             let remaining = state.workflow.calendar.remaining(from: state.now, until: due, in: zone)
-            let style = remaining.isOverdue ? overdueStyle : remaining.isDueSoon ? soonStyle : Style(bold: true)
-            lines.append(
-                ((remaining.isOverdue ? "! " : remaining.isDueSoon ? "~ " : "") + text.countdownLong(clock, remaining, due: due, zone: zone), style))
+            let overdue = instants.isOverdue(at: state.now)
+            let soon = instants.isDueSoon(at: state.now)
+            let style = overdue ? overdueStyle : soon ? soonStyle : Style(bold: true)
+            lines.append(((overdue ? "! " : soon ? "~ " : "") + text.countdownLong(clock, remaining, due: due, zone: zone), style))
+            if instants.dueProvisional { lines.append((text.provisionalNote(instants.provisionalYears), soonStyle)) }
         }
-        let rules = DeadlineRules(policy: state.workflow.policy, calendar: state.workflow.calendar, units: state.workflow.units)
         lines += unsettledLines(state, report)
-        if rules.isEscalated(report, at: state.now) { lines.append((text.escalatedNote(state.workflow.policy.escalationCalendarDays), overdueStyle)) }
+        if instants.isEscalated(at: state.now) {
+            lines.append((text.escalatedNote(state.workflow.policy.escalationCalendarDays), overdueStyle))
+        } else if let days = instants.daysToEscalation(at: state.now) {
+            lines.append((text.escalationWarning(days), soonStyle))
+        }
         let unit = report.unitId.map { state.workflow.units.path(of: $0).map(\.name).joined(separator: " › ") } ?? "-"
         let category =
             report.categoryId.map { id in CategoryTree(state.workflow.categories?.categories ?? []).path(of: id).map(\.name).joined(separator: " › ")
@@ -215,7 +224,7 @@ public enum View {
         var entries: [String] = []
         for b in offered(state) {
             var help = KeyMap.help(b, state.language)
-            if let i = [Command.view1, .view2, .view3, .view4].firstIndex(of: b.command), i < state.views.count {
+            if let i = Command.views.firstIndex(of: b.command), i < state.views.count {
                 help = state.text.viewName(state.views[i])
             }
             entries.append(pad(b.label, 7) + help)
@@ -236,8 +245,8 @@ public enum View {
 
     static func explainOverlay(_ grid: inout CellGrid, _ state: AppState) {
         guard let report = state.detail, let clock = DeadlineRules.clock(for: report.status) else { return }
-        let rules = DeadlineRules(policy: state.workflow.policy, calendar: state.workflow.calendar, units: state.workflow.units)
-        let days = rules.workingDays(for: clock)
+        let rules = state.workflow.rules
+        let days = rules.workingDays(for: clock, kind: report.kind)
         guard let deadline = rules.due(for: report),
             let explanation = try? state.workflow.calendar.explain(
                 after: Timestamp.startOfDay(deadline.start, in: deadline.zone), workingDays: days, in: deadline.zone)

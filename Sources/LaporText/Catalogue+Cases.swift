@@ -205,6 +205,21 @@ extension Catalogue {
         return "\(clockName(clock)): \(state) — \(when)"
     }
 
+    /// The early warning (v1.1 item 6): shown from `escalation_warning_at` to the escalation.
+    public func escalationWarning(_ daysLeft: Int) -> String {
+        pick(
+            "⚑ Menjelang eskalasi (\(daysLeft) hari lagi): selesaikan sebelum dapat diambil alih Ombudsman.",
+            "⚑ Escalation approaching (\(daysLeft) day\(daysLeft == 1 ? "" : "s") left): settle it before the Ombudsman may take it over.")
+    }
+
+    /// A deadline that counts days of a year whose holiday decree is provisional or missing.
+    public func provisionalNote(_ years: [Int]) -> String {
+        let list = Array(Set(years)).sorted().map(String.init).joined(separator: ", ")
+        return pick(
+            "≈ Tenggat perkiraan: keputusan libur tahun \(list) belum final atau belum ada; tanggal dapat bergeser.",
+            "≈ Provisional deadline: the holiday decree of \(list) is not final or not known yet; the date may move.")
+    }
+
     public func escalatedNote(_ days: Int) -> String {
         pick(
             "ESKALASI: lebih dari \(days) hari kalender sejak diterima (dapat diambil alih Ombudsman).",

@@ -11,8 +11,9 @@ extension Catalogue {
         case .queue: pick("Antrean Verifikasi", "Verification queue")
         case .ready: pick("Siap Disposisi", "Ready to dispatch")
         case .overdue: pick("Terlambat", "Overdue")
-        case .dueSoon: pick("Jatuh Tempo ≤ 2 Hari Kerja", "Due within 2 working days")
-        case .escalated: pick("Eskalasi > 60 Hari", "Escalated > 60 days")
+        case .dueSoon: pick("Segera Jatuh Tempo", "Due soon")
+        case .escalating: pick("Menjelang Eskalasi", "Escalation near")
+        case .escalated: pick("Eskalasi", "Escalated")
         case .all: pick("Semua", "All")
         }
     }

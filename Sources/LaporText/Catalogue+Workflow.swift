@@ -82,6 +82,10 @@ extension Catalogue {
             return pick(
                 "\(field): '\(id)' berada di instansi lain; kembalikan laporan ke admin (bukan wewenang).",
                 "\(field): '\(id)' belongs to another agency; return the report to the admin instead.")
+        case .otherAgencyDispatch(let id):
+            return pick(
+                "\(field): '\(id)' berada di instansi lain; pindahkan laporan dengan disposisi (d) ke unit itu.",
+                "\(field): '\(id)' belongs to another agency; move the report there with a dispatch (d).")
         case .notAllowed(let value): return pick("\(field): nilai '\(value)' tidak diperbolehkan.", "\(field): '\(value)' is not allowed.")
         case .onlyWith(let other): return pick("\(field): hanya bersama \(other).", "\(field): only together with \(other).")
         case .notATrackingId(let value):

@@ -100,9 +100,10 @@ public struct Catalogue: Sendable {
 
     public func explanationHeading(_ d: Deadline) -> String {
         let due = longDateTime(d.at, zone: d.zone)
-        return pick(
+        let heading = pick(
             "Tenggat \(d.workingDays) hari kerja sejak \(longDate(d.start)) (\(d.zone.abbreviation)): \(due)",
             "Deadline \(d.workingDays) working days after \(longDate(d.start)) (\(d.zone.abbreviation)): \(due)")
+        return d.isProvisional ? heading + " " + provisionalNote(d.missingYears + d.provisionalYears) : heading
     }
 
     public func deadlineMarker(_ d: Deadline) -> String {
@@ -212,6 +213,52 @@ extension Catalogue {
 
     public func badClockInterval(_ n: Int) -> String {
         pick("--clock-interval harus paling sedikit 1 detik, bukan \(n).", "--clock-interval must be at least 1 second, not \(n).")
+    }
+
+    public func decreeProblem(_ p: DecreeFile.Problem) -> String {
+        switch p {
+        case .notJSON: pick("bukan berkas JSON keputusan libur yang terbaca.", "not a readable JSON decree file.")
+        case .missingField(let f): pick("kolom \(f) tidak ada.", "the field \(f) is missing.")
+        case .badYear(let y): pick("tahun \(y) bukan tahun 2000-2099.", "year \(y) is not a year from 2000 to 2099.")
+        case .fileNameYear(let file, let content):
+            pick(
+                "nama berkas menyebut \(file) tetapi isinya tahun \(content) (atau tahun itu sudah ada).",
+                "the file is named for \(file) but holds \(content) (or that year is there twice).")
+        case .badDate(let d): pick("\(d) bukan tanggal YYYY-MM-DD.", "\(d) is not a date YYYY-MM-DD.")
+        case .outsideYear(let d, let y): pick("\(d) tidak berada di tahun \(y).", "\(d) is not in \(y).")
+        case .unknownKind(let d, let k):
+            pick("\(d): jenis \(k) bukan libur_nasional atau cuti_bersama.", "\(d): kind \(k) is neither libur_nasional nor cuti_bersama.")
+        case .emptyName(let d): pick("\(d) tidak punya nama.", "\(d) has no name.")
+        case .duplicate(let d, let k): pick("\(d) tercantum dua kali sebagai \(k).", "\(d) is listed twice as \(k).")
+        case .weekend(let d):
+            pick(
+                "catatan: \(d) jatuh pada akhir pekan (boleh, tetapi tidak menggeser tenggat).",
+                "note: \(d) falls on a weekend (allowed, but it moves no deadline).")
+        }
+    }
+
+    public func decreeSummary(_ d: HolidayYear) -> String {
+        let national = d.holidays.filter { $0.kind == .liburNasional }.count
+        let cuti = d.holidays.count - national
+        return pick(
+            "\(d.year): \(national) libur nasional, \(cuti) cuti bersama\(d.provisional ? " (perkiraan)" : "") — dapat dipakai.",
+            "\(d.year): \(national) national holidays, \(cuti) cuti bersama\(d.provisional ? " (provisional)" : "") — usable.")
+    }
+
+    public func badPolicyFile(_ path: String, _ problems: [String]) -> String {
+        pick("Berkas kebijakan \(path) tidak dapat dipakai: ", "The policy file \(path) cannot be used: ") + problems.joined(separator: "; ") + "."
+    }
+
+    public func badHolidayFolder(_ path: String) -> String {
+        pick(
+            "Folder keputusan libur \(path) tidak dapat dipakai (periksa dengan: lapor calendar check \(path)).",
+            "The decree folder \(path) cannot be used (check it with: lapor calendar check \(path)).")
+    }
+
+    public var builtinCalendarNote: String {
+        pick(
+            "Catatan: server tidak mengirim kalender libur; tenggat dihitung dengan kalender bawaan lapor.",
+            "Note: the server sent no holiday calendar; deadlines use lapor's built-in one.")
     }
 
     public func outOfRange(_ option: String, _ n: Int, _ range: ClosedRange<Int>) -> String {

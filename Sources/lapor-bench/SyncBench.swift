@@ -59,8 +59,8 @@ struct SyncBench: AsyncParsableCommand {
             try body()
             return Double(nanos() - t) / 1e6
         }
-        let inbox = try ms { _ = try store.page(ReportView.inbox.filter(at: at, calendar: calendar, policy: .standard), limit: 100) }
-        let counts = try ms { for view in ReportView.allCases { _ = try store.count(view.filter(at: at, calendar: calendar, policy: .standard)) } }
+        let inbox = try ms { _ = try store.page(ReportView.inbox.filter(at: at), limit: 100) }
+        let counts = try ms { for view in ReportView.allCases { _ = try store.count(view.filter(at: at)) } }
         let overdue = try ms { _ = try store.overdueByUnit(at: at) }
         let search = try ms { _ = try store.search("jalan berlubang", limit: 100) }
         let one = try ms { _ = try store.report("9150000") }

@@ -282,7 +282,7 @@ struct Tmux {
         let tmux = Tmux()
         defer { tmux.kill() }
         try await open(server, as: "u-admin", tmux: tmux, machine: admin)
-        tmux.keys("4")
+        tmux.keys("5")
         await find("cendana", tmux: tmux)
         _ = await tmux.wait(for: "Belum Terverifikasi")
         tmux.keys("v")

@@ -55,7 +55,13 @@ import Testing
         #expect(open.contains { $0 < now } && open.contains { $0 > now })
         let units = try UnitTree(BuiltinFixtures.units)
         let rules = DeadlineRules(policy: .standard, calendar: .builtin(), units: units)
-        #expect(a.contains { rules.isEscalated($0, at: now) })
+        #expect(a.contains { rules.instants(for: $0).isEscalated(at: now) })
+        // Every report carries the instants the rules decide (v1.1 item 6).
+        for report in a.prefix(200) {
+            let decided = rules.instants(for: report)
+            #expect(report.escalatesAt == decided.escalatesAt && report.escalationWarningAt == decided.escalationWarningAt)
+            #expect(report.dueProvisional == decided.dueProvisional)
+        }
         // Every stored deadline is the one the rules give.
         for report in a where !report.status.isFinal { #expect(report.dueAt == rules.due(for: report)?.at, "\(report.id)") }
         // No report still waits on a system clock that has run out.

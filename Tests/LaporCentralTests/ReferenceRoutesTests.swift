@@ -56,3 +56,31 @@ import Testing
         #expect(unknown.status == 404 && unknown.errorCode == "not_found")
     }
 }
+
+/// v1.1 item 7: reference routes carry an ETag and answer 304 when nothing changed; the
+/// server serves the policy and decrees it was started with.
+@Suite struct ReferenceCachingTests {
+    @Test func referenceRoutesAnswer304ToTheirETag() async throws {
+        var policy = SlaPolicy.standard
+        policy.followupWorkingDaysByKind = ["permintaan_informasi": 10]
+        let t = try await TestServer(reports: 0, policy: policy)
+        defer { Task { await t.stop() } }
+        for path in ["/me", "/units", "/categories", "/policy", "/calendar?year=2026"] {
+            let first = try await t.get(path, as: "u-admin")
+            let tag = try #require(first.headers["etag"], "\(path)")
+            let again = try await t.request("GET", path, as: "u-admin", headers: ["If-None-Match": tag])
+            #expect(again.status == 304 && again.data.isEmpty && again.headers["etag"] == tag, "\(path)")
+            let other = try await t.request("GET", path, as: "u-admin", headers: ["If-None-Match": "\"stale\""])
+            #expect(other.status == 200, "\(path)")
+        }
+        let served = try await t.get("/policy", as: "u-admin").decode(SlaPolicy.self)
+        #expect(served.followupWorkingDaysByKind["permintaan_informasi"] == 10 && served.escalationWarningDays == 10)
+        // A report of that kind gets the longer follow-up period on the server too.
+        let report = try await t.submit()
+        _ = try await t.applied(["report_id": report.id, "type": "verify", "kind": "permintaan_informasi"], as: "u-admin")
+        let dispatched = try await t.applied(["report_id": report.id, "type": "dispatch", "unit_id": "dki-dpu"], as: "u-admin")
+        // Monday 9 Nov 10:00 + 10 working days: Monday 23 Nov.
+        #expect(dispatched.dueAt?.rfc3339 == "2026-11-23T23:59:59+07:00")
+        #expect(dispatched.escalatesAt?.rfc3339 == "2027-01-09T00:00:00+07:00" && dispatched.dueProvisional == false)
+    }
+}

@@ -75,7 +75,8 @@ let contractTable: [ActionType: (roles: Set<Role>, from: Set<ReportStatus>, to: 
     .verify: ([.admin], [.submitted, .held], .verified),
     .hold: ([.admin], [.submitted], .held),
     .archive: ([.admin], [.submitted, .held, .verified], .archived),
-    .dispatch: ([.admin], [.submitted, .verified], .dispatched),
+    // v1.1 item 3: an admin re-routes a dispatched (or replied) report with a dispatch.
+    .dispatch: ([.admin], [.submitted, .verified, .dispatched, .replied], .dispatched),
     .forward: ([.liaison, .admin], [.dispatched, .replied], nil),
     .return: ([.liaison], [.dispatched, .replied], .verified),
     .followup: ([.liaison], [.dispatched, .replied, .infoRequested, .followedUp], .followedUp),
@@ -140,7 +141,8 @@ let contractTable: [ActionType: (roles: Set<Role>, from: Set<ReportStatus>, to: 
         case .verify: return due(submittedAt, 3)
         case .hold: return due(actedAt, 10)
         case .archive, .close: return nil
-        case .dispatch: return due(actedAt, 5)
+        // v1.1 item 4: the clock of the agency's first dispatch (dki-dlh is in DKI, like dki-dpu).
+        case .dispatch: return report.timeline.contains { $0.type == .dispatched } ? due(dispatchedAt, 5) : due(actedAt, 5)
         case .forward: return report.dueAt  // forwarding never moves the follow-up deadline
         case .return: return due(submittedAt, 3)
         case .followup: return due(actedAt, 10)
@@ -228,9 +230,16 @@ let contractTable: [ActionType: (roles: Set<Role>, from: Set<ReportStatus>, to: 
     @Test func escalationAfterSixtyCalendarDays() {
         let rules = DeadlineRules(policy: .standard, calendar: .builtin(), units: testUnits)
         let report = makeReport(.dispatched)
-        #expect(!rules.isEscalated(report, at: ts("2027-01-01T12:00:00+07:00")))  // day 60
-        #expect(rules.isEscalated(report, at: ts("2027-01-02T00:00:00+07:00")))  // day 61
-        #expect(!rules.isEscalated(makeReport(.closed), at: ts("2027-06-01T00:00:00+07:00")))
+        let instants = rules.instants(for: report)
+        #expect(!instants.isEscalated(at: ts("2027-01-01T23:59:59+07:00")))  // day 60
+        #expect(instants.isEscalated(at: ts("2027-01-02T00:00:00+07:00")))  // day 61
+        #expect(instants.escalatesAt?.rfc3339 == "2027-01-02T00:00:00+07:00")
+        // The warning, ten calendar days before.
+        #expect(instants.escalationWarningAt?.rfc3339 == "2026-12-23T00:00:00+07:00")
+        #expect(!instants.isEscalating(at: ts("2026-12-22T23:59:59+07:00")))
+        #expect(instants.isEscalating(at: ts("2026-12-23T00:00:00+07:00")) && instants.daysToEscalation(at: ts("2026-12-23T08:00:00+07:00")) == 10)
+        #expect(instants.daysToEscalation(at: ts("2027-01-01T23:00:00+07:00")) == 1)
+        #expect(rules.instants(for: makeReport(.closed)).escalatesAt == nil)
     }
 }
 
@@ -287,7 +296,9 @@ let contractTable: [ActionType: (roles: Set<Role>, from: Set<ReportStatus>, to: 
         #expect(workflow.check(forward("dki-dpu"), by: dpuLiaison, on: report) == .invalid(field: "unit_id", problem: .sameUnit))
         #expect(workflow.check(forward("dki-dlh"), by: dpuLiaison, on: report) == .invalid(field: "unit_id", problem: .outsideSubtree("dki-dlh")))
         #expect(workflow.check(forward("dki-dlh"), by: dkiLiaison, on: report) == nil)
-        #expect(workflow.check(forward("kemenkes"), by: nationalAdmin, on: report) == .invalid(field: "unit_id", problem: .otherAgency("kemenkes")))
+        #expect(
+            workflow.check(forward("kemenkes"), by: nationalAdmin, on: report)
+                == .invalid(field: "unit_id", problem: .otherAgencyDispatch("kemenkes")))
         func archive(_ reason: ArchiveReason?, _ dup: String? = nil) -> ActionRequest {
             var r = request(.archive)
             r.reason = reason

@@ -20,11 +20,14 @@ let now = Timestamp(rfc3339: "2026-03-25T19:00:00+07:00")!
 
 func row(_ id: String, _ title: String, due: String?, status: ReportStatus = .dispatched, unit: String = "dki-dpu-jp", seen: Bool = false) -> InboxRow
 {
-    InboxRow(
+    var row = InboxRow(
         id: id, title: title, status: status, statusLabel: status.label(unitName: "Suku Dinas PU Jakarta Pusat"), unitId: unit, kind: .pengaduan,
         channel: .sms,
         privacy: .public, categoryId: "121", submittedAt: Timestamp(rfc3339: "2026-03-17T10:00:00+07:00")!, updatedAt: now,
         dueAt: due.flatMap { Timestamp(rfc3339: $0) }, seen: seen)
+    // As the store writes them: the rulebook's instants of the deadline (a 5-working-day follow-up).
+    if let due = row.dueAt { row.instants = workflow.rules.instants(dueAt: due, in: .wib) }
+    return row
 }
 
 let rows = [

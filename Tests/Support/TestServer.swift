@@ -64,9 +64,9 @@ public final class TestServer: @unchecked Sendable {
 
     public init(
         demo: Bool = true, reports: Int = 60, seed: UInt64 = 7, now: Timestamp = defaultNow, clockInterval: Duration = .seconds(3600),
-        limits: ConnectionLimits = .init()
+        limits: ConnectionLimits = .init(), folder reused: URL? = nil, holidayYears: [HolidayYear]? = nil, policy: SlaPolicy? = nil
     ) async throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-central-\(UUID().uuidString)")
+        folder = reused ?? FileManager.default.temporaryDirectory.appendingPathComponent("lapor-central-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         clock = TestClock(now)
         var configuration = CentralConfiguration(databasePath: folder.appendingPathComponent("central.sqlite").path)
@@ -76,6 +76,8 @@ public final class TestServer: @unchecked Sendable {
         configuration.seed = seed
         configuration.clockInterval = clockInterval
         configuration.limits = limits
+        if let holidayYears { configuration.holidayYears = holidayYears }
+        if let policy { configuration.policy = policy }
         server = try await CentralServer(configuration: configuration, clock: clock.central, logger: logs.logger)
         let port = BoundPort()
         let app = try server.application { await port.set($0) }
@@ -92,10 +94,10 @@ public final class TestServer: @unchecked Sendable {
         }
     }
 
-    public func stop() async {
+    public func stop(keepingFolder: Bool = false) async {
         await group.triggerGracefulShutdown()
         _ = try? await runner.value
-        try? FileManager.default.removeItem(at: folder)
+        if !keepingFolder { try? FileManager.default.removeItem(at: folder) }
     }
 
     /// A request as `user` (a demo user id), or with no token.

@@ -86,14 +86,9 @@ struct ProfileSession {
 
     /// The rules as the server's reference data says.
     func workflow(_ reference: ReferenceData) throws -> Workflow {
-        let units: UnitTree
-        do {
-            units = try UnitTree(reference.units)
-        } catch {
-            throw CLIError(text.badUnitTree)
-        }
-        let calendar = reference.calendarYears.isEmpty ? WorkingCalendar.builtin() : WorkingCalendar(years: reference.calendarYears)
-        return Workflow(units: units, policy: reference.policy, calendar: calendar, categories: CategoryTree(reference.categories))
+        guard let workflow = reference.workflow else { throw CLIError(text.badUnitTree) }
+        if reference.usesBuiltinCalendar { CommandContext.output.error(text.builtinCalendarNote) }
+        return workflow
     }
 
     static func writeConfig(_ config: AppConfig, _ paths: Paths) throws {

@@ -104,6 +104,7 @@ enum RefusalText {
         case .outsideSubtree(let id): "unit \(id) is outside your units"
         case .sameUnit: "the report is already with that unit"
         case .otherAgency(let id): "unit \(id) belongs to another agency"
+        case .otherAgencyDispatch(let id): "unit \(id) belongs to another agency: dispatch it there"
         case .notAllowed(let value): "\(value) is not allowed"
         case .onlyWith(let other): "only with \(other)"
         case .notATrackingId(let value): "\(value) is not a tracking ID"

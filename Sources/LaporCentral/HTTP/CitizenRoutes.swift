@@ -88,9 +88,7 @@ func addCitizenRoutes(to api: RecordingGroup, _ deps: CentralDependencies) {
                     categoryId: submission.categoryId, location: submission.location, privacy: submission.privacy,
                     reporter: submission.reporter, status: .submitted, unitId: submission.unitId, submittedAt: now,
                     timeline: [TimelineEvent(id: "e-\(id)-1", type: .submitted, at: now)])
-                report.dueAt = DeadlineRules(policy: workflow.policy, calendar: workflow.calendar, units: workflow.units).due(for: report)?.at
-                report.statusLabel = workflow.label(for: report)
-                return report
+                return workflow.decided(report)
             }, keyHash: TokenHash.of(key), at: now)
         return try JSONBody.response(encoding: SubmittedReport(report: report, reporterKey: key), status: .created)
     }

@@ -15,6 +15,22 @@ enum JSONBody {
         response(try ContractJSON.encoder().encode(value), status: status)
     }
 
+    /// A reference answer with its `ETag` (a hash of the body): 304 without a body when the
+    /// request's `If-None-Match` names it (or is `*`).
+    static func reference<T: Encodable>(_ request: Request, encoding value: T) throws -> Response {
+        let encoder = ContractJSON.encoder()
+        encoder.outputFormatting.insert(.sortedKeys)  // the same data, the same bytes, the same tag
+        let data = try encoder.encode(value)
+        let tag = "\"" + TokenHash.of(String(decoding: data, as: UTF8.self)).prefix(32) + "\""
+        let asked = request.headers[.ifNoneMatch]?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+        if asked.contains(tag) || asked.contains("W/" + tag) || asked.contains("*") {
+            return Response(status: .notModified, headers: [.eTag: tag])
+        }
+        var response = response(data)
+        response.headers[.eTag] = tag
+        return response
+    }
+
     /// Collects at most 1 MiB (413 beyond) and decodes it; malformed JSON, a missing field or a
     /// wrong type is 422 naming the field.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: CentralContext) async throws -> (T, Data) {

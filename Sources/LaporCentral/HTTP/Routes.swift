@@ -31,20 +31,21 @@ func buildRouter(_ deps: CentralDependencies, users: [String: User], logger: Log
 }
 
 func addReferenceRoutes(to api: RecordingGroup, _ deps: CentralDependencies) {
-    api.get("me") { _, context in
-        try JSONBody.response(encoding: try context.requireUser())
+    // Reference routes answer with an ETag and 304 to a matching If-None-Match (v1.1 item 7).
+    api.get("me") { request, context in
+        try JSONBody.reference(request, encoding: try context.requireUser())
     }
-    api.get("units") { _, context in
+    api.get("units") { request, context in
         _ = try context.requireUser()
-        return try JSONBody.response(encoding: ["units": deps.workflow.units.units])
+        return try JSONBody.reference(request, encoding: ["units": deps.workflow.units.units])
     }
-    api.get("categories") { _, context in
+    api.get("categories") { request, context in
         _ = try context.requireUser()
-        return try JSONBody.response(encoding: ["categories": try deps.store.categories()])
+        return try JSONBody.reference(request, encoding: ["categories": try deps.store.categories()])
     }
-    api.get("policy") { _, context in
+    api.get("policy") { request, context in
         _ = try context.requireUser()
-        return try JSONBody.response(encoding: deps.policy)
+        return try JSONBody.reference(request, encoding: deps.policy)
     }
     api.get("calendar") { request, context in
         _ = try context.requireUser()
@@ -53,7 +54,7 @@ func addReferenceRoutes(to api: RecordingGroup, _ deps: CentralDependencies) {
         guard let decree = deps.calendarYears.first(where: { $0.year == year }) else {
             throw APIError(status: .notFound, code: "not_found", message: "no holiday decree for \(year)")
         }
-        return try JSONBody.response(encoding: decree)
+        return try JSONBody.reference(request, encoding: decree)
     }
 }
 

@@ -156,8 +156,7 @@ struct DemoReportFactory {
                 .init(id: "a-\(id)-1", name: "foto-\(id).jpg", mime: "image/jpeg", size: Int.random(in: 40_000...2_500_000, using: &rng))
             ]
         }
-        report.dueAt = DeadlineRules(policy: workflow.policy, calendar: workflow.calendar, units: workflow.units).due(for: report)?.at
-        report.statusLabel = workflow.label(for: report)
+        report = workflow.decided(report)
 
         let liaison = User(id: "u-liaison-\(unit)", name: "Petugas", role: .liaison, unitId: unit)
         let plan = Plan.allCases[rng.weighted(Self.planWeights)]

@@ -94,6 +94,32 @@ extension CentralStore {
         }
     }
 
+    /// Decides the instants and labels of every open report again when `fingerprint` (of the
+    /// decrees and the policy) differs from the one of the last run; each report that changes is
+    /// saved as a new version, so that the change feed carries it. Returns how many changed.
+    func redecide(workflow: Workflow, fingerprint: String, at now: Timestamp) async throws -> Int {
+        try await writer.write { db in
+            let known = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rules_fingerprint'")
+            guard known != fingerprint else { return 0 }
+            var changed = 0
+            // Also on the first start of a database made before v1.1 (no fingerprint yet).
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM report WHERE status NOT IN ('closed', 'archived') ORDER BY seq")
+            for id in ids {
+                guard let report = try Self.load(id, in: db) else { continue }
+                var next = workflow.decided(report)
+                guard next != report else { continue }
+                next.version += 1
+                next.updatedAt = now
+                try Self.save(next, previous: report, at: now, in: db)
+                changed += 1
+            }
+            try db.execute(
+                sql: "INSERT INTO meta (key, value) VALUES ('rules_fingerprint', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [fingerprint])
+            return changed
+        }
+    }
+
     /// Runs the system clock once: every report whose system deadline has passed is closed or
     /// archived. Returns how many changed.
     public func runSystemClock(workflow: Workflow, at now: Timestamp) async throws -> Int {

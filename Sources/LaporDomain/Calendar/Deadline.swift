@@ -35,8 +35,6 @@ public struct WorkingTimeRemaining: Hashable, Sendable {
     public var hours: Int { Int(abs(seconds) % 86_400 / 3600) }
     /// Minutes beyond the hours.
     public var minutes: Int { Int(abs(seconds) % 3600 / 60) }
-    /// Due within one working day and not yet overdue: the amber band.
-    public var isDueSoon: Bool { !isOverdue && seconds <= 86_400 }
 }
 
 /// The day-by-day account of a deadline.

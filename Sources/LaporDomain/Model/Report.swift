@@ -20,6 +20,12 @@ public struct Report: Codable, Hashable, Sendable, Identifiable {
     public var submittedAt: Timestamp
     public var updatedAt: Timestamp
     public var dueAt: Timestamp?
+    /// v1.1 item 6: the deadline counts days of a year whose decree is provisional or missing.
+    public var dueProvisional: Bool?
+    /// v1.1 item 6: when the report escalates, and when the warning before it starts; nil once
+    /// closed or archived (and from a v1.0 server).
+    public var escalatesAt: Timestamp?
+    public var escalationWarningAt: Timestamp?
     public var attachments: [Attachment]
     public var timeline: [TimelineEvent]
     public var rating: Int?
@@ -101,6 +107,9 @@ public struct Report: Codable, Hashable, Sendable, Identifiable {
         case submittedAt = "submitted_at"
         case updatedAt = "updated_at"
         case dueAt = "due_at"
+        case dueProvisional = "due_provisional"
+        case escalatesAt = "escalates_at"
+        case escalationWarningAt = "escalation_warning_at"
     }
 
     /// Explicit nulls for the optional fields, as the contract shows them.
@@ -124,9 +133,20 @@ public struct Report: Codable, Hashable, Sendable, Identifiable {
         try c.encode(submittedAt, forKey: .submittedAt)
         try c.encode(updatedAt, forKey: .updatedAt)
         try c.encode(dueAt, forKey: .dueAt)
+        try c.encode(dueProvisional ?? false, forKey: .dueProvisional)
+        try c.encode(escalatesAt, forKey: .escalatesAt)
+        try c.encode(escalationWarningAt, forKey: .escalationWarningAt)
         try c.encode(attachments, forKey: .attachments)
         try c.encode(timeline, forKey: .timeline)
         try c.encode(rating, forKey: .rating)
+    }
+
+    /// Sets the instants the rules decided (v1.1 item 6).
+    public mutating func apply(_ instants: DecidedInstants) {
+        dueAt = instants.dueAt
+        dueProvisional = instants.dueProvisional
+        escalatesAt = instants.escalatesAt
+        escalationWarningAt = instants.escalationWarningAt
     }
 
     /// Tracking IDs are all digits, 7 or 8 long (the contract allows room to grow to 12).

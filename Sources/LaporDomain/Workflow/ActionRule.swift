@@ -13,7 +13,8 @@ public struct ActionRule: Hashable, Sendable {
         case .verify: ActionRule(type, [.admin], [.submitted, .held], .verified, .verified)
         case .hold: ActionRule(type, [.admin], [.submitted], .held, .held)
         case .archive: ActionRule(type, [.admin], [.submitted, .held, .verified], .archived, .archived)
-        case .dispatch: ActionRule(type, [.admin], [.submitted, .verified], .dispatched, .dispatched)
+        // v1.1 item 3: an admin also re-routes a dispatched report (scope checked in the payload rules).
+        case .dispatch: ActionRule(type, [.admin], [.submitted, .verified, .dispatched, .replied], .dispatched, .dispatched)
         case .forward: ActionRule(type, [.liaison, .admin], [.dispatched, .replied], nil, .forwarded)
         case .return: ActionRule(type, [.liaison], [.dispatched, .replied], .verified, .returned)
         case .followup: ActionRule(type, [.liaison], [.dispatched, .replied, .infoRequested, .followedUp], .followedUp, .followup)

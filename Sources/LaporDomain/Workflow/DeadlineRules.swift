@@ -32,11 +32,11 @@ public struct DeadlineRules: Sendable {
         }
     }
 
-    /// How many working days a clock runs under the policy.
-    public func workingDays(for clock: Clock) -> Int {
+    /// How many working days a clock runs under the policy, for a report of `kind`.
+    public func workingDays(for clock: Clock, kind: ReportKind = .pengaduan) -> Int {
         switch clock {
         case .verification: policy.verifyWorkingDays
-        case .followUp: policy.followupWorkingDays
+        case .followUp: policy.followupWorkingDays(for: kind)
         case .autoClose: policy.autocloseWorkingDays
         case .systemArchive: policy.infoWaitWorkingDays
         }
@@ -44,14 +44,16 @@ public struct DeadlineRules: Sendable {
 
     /// The running deadline of a report, in its unit's zone (WIB for the national queue).
     ///
-    /// The anchor: submission for verification (a hold and a reply do not restart it); the
-    /// latest dispatch for the follow-up (forwarding never moves it, a return and a new dispatch
-    /// start a new one); the latest reporter reply while `replied`; the latest follow-up for the
-    /// auto-close; the latest hold or information request for the system archive.
+    /// The anchor: submission for verification (a hold and a reply do not restart it); for the
+    /// follow-up, the first dispatch into the report's current agency (v1.1 item 4: forwarding
+    /// inside the agency, or a return and a new dispatch to the same agency, never moves it; a
+    /// dispatch into another agency starts it afresh); the latest reporter reply while
+    /// `replied`; the latest follow-up for the auto-close; the latest hold or information request
+    /// for the system archive.
     public func due(for report: Report) -> Deadline? {
         guard let clock = Self.clock(for: report.status) else { return nil }
         let zone = units.zone(of: report.unitId)
-        let days = workingDays(for: clock)
+        let days = workingDays(for: clock, kind: report.kind)
         let anchor: Timestamp
         func latest(_ type: TimelineEvent.EventType) -> Timestamp {
             report.timeline.last { $0.type == type }?.at ?? report.updatedAt
@@ -59,7 +61,7 @@ public struct DeadlineRules: Sendable {
         switch (clock, report.status) {
         case (.verification, _): anchor = report.submittedAt
         case (.followUp, .replied): anchor = latest(.reporterReply)
-        case (.followUp, _): anchor = latest(.dispatched)
+        case (.followUp, _): anchor = agencyDispatch(of: report) ?? latest(.dispatched)
         case (.autoClose, _): anchor = latest(.followup)
         case (.systemArchive, .held): anchor = latest(.held)
         case (.systemArchive, _): anchor = latest(.infoRequested)
@@ -67,13 +69,118 @@ public struct DeadlineRules: Sendable {
         return try? calendar.due(after: anchor, workingDays: days, in: zone)
     }
 
-    /// Escalation: an unfinished report more than `escalation_calendar_days` calendar days old
-    /// (counted between local dates in the report's zone) may be taken over by the Ombudsman.
-    public func isEscalated(_ report: Report, at now: Timestamp) -> Bool {
-        guard !report.status.isFinal else { return false }
-        let zone = units.zone(of: report.unitId)
-        let age = now.in(zone).localDate.dayNumber - report.submittedAt.in(zone).localDate.dayNumber
-        return age > policy.escalationCalendarDays
+    /// The first dispatch into the report's current agency since it last came from another one.
+    func agencyDispatch(of report: Report) -> Timestamp? {
+        guard let current = report.unitId.flatMap({ units.agency(of: $0)?.id }) else { return nil }
+        var anchor: Timestamp?
+        for event in report.timeline where event.type == .dispatched {
+            let agency = event.unitId.flatMap { units.agency(of: $0)?.id }
+            if agency == current {
+                if anchor == nil { anchor = event.at }
+            } else {
+                anchor = nil
+            }
+        }
+        return anchor
+    }
+
+    /// Every instant the rules decide for a report: the deadline and whether it is provisional,
+    /// when it becomes due soon and due today, when the escalation warning starts and when the
+    /// report escalates. The server puts them on the wire; the store keeps them as columns; every
+    /// list, count, detail and marker reads them.
+    public func instants(for report: Report) -> DecidedInstants {
+        var out = DecidedInstants()
+        if let due = due(for: report) { out = instants(of: due) }
+        if !report.status.isFinal {
+            let zone = units.zone(of: report.unitId)
+            let day = report.submittedAt.in(zone).localDate
+            out.escalatesAt = Timestamp.startOfDay(day.adding(days: policy.escalationCalendarDays + 1), in: zone)
+            out.escalationWarningAt = Timestamp.startOfDay(
+                day.adding(days: policy.escalationCalendarDays + 1 - policy.escalationWarningDays), in: zone)
+        }
+        return out
+    }
+
+    /// The instants that follow from a deadline alone (due today, due soon, provisional).
+    public func instants(of due: Deadline) -> DecidedInstants {
+        var out = instants(dueAt: due.at, in: due.zone)
+        out.dueProvisional = due.isProvisional
+        out.provisionalYears = (due.missingYears + due.provisionalYears).sorted()
+        return out
+    }
+
+    /// The due-today and due-soon instants of a deadline at `dueAt` in `zone`.
+    public func instants(dueAt: Timestamp, in zone: IndonesianTimeZone) -> DecidedInstants {
+        var out = DecidedInstants()
+        out.dueAt = dueAt
+        let day = dueAt.in(zone).localDate
+        out.dueTodayFrom = Timestamp.startOfDay(day, in: zone)
+        out.dueSoonFrom = dueSoonFrom(day, in: zone, dueAt: dueAt)
+        return out
+    }
+
+    /// The instant from which at most `due_soon_working_days` working days are left: the end of
+    /// the working day that many working days before the deadline's day.
+    func dueSoonFrom(_ dueDay: LocalDate, in zone: IndonesianTimeZone, dueAt: Timestamp) -> Timestamp {
+        var day = dueDay
+        var left = policy.dueSoonWorkingDays
+        guard left > 0 else { return dueAt }
+        // Walk back over working days (a few, bounded by the supported range).
+        while left > 0 {
+            day = day.adding(days: -1)
+            if calendar.isWorkingDay(day) { left -= 1 }
+            if day.year < WorkingCalendar.supportedYears.lowerBound { break }
+        }
+        return Timestamp.startOfDay(day.adding(days: 1), in: zone)
+    }
+
+    /// Working time left before the deadline (negative once past), in the report's zone.
+    public func remaining(_ report: Report, at now: Timestamp) -> WorkingTimeRemaining? {
+        guard let due = instants(for: report).dueAt else { return nil }
+        return calendar.remaining(from: now, until: due, in: units.zone(of: report.unitId))
+    }
+}
+
+/// What the rules decided for one report (contract v1.1 item 6), and the questions every
+/// surface asks of it at an instant. Nil instants: no running clock, or closed/archived.
+public struct DecidedInstants: Hashable, Sendable {
+    public var dueAt: Timestamp?
+    /// The deadline counts days of a year whose holiday decree is provisional or missing.
+    public var dueProvisional = false
+    /// Those years.
+    public var provisionalYears: [Int] = []
+    /// 00:00:00 of the deadline's day, in the report's zone.
+    public var dueTodayFrom: Timestamp?
+    /// From here at most `due_soon_working_days` working days are left.
+    public var dueSoonFrom: Timestamp?
+    /// `escalation_warning_days` before `escalatesAt`.
+    public var escalationWarningAt: Timestamp?
+    /// 00:00:00 of calendar day D+61 in the report's zone (D: the local day of submission).
+    public var escalatesAt: Timestamp?
+
+    public init() {}
+
+    public func isOverdue(at now: Timestamp) -> Bool { dueAt.map { now > $0 } ?? false }
+    public func isDueToday(at now: Timestamp) -> Bool {
+        guard let dueAt, let from = dueTodayFrom else { return false }
+        return now >= from && now <= dueAt
+    }
+    public func isDueSoon(at now: Timestamp) -> Bool {
+        guard let dueAt, let from = dueSoonFrom else { return false }
+        return now >= from && now <= dueAt
+    }
+    public func isEscalated(at now: Timestamp) -> Bool { escalatesAt.map { now >= $0 } ?? false }
+    /// In the warning period, not yet escalated.
+    public func isEscalating(at now: Timestamp) -> Bool {
+        guard let warning = escalationWarningAt, let escalates = escalatesAt else { return false }
+        return now >= warning && now < escalates
+    }
+    /// Calendar days until the day it escalates, in the report's zone (1 on the eve), nil when
+    /// not in the warning period.
+    public func daysToEscalation(at now: Timestamp) -> Int? {
+        guard isEscalating(at: now), let escalates = escalatesAt else { return nil }
+        let today = Timestamp(epochSeconds: now.epochSeconds, offsetSeconds: escalates.offsetSeconds).localDate
+        return escalates.localDate.dayNumber - today.dayNumber
     }
 }
 

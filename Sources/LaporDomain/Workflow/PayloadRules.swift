@@ -36,6 +36,10 @@ struct PayloadRules {
             if let root = user.unitId, !units.isInSubtree(target, of: root) {
                 return .invalid(field: "unit_id", problem: .outsideSubtree(target))
             }
+            // Re-routing (from dispatched or replied): somewhere else than where it is.
+            if report.status == .dispatched || report.status == .replied, target == report.unitId {
+                return .invalid(field: "unit_id", problem: .sameUnit)
+            }
             return nil
         case .forward:
             guard let target = request.unitId else { return .invalid(field: "unit_id", problem: .required) }
@@ -45,7 +49,8 @@ struct PayloadRules {
             }
             guard target != report.unitId else { return .invalid(field: "unit_id", problem: .sameUnit) }
             if let current = report.unitId, units.agency(of: current)?.id != units.agency(of: target)?.id {
-                return .invalid(field: "unit_id", problem: .otherAgency(target))
+                // A liaison returns it to the admins; an admin re-routes it with a dispatch.
+                return .invalid(field: "unit_id", problem: user.role == .admin ? .otherAgencyDispatch(target) : .otherAgency(target))
             }
             return nil
         case .close:

@@ -46,8 +46,10 @@ public enum FieldProblem: Hashable, Sendable {
     case outsideSubtree(String)
     /// Forwarding to the unit that already has the report.
     case sameUnit
-    /// Forwarding crosses agencies: that is a return and a new dispatch.
+    /// A liaison forwarding across agencies: that is a return to the admins.
     case otherAgency(String)
+    /// An admin forwarding across agencies: that is a dispatch (re-routing).
+    case otherAgencyDispatch(String)
     /// The value is not one this action accepts (e.g. `no_reply` from an admin).
     case notAllowed(String)
     /// Only allowed together with another field's value (e.g. `duplicate_of` with `duplicate`).

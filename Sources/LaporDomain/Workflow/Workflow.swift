@@ -135,10 +135,20 @@ public struct Workflow: Sendable {
         var next = report
         next.version = report.version + 1
         next.updatedAt = now
-        next.dueAt = DeadlineRules(policy: policy, calendar: calendar, units: units).due(for: next)?.at
+        return decided(next)
+    }
+
+    /// The report with the instants the rules decide (deadline, provisional, escalation) and
+    /// its status label, as the server sends it.
+    public func decided(_ report: Report) -> Report {
+        var next = report
+        next.apply(rules.instants(for: next))
         next.statusLabel = label(for: next)
         return next
     }
+
+    /// The deadline rules under this workflow's policy, calendar and units.
+    public var rules: DeadlineRules { DeadlineRules(policy: policy, calendar: calendar, units: units) }
 
     /// The contract's `status_label` for a report.
     public func label(for report: Report) -> String {
