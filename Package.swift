@@ -25,7 +25,10 @@ let package = Package(
         // Pure values and rules shared by client and server: Foundation only, no I/O.
         .target(name: "LaporDomain"),
         // The user-facing text catalogue (Bahasa Indonesia and English).
-        .target(name: "LaporText", dependencies: ["LaporDomain", "LaporStore", "LaporSync"]),
+        .target(name: "LaporText", dependencies: ["LaporDomain"]),
+        // The use cases, once, between the screens and the store: acting on reports, status
+        // counts, the sentences that word the store's and the sync's values. TUI and CLI adapt it.
+        .target(name: "LaporApp", dependencies: ["LaporDomain", "LaporStore", "LaporSync", "LaporText"]),
         // The reference central LAPOR! server (`lapor central`): Hummingbird over its own GRDB store.
         .target(
             name: "LaporCentral",
@@ -55,12 +58,12 @@ let package = Package(
         // Terminal plumbing that knows nothing of LAPOR!: cell grid, widths, sanitiser, ncurses backend.
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
         // The screens: Elm-style state, update and view, drawn into a CellGrid.
-        .target(name: "LaporTUI", dependencies: ["LaporDomain", "LaporStore", "LaporSync", "LaporText", "Terminal"]),
+        .target(name: "LaporTUI", dependencies: ["LaporDomain", "LaporStore", "LaporSync", "LaporText", "LaporApp", "Terminal"]),
         // The subcommands of `lapor`, as a library so that tests can drive them.
         .target(
             name: "LaporCLI",
             dependencies: [
-                "LaporDomain", "LaporText", "LaporCentral", "LaporStore", "LaporSync", "Terminal", "LaporTUI",
+                "LaporDomain", "LaporText", "LaporApp", "LaporCentral", "LaporStore", "LaporSync", "Terminal", "LaporTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -73,6 +76,7 @@ let package = Package(
                 "LaporDomain", "LaporCentral", "LaporStore", "LaporSync", "LaporTUI", "Terminal",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -96,13 +100,16 @@ let package = Package(
         .testTarget(name: "LaporCentralTests", dependencies: ["LaporCentral", "LaporDomain", "LaporTestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(
-            name: "LaporTUITests", dependencies: ["LaporTUI", "LaporStore", "LaporSync", "LaporDomain", "LaporText", "Terminal"],
+            name: "LaporTUITests", dependencies: ["LaporTUI", "LaporStore", "LaporSync", "LaporDomain", "LaporText", "LaporApp", "Terminal"],
             exclude: ["Snapshots"]),
         .testTarget(name: "LaporStoreTests", dependencies: ["LaporStore", "LaporDomain"]),
+        .testTarget(name: "LaporAppTests", dependencies: ["LaporApp", "LaporStore", "LaporDomain", "LaporText"]),
         .testTarget(
-            name: "LaporSyncTests", dependencies: ["LaporSync", "LaporStore", "LaporCentral", "LaporDomain", "LaporText", "LaporTestSupport"]),
+            name: "LaporSyncTests",
+            dependencies: ["LaporSync", "LaporStore", "LaporCentral", "LaporDomain", "LaporText", "LaporApp", "LaporTestSupport"]),
         .testTarget(
-            name: "LaporCLITests", dependencies: ["LaporCLI", "LaporDomain", "LaporText", "LaporStore", "LaporTUI", "LaporTestSupport", "Terminal"]),
+            name: "LaporCLITests",
+            dependencies: ["LaporCLI", "LaporDomain", "LaporText", "LaporApp", "LaporStore", "LaporTUI", "LaporTestSupport", "Terminal"]),
     ],
     swiftLanguageModes: [.v6]
 )

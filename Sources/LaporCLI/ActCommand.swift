@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LaporApp
 import LaporDomain
 import LaporStore
 import LaporText
@@ -68,18 +69,18 @@ struct ActCommand: AsyncParsableCommand {
         }
         request.categoryId = category
         request.title = title
-        if let refusal = workflow.check(request, by: reference.user, on: report) {
-            // A text the rules refuse (too long, a control character) is kept as the draft, so
-            // that nothing typed is lost; the TUI opens it with the report.
-            if case .invalid(field: "text", _) = refusal, let text = request.text, !text.trimmingCharacters(in: .whitespaces).isEmpty {
-                try session.store.saveDraft(DraftKey(reportId: reportId, kind: actionType.rawValue), text: text, at: currentTime())
-                throw CLIError(words.refusal(refusal) + " " + words.draftKept)
-            }
-            throw CLIError(words.refusal(refusal))
+        // The rules are asked again on the stored report, in the transaction that queues it.
+        let desk = ActionDesk(store: session.store)
+        let draft = DraftKey(reportId: reportId, kind: actionType.rawValue)
+        let finished = request
+        switch try desk.queue(on: reportId, by: reference.user, workflow: workflow, draft: draft, keepRefusedText: true, make: { _ in finished }) {
+        case .queued(let itemId):
+            CommandContext.output.write(words.queued(actionType, reportId: reportId, itemId: itemId))
+        case .refused(let refusal, let draftKept):
+            throw CLIError(words.refusal(refusal) + (draftKept ? " " + words.draftKept : ""))
+        case .notInStore:
+            throw CLIError(words.reportNotInStore(reportId))
         }
-        let item = try session.store.queue(
-            request, by: reference.user, at: currentTime(), clearingDraft: DraftKey(reportId: reportId, kind: actionType.rawValue))
-        CommandContext.output.write(words.queued(actionType, reportId: reportId, itemId: item.id))
     }
 
     /// `--text` or `--text-file` (at most 1 MiB, UTF-8), never both.
@@ -186,15 +187,11 @@ struct OutboxRetryCommand: AsyncParsableCommand {
         let reference = try session.reference()
         let item = try findOutboxItem(id, in: session.store, text: words)
         guard item.state == .conflict || item.state == .failed else { throw CLIError(words.notRetryable(item.id, words.outboxState(item.state))) }
-        if let current = try session.store.report(item.reportId) {
-            var request = item.request
-            if let text { request.text = text }
-            if let refusal = try session.workflow(reference).check(request, by: reference.user, on: current) {
-                throw CLIError(words.refusal(refusal))
-            }
+        switch try ActionDesk(store: session.store).retry(item.id, text: text, by: reference.user, workflow: try session.workflow(reference)) {
+        case .queued: CommandContext.output.write(words.requeued(item.id))
+        case .refused(let refusal, _): throw CLIError(words.refusal(refusal))
+        case .notInStore: throw CLIError(words.reportNotInStore(item.reportId))
         }
-        try session.store.retry(item.id, text: text, by: reference.user, at: currentTime())
-        CommandContext.output.write(words.requeued(item.id))
     }
 }
 
@@ -212,7 +209,7 @@ struct OutboxDiscardCommand: AsyncParsableCommand {
         let reference = try session.reference()
         let item = try findOutboxItem(id, in: session.store, text: words)
         guard item.state != .sent && item.state != .discarded else { throw CLIError(words.notRetryable(item.id, words.outboxState(item.state))) }
-        try session.store.discard(item.id, by: reference.user, at: currentTime())
+        try ActionDesk(store: session.store).discard(item.id, by: reference.user)
         CommandContext.output.write(words.discarded(item.id))
     }
 }

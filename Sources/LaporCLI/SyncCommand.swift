@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LaporApp
 import LaporStore
 import LaporSync
 import LaporText

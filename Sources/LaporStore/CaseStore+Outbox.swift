@@ -54,20 +54,80 @@ extension CaseStore {
     /// in the outbox before it leaves the draft, so nothing typed is lost.
     @discardableResult
     public func queue(_ request: ActionRequest, by user: User, at now: Timestamp, clearingDraft draft: DraftKey? = nil) throws -> OutboxItem {
+        try writer.write { db in try Self.insertQueued(request, by: user, at: now, clearingDraft: draft, in: db) }
+    }
+
+    static func insertQueued(_ request: ActionRequest, by user: User, at now: Timestamp, clearingDraft draft: DraftKey?, in db: Database) throws
+        -> OutboxItem
+    {
+        let json = String(decoding: try JSONEncoder().encode(request), as: UTF8.self)
+        try db.execute(
+            sql: """
+                INSERT INTO outbox (id, report_id, type, request, state, created_at, updated_at)
+                VALUES (?, ?, ?, ?, 'queued', ?, ?)
+                """,
+            arguments: [request.id, request.reportId, request.type.rawValue, json, now.epochSeconds, now.epochSeconds])
+        if let draft {
+            try db.execute(sql: "DELETE FROM draft WHERE report_id = ? AND kind = ?", arguments: [draft.reportId, draft.kind])
+        }
+        try Self.audit("queued", user: user.id, report: request.reportId, detail: "\(request.type.rawValue) \(request.id)", at: now, in: db)
+        guard let item = try Self.outboxItem(request.id, in: db) else { throw StoreError.unknownOutboxItem(request.id) }
+        return item
+    }
+
+    static func requeue(_ item: OutboxItem, text: String?, by user: User, at now: Timestamp, in db: Database) throws -> String {
+        guard item.state == .conflict || item.state == .failed else { throw StoreError.outboxItemNotRetryable(item.id, state: item.state.rawValue) }
+        var request = item.request
+        if let text { request.text = text }
+        // A changed request is a new action: it needs a new key, or the server would refuse the
+        // old key with another body. An unchanged one keeps its key.
+        let newId = request == item.request ? item.id : UUID().uuidString.lowercased()
+        request.id = newId
+        try db.execute(
+            sql: "UPDATE outbox SET id = ?, request = ?, state = 'queued', error = NULL, server_report = NULL, updated_at = ? WHERE seq = ?",
+            arguments: [newId, String(decoding: try JSONEncoder().encode(request), as: UTF8.self), now.epochSeconds, item.seq])
+        try Self.audit("retried", user: user.id, report: item.reportId, detail: "\(item.id) → \(newId)", at: now, in: db)
+        return newId
+    }
+
+    /// Reads the stored report, builds the action from it, asks the rules, and queues it with
+    /// the draft cleared — one transaction, so the rules see the report the queue is written
+    /// against. `check` is the caller's `Workflow.check`; the store itself decides nothing.
+    public func queue(
+        on reportId: String, by user: User, at now: Timestamp, clearingDraft draft: DraftKey?, make: (Report) -> ActionRequest,
+        check: (ActionRequest, Report) -> Refusal?
+    ) throws -> Checked<OutboxItem> {
         try writer.write { db in
-            let json = String(decoding: try JSONEncoder().encode(request), as: UTF8.self)
-            try db.execute(
-                sql: """
-                    INSERT INTO outbox (id, report_id, type, request, state, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, 'queued', ?, ?)
-                    """,
-                arguments: [request.id, request.reportId, request.type.rawValue, json, now.epochSeconds, now.epochSeconds])
+            guard let report = try Self.storedReport(reportId, in: db) else { return .notInStore }
+            let request = make(report)
+            if let refusal = check(request, report) { return .refused(refusal) }
+            return .done(try Self.insertQueued(request, by: user, at: now, clearingDraft: draft, in: db))
+        }
+    }
+
+    /// Puts a conflicted or failed item back in the queue (with a new text, if given) after
+    /// asking the rules on the stored report — one transaction. An item whose report left the
+    /// store goes back unchecked: the server will say.
+    public func retry(
+        _ id: String, text: String?, by user: User, at now: Timestamp, clearingDraft draft: DraftKey? = nil,
+        check: (ActionRequest, Report) -> Refusal?
+    ) throws -> Checked<String> {
+        try writer.write { db in
+            guard let item = try Self.outboxItem(id, in: db) else { throw StoreError.unknownOutboxItem(id) }
+            var request = item.request
+            if let text { request.text = text }
+            if let report = try Self.storedReport(item.reportId, in: db), let refusal = check(request, report) { return .refused(refusal) }
+            let newId = try Self.requeue(item, text: text, by: user, at: now, in: db)
             if let draft {
                 try db.execute(sql: "DELETE FROM draft WHERE report_id = ? AND kind = ?", arguments: [draft.reportId, draft.kind])
             }
-            try Self.audit("queued", user: user.id, report: request.reportId, detail: "\(request.type.rawValue) \(request.id)", at: now, in: db)
-            guard let item = try Self.outboxItem(request.id, in: db) else { throw StoreError.unknownOutboxItem(request.id) }
-            return item
+            return .done(newId)
+        }
+    }
+
+    static func storedReport(_ id: String, in db: Database) throws -> Report? {
+        try String.fetchOne(db, sql: "SELECT json FROM report WHERE id = ?", arguments: [id]).map {
+            try JSONDecoder().decode(Report.self, from: Data($0.utf8))
         }
     }
 
@@ -168,17 +228,7 @@ extension CaseStore {
     public func retry(_ id: String, text: String? = nil, by user: User, at now: Timestamp) throws {
         try writer.write { db in
             guard let item = try Self.outboxItem(id, in: db) else { throw StoreError.unknownOutboxItem(id) }
-            guard item.state == .conflict || item.state == .failed else { throw StoreError.outboxItemNotRetryable(id, state: item.state.rawValue) }
-            var request = item.request
-            if let text { request.text = text }
-            // A changed request is a new action: it needs a new key, or the server would refuse the
-            // old key with another body. An unchanged one keeps its key.
-            let newId = request == item.request ? item.id : UUID().uuidString.lowercased()
-            request.id = newId
-            try db.execute(
-                sql: "UPDATE outbox SET id = ?, request = ?, state = 'queued', error = NULL, server_report = NULL, updated_at = ? WHERE seq = ?",
-                arguments: [newId, String(decoding: try JSONEncoder().encode(request), as: UTF8.self), now.epochSeconds, item.seq])
-            try Self.audit("retried", user: user.id, report: item.reportId, detail: "\(id) → \(newId)", at: now, in: db)
+            _ = try Self.requeue(item, text: text, by: user, at: now, in: db)
         }
     }
 
@@ -208,4 +258,11 @@ extension CaseStore {
             updatedAt: Timestamp(epochSeconds: try row.decode(forColumn: "updated_at")),
             acknowledgedAt: (try row.decode(forColumn: "acknowledged_at") as Int64?).map { Timestamp(epochSeconds: $0) })
     }
+}
+
+/// The outcome of a write that asked the rules first.
+public enum Checked<Value: Sendable>: Sendable {
+    case done(Value)
+    case refused(Refusal)
+    case notInStore
 }

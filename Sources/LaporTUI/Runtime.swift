@@ -1,4 +1,5 @@
 import Foundation
+import LaporApp
 import LaporDomain
 import LaporStore
 import LaporSync
@@ -126,9 +127,14 @@ public final class Runtime: @unchecked Sendable {
         case .queue(let pending):
             post(.queued(queue(pending, state: state)))
         case .requeue(let id):
-            post(outboxChange(state) { try self.store.retry(id, by: state.user, at: $0) })
+            // `r` in the outbox: the rules are asked again on the stored report first.
+            post(outboxChange(state) { _ in try self.desk.retry(id, text: nil, by: state.user, workflow: state.workflow) })
         case .discard(let id):
-            post(outboxChange(state) { try self.store.discard(id, by: state.user, at: $0) })
+            post(
+                outboxChange(state) { _ in
+                    try self.desk.discard(id, by: state.user)
+                    return nil
+                })
         case .loadOutbox:
             post(.loadedOutbox((try? store.outbox(states: [.queued, .conflict, .failed, .sent])).map { Array($0.prefix(200)) } ?? []))
         case .loadAllIds:
@@ -154,41 +160,44 @@ public final class Runtime: @unchecked Sendable {
             reportId.flatMap { try? store.unsettled(for: $0) } ?? [], reports: (try? store.reportsWithUnsettledActions()) ?? [])
     }
 
+    /// The use cases of acting, shared with the command line.
+    var desk: ActionDesk { ActionDesk(store: store) }
+
     /// Checks each report with the rules (on its stored version, which may be newer than what
-    /// the screen showed) and queues what passes; the draft goes in the same transaction.
+    /// the screen showed) and queues what passes, the draft in the same transaction.
     func queue(_ pending: PendingAction, state: AppState) -> QueueResult {
         var result = QueueResult(pending: pending)
-        let now = Timestamp(Date(), in: .wib)
         for id in pending.reportIds {
             do {
-                guard let report = try store.report(id) else {
-                    result.refused.append(.init(reportId: id, problem: .notInStore))
-                    continue
-                }
-                let request = pending.request(for: report, id: UUID().uuidString.lowercased())
-                if let refusal = state.workflow.check(request, by: state.user, on: report) {
-                    result.refused.append(.init(reportId: id, problem: .refusal(refusal)))
-                    continue
-                }
+                let outcome: ActionDesk.Outcome
                 if let item = pending.retryOf {
-                    try store.retry(item, text: request.text, by: state.user, at: now)
-                    try store.saveDraft(pending.draftKey, text: "", at: now)
+                    let text = pending.payload.text
+                    outcome = try desk.retry(item, text: text, by: state.user, workflow: state.workflow, draft: pending.draftKey)
                 } else {
-                    try store.queue(request, by: state.user, at: now, clearingDraft: pending.isBulk ? nil : pending.draftKey)
+                    outcome = try desk.queue(
+                        on: id, by: state.user, workflow: state.workflow, draft: pending.isBulk ? nil : pending.draftKey,
+                        make: { pending.request(for: $0, id: UUID().uuidString.lowercased()) })
                 }
-                result.queued.append(id)
+                switch outcome {
+                case .queued: result.queued.append(id)
+                case .refused(let refusal, _): result.refused.append(.init(reportId: id, problem: .refusal(refusal)))
+                case .notInStore: result.refused.append(.init(reportId: id, problem: .notInStore))
+                }
             } catch {
                 result.refused.append(.init(reportId: id, problem: .failed(String(describing: error))))
             }
         }
-        if pending.isBulk, !result.queued.isEmpty { try? store.saveDraft(pending.draftKey, text: "", at: now) }
+        if pending.isBulk, !result.queued.isEmpty { try? store.saveDraft(pending.draftKey, text: "", at: Timestamp(Date(), in: .wib)) }
         return result
     }
 
-    func outboxChange(_ state: AppState, _ change: (Timestamp) throws -> Void) -> Event {
+    func outboxChange(_ state: AppState, _ change: (Timestamp) throws -> ActionDesk.Outcome?) -> Event {
         do {
-            try change(Timestamp(Date(), in: .wib))
-            return .outboxChanged(state.text.outboxUpdated)
+            switch try change(Timestamp(Date(), in: .wib)) {
+            case .refused(let refusal, _)?: return .outboxChanged(state.text.refusal(refusal))
+            case .notInStore?: return .outboxChanged(state.text.outboxUpdated)
+            case .queued?, nil: return .outboxChanged(state.text.outboxUpdated)
+            }
         } catch {
             return .outboxChanged(String(describing: error))
         }
@@ -231,12 +240,8 @@ public final class Runtime: @unchecked Sendable {
     }
 
     func counts(_ state: AppState) -> Event {
-        let now = state.now
-        let overdue = (try? store.count(ReportView.overdue.filter(at: now))) ?? 0
-        let today = (try? store.count(.dueToday(at: now))) ?? 0
-        let soon = (try? store.count(ReportView.dueSoon.filter(at: now))) ?? 0
-        let outbox = (try? store.outboxCounts()).map { ($0[.queued] ?? 0) + ($0[.conflict] ?? 0) + ($0[.failed] ?? 0) } ?? 0
-        return .counts(overdue: overdue, dueToday: today, dueSoon: soon, outbox: outbox, lastSync: try? store.lastSync())
+        let c = (try? StatusCounts.of(store, at: state.now)) ?? StatusCounts()
+        return .counts(overdue: c.overdue, dueToday: c.dueToday, dueSoon: c.dueSoon, outbox: c.outbox, lastSync: c.lastSync)
     }
 }
 

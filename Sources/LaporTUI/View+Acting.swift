@@ -1,3 +1,4 @@
+import LaporApp
 import LaporDomain
 import LaporStore
 import LaporText

@@ -1,5 +1,4 @@
 import LaporDomain
-import LaporStore
 
 // The sentences of acting in the terminal UI: the composer, pickers, confirmations, the outbox.
 extension Catalogue {
@@ -151,24 +150,6 @@ extension Catalogue {
             "\(action.capitalizedFirst) on \(reportId) is in the outbox; it goes out with the sync.")
     }
 
-    public func unsettledLine(_ type: ActionType, state: OutboxItem.State, after: String?) -> String {
-        switch state {
-        case .queued:
-            let base = pick(
-                "\(actionName(type).capitalizedFirst) menunggu dikirim (belum tersinkron)",
-                "\(actionName(type).capitalizedFirst) waiting to be sent (not yet synced)")
-            return after.map { base + pick(" → \($0)", " → \($0)") } ?? base
-        case .conflict:
-            return pick(
-                "\(actionName(type).capitalizedFirst): konflik dengan server — tekan o",
-                "\(actionName(type).capitalizedFirst): conflict with the server — press o")
-        default:
-            return pick(
-                "\(actionName(type).capitalizedFirst): ditolak server — tekan o",
-                "\(actionName(type).capitalizedFirst): refused by the server — press o")
-        }
-    }
-
     public func outboxTitle(_ n: Int) -> String { pick("Kotak keluar (\(n))", "Outbox (\(n))") }
     public func yourText(_ attempts: Int) -> String {
         attempts > 0 ? pick("Teks Anda (\(attempts) kali dicoba):", "Your text (\(attempts) attempts):") : pick("Teks Anda:", "Your text:")
@@ -210,5 +191,5 @@ public struct PendingComposerTitle: Sendable {
 }
 
 extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -1,6 +1,4 @@
 import LaporDomain
-import LaporStore
-import LaporSync
 
 // The sentences of the case store, sync and the listing commands.
 extension Catalogue {
@@ -130,32 +128,6 @@ extension Catalogue {
     }
 
     public func syncPushed(done: Int, total: Int) -> String { pick("Mengirim tindakan \(done)/\(total)", "Sending actions \(done)/\(total)") }
-
-    public func syncSummary(_ s: SyncSummary) -> String {
-        let base = pick(
-            "Sinkron: \(s.reports) laporan diperbarui, \(s.removed) dihapus, \(s.sent) tindakan terkirim, \(s.replayed) sudah pernah diterima, \(s.conflicts) konflik, \(s.failed) gagal, \(s.pending) menunggu (\(String(format: "%.1f", s.seconds)) detik).",
-            "Sync: \(s.reports) reports updated, \(s.removed) removed, \(s.sent) actions sent, \(s.replayed) already received, \(s.conflicts) in conflict, \(s.failed) failed, \(s.pending) waiting (\(String(format: "%.1f", s.seconds)) s)."
-        )
-        switch s.outcome {
-        case .offline: return offline(s.message ?? "-") + " " + base
-        case .auth: return tokenRefused
-        case .partial:
-            guard !s.skipped.isEmpty else { return base + " " + pick("Lihat lapor outbox.", "See lapor outbox.") }
-            return base + " " + skippedItems(s.skipped) + (s.conflicts + s.failed > 0 ? " " + pick("Lihat lapor outbox.", "See lapor outbox.") : "")
-        case .done: return base
-        }
-    }
-
-    /// The feed items a sync left out, named (at most five ids, then a count).
-    public func skippedItems(_ items: [SkippedItem]) -> String {
-        let ids = items.compactMap(\.reportId)
-        var named = ids.prefix(5).joined(separator: ", ")
-        if ids.count > 5 { named += pick(" dan \(ids.count - 5) lainnya", " and \(ids.count - 5) more") }
-        if ids.isEmpty { named = pick("tanpa nomor", "without a number") }
-        return pick(
-            "\(items.count) laporan dilewati karena terlalu besar atau tidak terbaca (\(named)); sisanya tersinkron, rinciannya di log audit.",
-            "\(items.count) report(s) skipped as too large or unreadable (\(named)); the rest is synced, details in the audit log.")
-    }
 
     public var watchStopped: String { pick("Sinkron berkala dihentikan.", "Periodic sync stopped.") }
 
@@ -323,16 +295,6 @@ extension Catalogue {
     public func unreadableFile(_ path: String) -> String { pick("Berkas \(path) tidak dapat dibaca.", "Cannot read \(path).") }
     public func fileTooLarge(_ path: String) -> String { pick("Berkas \(path) lebih dari 1 MiB.", "\(path) is over 1 MiB.") }
     public func notUTF8(_ path: String) -> String { pick("Berkas \(path) bukan teks UTF-8.", "\(path) is not UTF-8 text.") }
-
-    public func outboxState(_ state: OutboxItem.State) -> String {
-        switch state {
-        case .queued: pick("menunggu dikirim", "queued")
-        case .sent: pick("terkirim", "sent")
-        case .conflict: pick("konflik", "conflict")
-        case .failed: pick("gagal", "failed")
-        case .discarded: pick("dibatalkan", "discarded")
-        }
-    }
 
     public var outboxEmpty: String { pick("Kotak keluar kosong.", "The outbox is empty.") }
     public func attempts(_ n: Int) -> String { pick("\(n) kali dicoba", "\(n) attempts") }

@@ -1,22 +1,7 @@
 import LaporDomain
-import LaporStore
 
 // The sentences of the terminal UI.
 extension Catalogue {
-    public func viewName(_ view: ReportView) -> String {
-        switch view {
-        case .inbox: pick("Kotak Masuk", "Inbox")
-        case .waiting: pick("Menunggu Pelapor", "Waiting for reporter")
-        case .done: pick("Selesai", "Done")
-        case .queue: pick("Antrean Verifikasi", "Verification queue")
-        case .ready: pick("Siap Disposisi", "Ready to dispatch")
-        case .overdue: pick("Terlambat", "Overdue")
-        case .dueSoon: pick("Segera Jatuh Tempo", "Due soon")
-        case .escalating: pick("Menjelang Eskalasi", "Escalation near")
-        case .escalated: pick("Eskalasi", "Escalated")
-        case .all: pick("Semua", "All")
-        }
-    }
 
     public var searchLabel: String { pick("cari", "search") }
     public var emptyView: String { pick("Tidak ada laporan di tampilan ini.", "No reports in this view.") }
@@ -67,14 +52,6 @@ extension Catalogue {
 }
 
 extension Catalogue {
-    public func sortedBy(_ sort: InboxSort) -> String {
-        switch sort {
-        case .due: pick("Urut menurut tenggat terdekat.", "Sorted by nearest deadline.")
-        case .age: pick("Urut menurut laporan tertua.", "Sorted by oldest report.")
-        case .id: pick("Urut menurut nomor laporan.", "Sorted by tracking ID.")
-        case .unit: pick("Urut menurut unit, lalu tenggat.", "Sorted by unit, then deadline.")
-        }
-    }
 
     public func badFilter(_ word: String, allowed: [String]) -> String {
         let list = allowed.prefix(12).joined(separator: ", ") + (allowed.count > 12 ? ", …" : "")

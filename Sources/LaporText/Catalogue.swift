@@ -7,7 +7,8 @@ public struct Catalogue: Sendable {
 
     public init(_ language: Language) { self.language = language }
 
-    func pick(_ id: String, _ en: String) -> String { language == .id ? id : en }
+    /// The sentence in the catalogue's language (for the layers above that word their own values).
+    public func pick(_ id: String, _ en: String) -> String { language == .id ? id : en }
 
     // MARK: Dates
 

@@ -28,13 +28,18 @@ struct Tmux {
     func resize(_ w: Int, _ h: Int) { Tmux.run(["resize-window", "-t", session, "-x", String(w), "-y", String(h)]) }
     func kill() { Tmux.run(["kill-session", "-t", session]) }
 
-    /// Waits until the screen contains `text` (5 s at most) and returns the screen.
-    func wait(for text: String, timeout: Double = 8) async -> String {
+    /// Waits until the screen contains `text` and returns the screen. A wait that times out is
+    /// a failure, recorded where the test called it: a step that never happened cannot pass.
+    @discardableResult
+    func wait(for text: String, timeout: Double = 8, sourceLocation: SourceLocation = #_sourceLocation) async -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = capture()
         while !screen.contains(text) && Date() < deadline {
             try? await Task.sleep(for: .milliseconds(100))
             screen = capture()
+        }
+        if !screen.contains(text) {
+            Issue.record("timed out after \(timeout) s waiting for \"\(text)\" on screen:\n\(screen)", sourceLocation: sourceLocation)
         }
         return screen
     }
@@ -120,7 +125,7 @@ struct Tmux {
         #expect(login.code == 0, "\(login.err)")
         #expect(await m.run("sync").code == 0)
         tmux.start("env \(m.shell) LANG=C.UTF-8 EDITOR='\(editor)' \(Self.binary.path); echo EXIT=$?; sleep 30")
-        _ = await tmux.wait(for: "sinkron")
+        await tmux.wait(for: "sinkron")
     }
 
     @Test func aSupervisorReadsAndIsToldWhyNotToAct() async throws {
@@ -132,7 +137,7 @@ struct Tmux {
         defer { tmux.kill() }
         try await open(server, as: "u-supervisor-dki", tmux: tmux, machine: m)
         tmux.keys("4", "Enter")
-        _ = await tmux.wait(for: "Riwayat")
+        await tmux.wait(for: "Riwayat")
         tmux.keys("c")
         var screen = await tmux.wait(for: "Supervisor hanya dapat membaca")
         #expect(screen.contains("Supervisor hanya dapat membaca; tindakan tidak tersedia."), "\(screen)")
@@ -158,7 +163,7 @@ struct Tmux {
         let tmux = Tmux()
         defer { tmux.kill() }
         tmux.start("env -i PATH=/usr/bin:/bin HOME=/tmp TERM=$TERM PS1='$ ' bash --norc --noprofile -i")
-        _ = await tmux.wait(for: "$")
+        await tmux.wait(for: "$")
         tmux.keys("-l", "env \(m.shell) LANG=C.UTF-8 \(Self.binary.path)")
         tmux.keys("Enter")
         var screen = await tmux.wait(for: "Kotak Masuk (")
@@ -200,11 +205,11 @@ struct Tmux {
         defer { tmux.kill() }
         try await open(server, as: "u-liaison-dki-dpu", tmux: tmux, machine: m, editor: script.path)
         await find("anggrek", tmux: tmux)
-        _ = await tmux.wait(for: "Tenggat tindak lanjut")
+        await tmux.wait(for: "Tenggat tindak lanjut")
         tmux.keys("c")
-        _ = await tmux.wait(for: "Tindak lanjut · \(report.id)")
+        await tmux.wait(for: "Tindak lanjut · \(report.id)")
         tmux.keys("-l", "satu dua")
-        _ = await tmux.wait(for: "satu dua")
+        await tmux.wait(for: "satu dua")
         tmux.keys("C-Left")
         tmux.keys("-l", "X")
         var screen = await tmux.wait(for: "satu Xdua")
@@ -214,7 +219,7 @@ struct Tmux {
         #expect(screen.contains("satu Xdua") && screen.contains("dari editor"), "\(screen)")
         #expect(screen.contains("Tindak lanjut · \(report.id)"), "back in the composer after the editor")
         tmux.keys("Escape", "q")
-        _ = await tmux.wait(for: "EXIT=")
+        await tmux.wait(for: "EXIT=")
         let draft = try CaseStore(path: m.home.appendingPathComponent("data/lapor/default/cases.sqlite").path)
             .draft(DraftKey(reportId: report.id, kind: "followup"))
         #expect(draft?.text == "satu Xdua\ndari editor")
@@ -234,7 +239,7 @@ struct Tmux {
     /// Searches the current view for `word` and opens the only match.
     func find(_ word: String, tmux: Tmux) async {
         tmux.keys("/", word, "Enter")
-        _ = await tmux.wait(for: "(1) · cari: \(word)")
+        await tmux.wait(for: "(1) · cari: \(word)")
         tmux.keys("Enter")
     }
 
@@ -248,9 +253,9 @@ struct Tmux {
         defer { tmux.kill() }
         try await open(server, as: "u-liaison-dki-dpu", tmux: tmux, machine: m)
         await find("kenari", tmux: tmux)
-        _ = await tmux.wait(for: "Tenggat tindak lanjut")
+        await tmux.wait(for: "Tenggat tindak lanjut")
         tmux.keys("c")
-        _ = await tmux.wait(for: "Tindak lanjut · \(report.id)")
+        await tmux.wait(for: "Tindak lanjut · \(report.id)")
         tmux.keys("-l", "Trotoar sudah diperbaiki pada 5 Maret. 陈美玲 🚧")
         tmux.keys("Enter")
         tmux.keys("-l", "Terima kasih.")
@@ -284,7 +289,7 @@ struct Tmux {
         try await open(server, as: "u-admin", tmux: tmux, machine: admin)
         tmux.keys("5")
         await find("cendana", tmux: tmux)
-        _ = await tmux.wait(for: "Belum Terverifikasi")
+        await tmux.wait(for: "Belum Terverifikasi")
         tmux.keys("v")
         var screen = await tmux.wait(for: "koreksi bila perlu")
         tmux.keys("Right", "C-s")
@@ -293,7 +298,7 @@ struct Tmux {
         tmux.keys("y")
         screen = await tmux.wait(for: "1 tindakan terkirim")
         tmux.keys("d")
-        _ = await tmux.wait(for: "Disposisi ke unit")
+        await tmux.wait(for: "Disposisi ke unit")
         tmux.keys("-l", "jakarta pusat")
         screen = await tmux.wait(for: "▶     Suku Dinas PU Jakarta Pusat")
         tmux.keys("Enter")
@@ -325,15 +330,15 @@ struct Tmux {
         defer { tmux.kill() }
         try await open(server, as: "u-liaison-dki-dpu", tmux: tmux, machine: m)
         await find("melati", tmux: tmux)
-        _ = await tmux.wait(for: "Tenggat tindak lanjut")
+        await tmux.wait(for: "Tenggat tindak lanjut")
         tmux.keys("i")
-        _ = await tmux.wait(for: "Minta informasi · \(report.id)")
+        await tmux.wait(for: "Minta informasi · \(report.id)")
         tmux.keys("-l", "Mohon kirim foto genangan; teks ini tidak boleh hilang.")
-        _ = await tmux.wait(for: "tidak boleh hilang.")
+        await tmux.wait(for: "tidak boleh hilang.")
         // Meanwhile the admin forwards it to another office of the province, out of this liaison's sight.
         _ = try await server.applied(["report_id": report.id, "type": "forward", "unit_id": "dki-dlh"], as: "u-admin")
         tmux.keys("C-s")
-        _ = await tmux.wait(for: "Konfirmasi")
+        await tmux.wait(for: "Konfirmasi")
         tmux.keys("y")
         var screen = await tmux.wait(for: "1 konflik")
         #expect(screen.contains("1 konflik"), "\(screen)")
@@ -356,11 +361,11 @@ struct Tmux {
         defer { tmux.kill() }
         try await open(server, as: "u-liaison-dki-dpu", tmux: tmux, machine: m)
         await find("kamboja", tmux: tmux)
-        _ = await tmux.wait(for: "Tenggat tindak lanjut")
+        await tmux.wait(for: "Tenggat tindak lanjut")
         tmux.keys("c")
-        _ = await tmux.wait(for: "Tindak lanjut · \(report.id)")
+        await tmux.wait(for: "Tindak lanjut · \(report.id)")
         tmux.keys("-l", "Petugas sudah dijadwalkan")
-        _ = await tmux.wait(for: "dijadwalkan")
+        await tmux.wait(for: "dijadwalkan")
         try await Task.sleep(for: .milliseconds(1_100))
         tmux.keys("-l", " besok")
         // kill -9 lapor itself (the pane's shell is its parent).

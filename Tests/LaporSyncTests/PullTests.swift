@@ -1,4 +1,5 @@
 import Foundation
+import LaporApp
 import LaporCentral
 import LaporDomain
 import LaporStore

@@ -1,0 +1,112 @@
+import Foundation
+import LaporApp
+import LaporDomain
+import LaporStore
+import Testing
+
+let units = [Unit(id: "dki", name: "DKI Jakarta"), Unit(id: "dki-dpu", name: "Dinas PU", parentId: "dki")]
+let liaison = User(id: "u-l", name: "Siti", role: .liaison, unitId: "dki-dpu")
+let supervisor = User(id: "u-s", name: "Sup", role: .supervisor, unitId: "dki")
+let now = Timestamp(rfc3339: "2026-11-10T10:00:00+07:00")!
+
+func dispatched(_ id: String, status: ReportStatus = .dispatched) -> Report {
+    let submitted = Timestamp(rfc3339: "2026-11-02T09:00:00+07:00")!
+    return Report(
+        id: id, version: 2, kind: .pengaduan, channel: .web, title: "Jalan berlubang", body: "Lubang besar.", status: status,
+        unitId: "dki-dpu", submittedAt: submitted,
+        timeline: [
+            TimelineEvent(id: "e-1", type: .submitted, at: submitted),
+            TimelineEvent(id: "e-2", type: .dispatched, at: Timestamp(rfc3339: "2026-11-03T10:00:00+07:00")!, unitId: "dki-dpu"),
+        ])
+}
+
+/// A store in a real SQLite file with the reference data of one liaison and two reports.
+func deskStore() async throws -> (CaseStore, Workflow, URL) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-app-\(UUID().uuidString)")
+    let store = try CaseStore(path: folder.appendingPathComponent("cases.sqlite").path)
+    let reference = ReferenceData(user: liaison, units: units, categories: [], calendarYears: WorkingCalendar.builtinYears, policy: .standard)
+    try await store.save(reference)
+    _ = try await store.apply(page: [.report(dispatched("9100001")), .report(dispatched("9100002"))], cursor: "c", at: now)
+    return (store, try #require(reference.workflow), folder)
+}
+
+@Suite struct ActionDeskTests {
+    let clock = AppClock { now }
+
+    func followup(_ text: String) -> (Report) -> ActionRequest {
+        { report in ActionRequest(id: UUID().uuidString, reportId: report.id, baseVersion: report.version, type: .followup, text: text) }
+    }
+
+    @Test func queueingAsksTheRulesOnTheStoredReportAndClearsTheDraft() async throws {
+        let (store, workflow, folder) = try await deskStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let desk = ActionDesk(store: store, clock: clock)
+        let draft = DraftKey(reportId: "9100001", kind: "followup")
+        try store.saveDraft(draft, text: "Sudah ditambal.", at: now)
+        guard case .queued(let id) = try desk.queue(on: "9100001", by: liaison, workflow: workflow, draft: draft, make: followup("Sudah ditambal."))
+        else {
+            Issue.record("not queued")
+            return
+        }
+        #expect(try store.outboxItem(id)?.request.text == "Sudah ditambal.")
+        #expect(try store.draft(draft) == nil, "the draft leaves in the same transaction")
+        // A supervisor only reads; a report that is not here cannot be acted on.
+        #expect(
+            try desk.queue(on: "9100002", by: supervisor, workflow: workflow, draft: nil, make: followup("x"))
+                == .refused(.readOnlyRole, draftKept: false))
+        #expect(try desk.queue(on: "9999999", by: liaison, workflow: workflow, draft: nil, make: followup("x")) == .notInStore)
+    }
+
+    @Test func aRefusedTextIsKeptAsTheDraftWhenAsked() async throws {
+        let (store, workflow, folder) = try await deskStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let desk = ActionDesk(store: store, clock: clock)
+        let heavy = String(repeating: "a" + String(repeating: "\u{0301}", count: 4_000), count: 20)
+        let draft = DraftKey(reportId: "9100002", kind: "followup")
+        let outcome = try desk.queue(on: "9100002", by: liaison, workflow: workflow, draft: draft, keepRefusedText: true, make: followup(heavy))
+        #expect(outcome == .refused(.invalid(field: "text", problem: .tooManyBytes(max: 80_000)), draftKept: true))
+        #expect(try store.draft(draft)?.text == heavy)
+        #expect(try store.outbox().isEmpty)
+    }
+
+    /// A conflicted item is re-queued only if the rules still allow it on the stored report.
+    @Test func retryingAsksTheRulesAgain() async throws {
+        let (store, workflow, folder) = try await deskStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let desk = ActionDesk(store: store, clock: clock)
+        guard case .queued(let id) = try desk.queue(on: "9100001", by: liaison, workflow: workflow, draft: nil, make: followup("Satu."))
+        else {
+            Issue.record("not queued")
+            return
+        }
+        // The server answered conflict: the report was closed meanwhile.
+        var closed = dispatched("9100001", status: .closed)
+        closed.version = 3
+        try await store.markConflict(id, serverReport: closed, message: "conflict", at: now)
+        #expect(
+            try desk.retry(id, text: nil, by: liaison, workflow: workflow) == .refused(.statusNotAllowed(.followup, .closed), draftKept: false))
+        #expect(try store.outboxItem(id)?.state == .conflict, "nothing changed")
+        // Reopened on the server (a reply): allowed again, and a new text is a new key.
+        var replied = dispatched("9100001", status: .replied)
+        replied.version = 4
+        try await store.store(replied, at: now)
+        guard case .queued(let newId) = try desk.retry(id, text: "Dua.", by: liaison, workflow: workflow) else {
+            Issue.record("not requeued")
+            return
+        }
+        let state = try store.outboxItem(newId)?.state
+        #expect(newId != id && state == .queued)
+        try desk.discard(newId, by: liaison)
+        #expect(try store.outboxItem(newId)?.state == .discarded)
+    }
+
+    @Test func statusCountsReadTheDecidedColumns() async throws {
+        let (store, _, folder) = try await deskStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Both follow-ups are due Tue 10 Nov 23:59:59 WIB (Tue 3 Nov + 5 working days).
+        let counts = try StatusCounts.of(store, at: now)
+        #expect(counts.overdue == 0 && counts.dueToday == 2 && counts.dueSoon == 2 && counts.outbox == 0)
+        let later = try StatusCounts.of(store, at: Timestamp(rfc3339: "2026-11-11T00:00:00+07:00")!)
+        #expect(later.overdue == 2 && later.dueToday == 0 && later.dueSoon == 0)
+    }
+}
