@@ -103,6 +103,7 @@ let package = Package(
             name: "LaporTUITests", dependencies: ["LaporTUI", "LaporStore", "LaporSync", "LaporDomain", "LaporText", "LaporApp", "Terminal"],
             exclude: ["Snapshots"]),
         .testTarget(name: "LaporStoreTests", dependencies: ["LaporStore", "LaporDomain"]),
+        .testTarget(name: "LaporTextTests", dependencies: ["LaporText", "LaporDomain"]),
         .testTarget(name: "LaporAppTests", dependencies: ["LaporApp", "LaporStore", "LaporDomain", "LaporText"]),
         .testTarget(
             name: "LaporSyncTests",

@@ -1,3 +1,4 @@
+import Foundation
 import LaporDomain
 import LaporStore
 import LaporSync
@@ -30,7 +31,9 @@ public struct AppState: Sendable {
 
     public let user: User
     public let profile: String
-    public let workflow: Workflow
+    /// The rules of the synced reference data; a sync that brings new decrees or a new policy
+    /// replaces them (`Event.rulesRefreshed`).
+    public var workflow: Workflow
     public let language: Language
     public var width: Int
     public var height: Int
@@ -147,6 +150,18 @@ public enum Event: Sendable {
     case counts(overdue: Int, dueToday: Int, dueSoon: Int, outbox: Int, lastSync: Timestamp?)
     case syncStarted
     case syncFinished(SyncSummary)
+    /// The rules from the reference data a sync stored (new holidays, policy, units).
+    case rulesRefreshed(RulesUpdate)
+}
+
+/// New rules for a running screen; compared by identity (a `Workflow` is not `Equatable`).
+public struct RulesUpdate: Equatable, Sendable {
+    public let workflow: Workflow
+    let id = UUID()
+
+    public init(_ workflow: Workflow) { self.workflow = workflow }
+
+    public static func == (a: RulesUpdate, b: RulesUpdate) -> Bool { a.id == b.id }
 }
 
 /// Work for the runtime; its results come back as events.

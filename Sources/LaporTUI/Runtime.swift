@@ -147,6 +147,8 @@ public final class Runtime: @unchecked Sendable {
             post(.syncStarted)
             Task {
                 let summary = await engine.sync()
+                // The screen counts with the rules the sync just stored, not those it started with.
+                if let workflow = try? self.store.reference()?.workflow { self.post(.rulesRefreshed(RulesUpdate(workflow))) }
                 self.post(.syncFinished(summary))
             }
         }

@@ -86,6 +86,9 @@ public enum Update {
         case .syncStarted:
             state.syncing = true
             return []
+        case .rulesRefreshed(let update):
+            state.workflow = update.workflow
+            return []
         case .syncFinished(let summary):
             state.syncing = false
             state.offline = summary.outcome == .offline

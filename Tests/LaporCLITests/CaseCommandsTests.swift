@@ -22,74 +22,75 @@ struct Machine {
 
 @Suite struct CaseCommandsTests {
     @Test func aLiaisonsDayFromTheCommandLine() async throws {
-        let server = try await TestServer(reports: 120)
-        defer { Task { await server.stop() } }
-        let mine = try await server.dispatched(to: "dki-dpu", privacy: "anonim")
-        let m = Machine()
-        defer { m.remove() }
-        let base = "http://127.0.0.1:\(server.base.port!)"
-        let login = await m.run("login", "--server", base, "--token", server.tokens["u-liaison-dki-dpu"]!, "--profile", "dpu")
-        #expect(login.code == 0, "\(login.err)")
-        #expect(login.out.contains("Masuk sebagai") && login.out.contains("Dinas Pekerjaan Umum"))
-        let tokenFile = m.home.appendingPathComponent("config/lapor/tokens/dpu.token").path
-        #expect((try FileManager.default.attributesOfItem(atPath: tokenFile)[.posixPermissions] as? Int) == 0o600)
-        let config = try String(contentsOfFile: m.home.appendingPathComponent("config/lapor/config.toml").path, encoding: .utf8)
-        #expect(config.contains("[profile.dpu]") && !config.contains(server.tokens["u-liaison-dki-dpu"]!), "the token is not in the config")
-        let sync = await m.run("sync", "--json")
-        #expect(sync.code == 0, "\(sync.err)")
-        let summary = try JSONSerialization.jsonObject(with: Data(sync.out.utf8)) as! [String: Any]
-        #expect(summary["outcome"] as? String == "done" && (summary["reports"] as? Int ?? 0) > 0)
-        let list = await m.run("list", "--format", "csv")
-        #expect(list.code == 0 && list.out.contains("\n\(mine.id),dispatched,"))
-        let json = await m.run("list", "--view", "all", "--format", "json")
-        let reports = try JSONDecoder().decode([Report].self, from: Data(json.out.utf8))
-        #expect(reports.contains { $0.id == mine.id && $0.reporter == nil }, "anonim: no reporter in exports")
-        let show = await m.run("show", mine.id)
-        #expect(show.code == 0 && show.out.contains("(identitas dirahasiakan)") && show.out.contains("Tenggat tindak lanjut"))
-        #expect(await m.run("search", "halte").out.contains(mine.id))
-        // Act: refused ones exit 2 and queue nothing; allowed ones are queued and sent by sync.
-        let refused = await m.run("act", "close", mine.id)
-        #expect(refused.code == 2 && refused.err.contains("tidak tersedia untuk pejabat penghubung"))
-        let empty = await m.run("act", "followup", mine.id, "--text", "  ")
-        #expect(empty.code == 2)
-        // Over the byte limit (20 characters of 4,001 scalars each): refused in a sentence, kept as the draft.
-        let heavy = String(repeating: "a" + String(repeating: "\u{0301}", count: 4_000), count: 20)
-        let tooBig = await m.run("act", "followup", mine.id, "--text", heavy)
-        #expect(tooBig.code == 2 && tooBig.err.contains("80000 byte") && tooBig.err.contains("Draf disimpan"), "\(tooBig.err.prefix(300))")
-        #expect(await m.run("outbox").out.contains("menunggu dikirim") == false)
-        let textFile = m.home.appendingPathComponent("balasan.txt")
-        try FileManager.default.createDirectory(at: m.home, withIntermediateDirectories: true)
-        try "Lubang sudah ditambal pada 20 November.\nTerima kasih.".write(to: textFile, atomically: true, encoding: .utf8)
-        let queued = await m.run("act", "followup", mine.id, "--text-file", textFile.path)
-        #expect(queued.code == 0 && queued.out.contains("masuk antrean"), "\(queued.err)")
-        #expect(await m.run("outbox").out.contains("menunggu dikirim"))
-        #expect(await m.run("sync").code == 0)
-        let onServer = try await server.get("/reports/\(mine.id)", as: "u-admin").decode(Report.self)
-        #expect(onServer.status == .followedUp && onServer.timeline.last?.text == "Lubang sudah ditambal pada 20 November.\nTerima kasih.")
-        #expect(await m.run("outbox", "list", "--all").out.contains("terkirim"))
+        try await withTestServer(reports: 120) { server in
+            let mine = try await server.dispatched(to: "dki-dpu", privacy: "anonim")
+            let m = Machine()
+            defer { m.remove() }
+            let base = "http://127.0.0.1:\(server.base.port!)"
+            let login = await m.run("login", "--server", base, "--token", server.tokens["u-liaison-dki-dpu"]!, "--profile", "dpu")
+            #expect(login.code == 0, "\(login.err)")
+            #expect(login.out.contains("Masuk sebagai") && login.out.contains("Dinas Pekerjaan Umum"))
+            let tokenFile = m.home.appendingPathComponent("config/lapor/tokens/dpu.token").path
+            #expect((try FileManager.default.attributesOfItem(atPath: tokenFile)[.posixPermissions] as? Int) == 0o600)
+            let config = try String(contentsOfFile: m.home.appendingPathComponent("config/lapor/config.toml").path, encoding: .utf8)
+            #expect(config.contains("[profile.dpu]") && !config.contains(server.tokens["u-liaison-dki-dpu"]!), "the token is not in the config")
+            let sync = await m.run("sync", "--json")
+            #expect(sync.code == 0, "\(sync.err)")
+            let summary = try JSONSerialization.jsonObject(with: Data(sync.out.utf8)) as! [String: Any]
+            #expect(summary["outcome"] as? String == "done" && (summary["reports"] as? Int ?? 0) > 0)
+            let list = await m.run("list", "--format", "csv")
+            #expect(list.code == 0 && list.out.contains("\n\(mine.id),dispatched,"))
+            let json = await m.run("list", "--view", "all", "--format", "json")
+            let reports = try JSONDecoder().decode([Report].self, from: Data(json.out.utf8))
+            #expect(reports.contains { $0.id == mine.id && $0.reporter == nil }, "anonim: no reporter in exports")
+            let show = await m.run("show", mine.id)
+            #expect(show.code == 0 && show.out.contains("(identitas dirahasiakan)") && show.out.contains("Tenggat tindak lanjut"))
+            #expect(await m.run("search", "halte").out.contains(mine.id))
+            // Act: refused ones exit 2 and queue nothing; allowed ones are queued and sent by sync.
+            let refused = await m.run("act", "close", mine.id)
+            #expect(refused.code == 2 && refused.err.contains("tidak tersedia untuk pejabat penghubung"))
+            let empty = await m.run("act", "followup", mine.id, "--text", "  ")
+            #expect(empty.code == 2)
+            // Over the byte limit (20 characters of 4,001 scalars each): refused in a sentence, kept as the draft.
+            let heavy = String(repeating: "a" + String(repeating: "\u{0301}", count: 4_000), count: 20)
+            let tooBig = await m.run("act", "followup", mine.id, "--text", heavy)
+            #expect(tooBig.code == 2 && tooBig.err.contains("80000 byte") && tooBig.err.contains("Draf disimpan"), "\(tooBig.err.prefix(300))")
+            #expect(await m.run("outbox").out.contains("menunggu dikirim") == false)
+            let textFile = m.home.appendingPathComponent("balasan.txt")
+            try FileManager.default.createDirectory(at: m.home, withIntermediateDirectories: true)
+            try "Lubang sudah ditambal pada 20 November.\nTerima kasih.".write(to: textFile, atomically: true, encoding: .utf8)
+            let queued = await m.run("act", "followup", mine.id, "--text-file", textFile.path)
+            #expect(queued.code == 0 && queued.out.contains("masuk antrean"), "\(queued.err)")
+            #expect(await m.run("outbox").out.contains("menunggu dikirim"))
+            #expect(await m.run("sync").code == 0)
+            let onServer = try await server.get("/reports/\(mine.id)", as: "u-admin").decode(Report.self)
+            #expect(onServer.status == .followedUp && onServer.timeline.last?.text == "Lubang sudah ditambal pada 20 November.\nTerima kasih.")
+            #expect(await m.run("outbox", "list", "--all").out.contains("terkirim"))
+        }
     }
 
     @Test func conflictsExitFiveAndCanBeRetriedOrDiscarded() async throws {
-        let server = try await TestServer(reports: 0)
-        defer { Task { await server.stop() } }
-        let r = try await server.dispatched(to: "dki-dpu")
-        let m = Machine()
-        defer { m.remove() }
-        #expect(await m.run("login", "--server", "http://127.0.0.1:\(server.base.port!)", "--token", server.tokens["u-liaison-dki-dpu"]!).code == 0)
-        #expect(await m.run("sync").code == 0)
-        #expect(await m.run("act", "request_info", r.id, "--text", "Mohon foto lokasi.").code == 0)
-        _ = try await server.applied(["report_id": r.id, "type": "followup", "text": "Sudah."], as: "u-liaison-dki")
-        let sync = await m.run("sync")
-        #expect(sync.code == 5, "\(sync.err)")
-        let outbox = await m.run("outbox", "--format", "json")
-        let items = try JSONSerialization.jsonObject(with: Data(outbox.out.utf8)) as! [[String: Any]]
-        #expect(items.count == 1 && items[0]["state"] as? String == "conflict" && items[0]["text"] as? String == "Mohon foto lokasi.")
-        let id = items[0]["id"] as! String
-        let retry = await m.run("outbox", "retry", String(id.prefix(6)))
-        #expect(retry.code == 2, "still not allowed in the new status: \(retry.err)")
-        let discard = await m.run("outbox", "discard", String(id.prefix(6)))
-        #expect(discard.code == 0)
-        #expect(await m.run("sync").code == 0)
+        try await withTestServer(reports: 0) { server in
+            let r = try await server.dispatched(to: "dki-dpu")
+            let m = Machine()
+            defer { m.remove() }
+            #expect(
+                await m.run("login", "--server", "http://127.0.0.1:\(server.base.port!)", "--token", server.tokens["u-liaison-dki-dpu"]!).code == 0)
+            #expect(await m.run("sync").code == 0)
+            #expect(await m.run("act", "request_info", r.id, "--text", "Mohon foto lokasi.").code == 0)
+            _ = try await server.applied(["report_id": r.id, "type": "followup", "text": "Sudah."], as: "u-liaison-dki")
+            let sync = await m.run("sync")
+            #expect(sync.code == 5, "\(sync.err)")
+            let outbox = await m.run("outbox", "--format", "json")
+            let items = try JSONSerialization.jsonObject(with: Data(outbox.out.utf8)) as! [[String: Any]]
+            #expect(items.count == 1 && items[0]["state"] as? String == "conflict" && items[0]["text"] as? String == "Mohon foto lokasi.")
+            let id = items[0]["id"] as! String
+            let retry = await m.run("outbox", "retry", String(id.prefix(6)))
+            #expect(retry.code == 2, "still not allowed in the new status: \(retry.err)")
+            let discard = await m.run("outbox", "discard", String(id.prefix(6)))
+            #expect(discard.code == 0)
+            #expect(await m.run("sync").code == 0)
+        }
     }
 
     @Test func loginAndSyncFailuresHaveTheirExitCodes() async throws {

@@ -7,67 +7,69 @@ import Testing
 @Suite struct ChangeFeedTests {
     @Test(arguments: ["u-admin", "u-admin-dki", "u-liaison-dki-dpu", "u-liaison-makassar", "u-supervisor-dki", "u-liaison-bengkulu-diskominfotik"])
     func aFullPullIsExactlyWhatTheUserMaySee(user: String) async throws {
-        let t = try await TestServer(reports: 300)
-        defer { Task { await t.stop() } }
-        let all = try await t.pull(as: "u-admin", limit: 500).items.map { try JSONSerialization.data(withJSONObject: $0) }
-            .map { try JSONDecoder().decode(Report.self, from: $0) }
-        #expect(all.count == 300)
-        let me = try await t.get("/me", as: user).decode(User.self)
-        let expected = Set(all.filter { t.server.workflow.canSee($0, user: me) }.map(\.id))
-        let feed = try await t.pull(as: user, limit: 7)
-        let ids = feed.items.map { $0["id"] as! String }
-        #expect(Set(ids) == expected)
-        #expect(ids.count == expected.count, "no report twice")
-        #expect(feed.pages == max(1, (expected.count + 6) / 7))
-        #expect(feed.items.allSatisfy { $0["removed"] == nil })
+        try await withTestServer(reports: 300) { t in
+            let all = try await t.pull(as: "u-admin", limit: 500).items.map { try JSONSerialization.data(withJSONObject: $0) }
+                .map { try JSONDecoder().decode(Report.self, from: $0) }
+            #expect(all.count == 300)
+            let me = try await t.get("/me", as: user).decode(User.self)
+            let expected = Set(all.filter { t.server.workflow.canSee($0, user: me) }.map(\.id))
+            let feed = try await t.pull(as: user, limit: 7)
+            let ids = feed.items.map { $0["id"] as! String }
+            #expect(Set(ids) == expected)
+            #expect(ids.count == expected.count, "no report twice")
+            #expect(feed.pages == max(1, (expected.count + 6) / 7))
+            #expect(feed.items.allSatisfy { $0["removed"] == nil })
+        }
     }
 
     @Test func incrementalPullsAndTombstones() async throws {
-        let t = try await TestServer(reports: 0)
-        defer { Task { await t.stop() } }
-        let a = try await t.dispatched(to: "dki-dpu-jp")
-        let b = try await t.dispatched(to: "dki-dpu-jp")
-        let first = try await t.pull(as: "u-liaison-dki-dpu-jp")
-        #expect(Set(first.items.map { $0["id"] as! String }) == [a.id, b.id])
-        let otherFirst = try await t.pull(as: "u-liaison-dki-dpu-ju")
-        #expect(otherFirst.items.isEmpty)
-        // Nothing changed: nothing comes, and the cursor stays usable.
-        let idle = try await t.pull(as: "u-liaison-dki-dpu-jp", cursor: first.cursor)
-        #expect(idle.items.isEmpty && idle.cursor == first.cursor)
-        // A follow-up on a; b returned (bukan wewenang): a changes, b leaves the unit's sight.
-        #expect(
-            try await t.act(["id": "f-1", "report_id": a.id, "type": "followup", "text": "Sudah ditambal."], as: "u-liaison-dki-dpu-jp").status == 200
-        )
-        #expect(
-            try await t.act(["id": "r-1", "report_id": b.id, "type": "return", "text": "Bukan wewenang kami."], as: "u-liaison-dki-dpu-jp").status
-                == 200)
-        let next = try await t.pull(as: "u-liaison-dki-dpu-jp", cursor: first.cursor)
-        #expect(next.items.count == 2)
-        #expect(next.items.first { $0["id"] as? String == a.id }?["status"] as? String == "followed_up")
-        let tomb = next.items.first { $0["id"] as? String == b.id }
-        #expect(tomb?["removed"] as? Bool == true && tomb?.count == 2)
-        // The parent unit's liaison sees the same; a sibling never saw b and gets nothing.
-        let parent = try await t.pull(as: "u-liaison-dki-dpu", cursor: first.cursor)
-        #expect(parent.items.contains { $0["id"] as? String == b.id && $0["removed"] as? Bool == true })
-        #expect(try await t.pull(as: "u-liaison-dki-dpu-ju", cursor: otherFirst.cursor).items.isEmpty)
-        // The national admin never gets a tombstone: b is simply back in the queue.
-        let admin = try await t.pull(as: "u-admin", cursor: first.cursor)
-        #expect(admin.items.first { $0["id"] as? String == b.id }?["status"] as? String == "verified")
-        // Re-reading with an old cursor is safe: the same or newer snapshots.
-        let again = try await t.pull(as: "u-liaison-dki-dpu-jp", cursor: first.cursor)
-        #expect(again.items.count == 2)
+        try await withTestServer(reports: 0) { t in
+            let a = try await t.dispatched(to: "dki-dpu-jp")
+            let b = try await t.dispatched(to: "dki-dpu-jp")
+            let first = try await t.pull(as: "u-liaison-dki-dpu-jp")
+            #expect(Set(first.items.map { $0["id"] as! String }) == [a.id, b.id])
+            let otherFirst = try await t.pull(as: "u-liaison-dki-dpu-ju")
+            #expect(otherFirst.items.isEmpty)
+            // Nothing changed: nothing comes, and the cursor stays usable.
+            let idle = try await t.pull(as: "u-liaison-dki-dpu-jp", cursor: first.cursor)
+            #expect(idle.items.isEmpty && idle.cursor == first.cursor)
+            // A follow-up on a; b returned (bukan wewenang): a changes, b leaves the unit's sight.
+            #expect(
+                try await t.act(["id": "f-1", "report_id": a.id, "type": "followup", "text": "Sudah ditambal."], as: "u-liaison-dki-dpu-jp").status
+                    == 200
+            )
+            #expect(
+                try await t.act(["id": "r-1", "report_id": b.id, "type": "return", "text": "Bukan wewenang kami."], as: "u-liaison-dki-dpu-jp").status
+                    == 200)
+            let next = try await t.pull(as: "u-liaison-dki-dpu-jp", cursor: first.cursor)
+            #expect(next.items.count == 2)
+            #expect(next.items.first { $0["id"] as? String == a.id }?["status"] as? String == "followed_up")
+            let tomb = next.items.first { $0["id"] as? String == b.id }
+            #expect(tomb?["removed"] as? Bool == true && tomb?.count == 2)
+            // The parent unit's liaison sees the same; a sibling never saw b and gets nothing.
+            let parent = try await t.pull(as: "u-liaison-dki-dpu", cursor: first.cursor)
+            #expect(parent.items.contains { $0["id"] as? String == b.id && $0["removed"] as? Bool == true })
+            #expect(try await t.pull(as: "u-liaison-dki-dpu-ju", cursor: otherFirst.cursor).items.isEmpty)
+            // The national admin never gets a tombstone: b is simply back in the queue.
+            let admin = try await t.pull(as: "u-admin", cursor: first.cursor)
+            #expect(admin.items.first { $0["id"] as? String == b.id }?["status"] as? String == "verified")
+            // Re-reading with an old cursor is safe: the same or newer snapshots.
+            let again = try await t.pull(as: "u-liaison-dki-dpu-jp", cursor: first.cursor)
+            #expect(again.items.count == 2)
+        }
     }
 
     @Test func badParametersAreRefused() async throws {
-        let t = try await TestServer(reports: 5)
-        defer { Task { await t.stop() } }
-        for (query, field) in [
-            ("limit=0", "limit"), ("limit=501", "limit"), ("limit=x", "limit"), ("cursor=bm90LWEtY3Vyc29y", "cursor"), ("cursor=%21%21", "cursor"),
-        ] {
-            let r = try await t.get("/changes?\(query)", as: "u-admin")
-            #expect(r.status == 422 && r.errorCode == "invalid" && r.errorFields?[field] != nil, "\(query)")
+        try await withTestServer(reports: 5) { t in
+            for (query, field) in [
+                ("limit=0", "limit"), ("limit=501", "limit"), ("limit=x", "limit"), ("cursor=bm90LWEtY3Vyc29y", "cursor"),
+                ("cursor=%21%21", "cursor"),
+            ] {
+                let r = try await t.get("/changes?\(query)", as: "u-admin")
+                #expect(r.status == 422 && r.errorCode == "invalid" && r.errorFields?[field] != nil, "\(query)")
+            }
+            let page = try await t.get("/changes", as: "u-admin").object()
+            #expect((page["changes"] as! [Any]).count == 5 && page["more"] as? Bool == false)
         }
-        let page = try await t.get("/changes", as: "u-admin").object()
-        #expect((page["changes"] as! [Any]).count == 5 && page["more"] as? Bool == false)
     }
 }

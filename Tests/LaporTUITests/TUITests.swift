@@ -250,3 +250,16 @@ func assertSnapshot(_ grid: CellGrid, _ name: String, sourceLocation: SourceLoca
         #expect(View.render(s).width == 80)
     }
 }
+
+/// A running screen counts with the rules the last sync stored (issue 11: the workflow was a `let`).
+@Suite struct RulesRefreshTests {
+    @Test func aSyncsNewRulesReplaceTheOldOnes() {
+        var s = state(width: 120, height: 40)
+        var policy = SlaPolicy.standard
+        policy.followupWorkingDaysByKind = ["permintaan_informasi": 10]
+        let fresh = Workflow(units: workflow.units, policy: policy, calendar: .builtin(), categories: workflow.categories)
+        #expect(s.workflow.policy.followupWorkingDaysByKind.isEmpty)
+        _ = Update.update(&s, .rulesRefreshed(RulesUpdate(fresh)))
+        #expect(s.workflow.policy.followupWorkingDaysByKind["permintaan_informasi"] == 10)
+    }
+}

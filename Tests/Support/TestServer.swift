@@ -212,6 +212,26 @@ public final class TestServer: @unchecked Sendable {
     }
 }
 
+/// Runs `body` with a reference server and stops it afterwards — awaited, also when `body`
+/// throws — so that no test leaves a server running behind the next one.
+public func withTestServer<T>(
+    demo: Bool = true, reports: Int = 60, seed: UInt64 = 7, now: Timestamp = TestServer.defaultNow, clockInterval: Duration = .seconds(3600),
+    limits: ConnectionLimits = .init(), folder: URL? = nil, holidayYears: [HolidayYear]? = nil, policy: SlaPolicy? = nil,
+    _ body: (TestServer) async throws -> T
+) async throws -> T {
+    let server = try await TestServer(
+        demo: demo, reports: reports, seed: seed, now: now, clockInterval: clockInterval, limits: limits, folder: folder,
+        holidayYears: holidayYears, policy: policy)
+    do {
+        let result = try await body(server)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
+    }
+}
+
 public struct TestFailure: Error, CustomStringConvertible {
     public let description: String
     public init(_ d: String) { description = d }
