@@ -16,8 +16,10 @@ struct ListCommand: AsyncParsableCommand {
         abstract: "List reports from the local case store.",
         discussion: """
             Views: inbox, waiting, done (liaison); queue, ready (admin); overdue, due-soon, escalated
-            (supervisor); all. Filters combine with the view; repeat an option for several values.
-            Units and categories include their sub-units and sub-categories.
+            (supervisor); escalating (every role: ten days before the escalation, and after); all.
+            Filters combine with the view; repeat an option for several values. Units and categories
+            include their sub-units and sub-categories. In the deadline column ⚑ marks a report near
+            or past its escalation and ≈ a provisional deadline; CSV and JSON carry due_provisional.
             """
     )
 

@@ -58,7 +58,7 @@ struct LoginCommand: AsyncParsableCommand {
 
         var trusted = Set((config.trustedHosts + (config.profiles[name]?.trustedHosts ?? [])).map { $0.lowercased() })
         if scheme == "http", !CentralClient.isLoopback(host), !trusted.contains(host.lowercased()) {
-            if trustHost || Terminal.confirm(text.insecureQuestion(host)) {
+            if trustHost || TTY.confirm(text.insecureQuestion(host)) {
                 trusted.insert(host.lowercased())
             } else {
                 throw CLIError(text.insecureRefused(host))
@@ -110,34 +110,5 @@ struct LoginCommand: AsyncParsableCommand {
         try await store.audit("login", user: reference.user.id, detail: server, at: currentTime())
         let unitName = reference.user.unitId.flatMap { id in reference.units.first { $0.id == id }?.name }
         out.write(text.loggedIn(user: reference.user, unitName: unitName, server: server, profile: name))
-    }
-}
-
-extension CLIError {
-    /// A sync failure as one sentence and its exit code (3 offline, 4 auth).
-    static func from(_ error: SyncError, text: Catalogue) -> CLIError {
-        switch error {
-        case .unauthorized: CLIError(text.tokenRefused, exitCode: 4)
-        case .insecureTransport(let host): CLIError(text.insecureRefused(host))
-        case .offline(let why): CLIError(text.offline(why), exitCode: 3)
-        case .unavailable(let status, _): CLIError(text.serverUnavailable(status), exitCode: 3)
-        case .badResponse(let why): CLIError(text.badResponse(why), exitCode: 3)
-        case .notFound(let why): CLIError(text.badResponse(why), exitCode: 3)
-        case .responseTooLarge(let bytes): CLIError(text.badResponse("\(bytes) bytes"), exitCode: 3)
-        }
-    }
-}
-
-/// Questions to a person at a terminal; never asked when nobody is there.
-enum Terminal {
-    static var stdinIsTTY: Bool { isatty(0) == 1 }
-    static var stderrIsTTY: Bool { isatty(2) == 1 }
-
-    /// Asks on standard error and reads y/N from standard input; false when stdin is not a terminal.
-    static func confirm(_ question: String) -> Bool {
-        guard stdinIsTTY else { return false }
-        FileHandle.standardError.write(Data((question + " [y/N] ").utf8))
-        guard let answer = readLine() else { return false }
-        return ["y", "ya", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 }

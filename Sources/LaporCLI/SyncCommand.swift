@@ -62,7 +62,7 @@ struct SyncCommand: AsyncParsableCommand {
     /// One run, with a progress line on a terminal, plain lines otherwise, or JSON.
     static func once(_ engine: SyncEngine, text: Catalogue, json: Bool) async -> SyncSummary {
         let out = CommandContext.output
-        let live = Terminal.stderrIsTTY && !json
+        let live = TTY.stderrIsTTY && !json
         let started = Date()
         let summary = await engine.sync { progress in
             guard !json else { return }

@@ -52,7 +52,6 @@ struct SyncBench: AsyncParsableCommand {
         print(String(format: "sync: peak RSS %.0f MB (before the pull %.0f MB; target <= 150 MB)", peakRSS(), rssBefore))
 
         // The queries the screens run, on the full store.
-        let calendar = WorkingCalendar.builtin()
         let at = Timestamp(Date(), in: .wib)
         func ms(_ body: () throws -> Void) rethrows -> Double {
             let t = nanos()

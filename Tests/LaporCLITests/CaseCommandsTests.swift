@@ -4,6 +4,10 @@ import LaporStore
 import LaporTestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A user's machine: its own config and data folders.
 struct Machine {
     let home: URL
@@ -107,9 +111,34 @@ struct Machine {
         #expect(await m.run("list").err.contains("Belum ada profil"))
         #expect(await m.run("login", "--server", "http://127.0.0.1:\(port)", "--token", server.tokens["u-admin"]!).code == 0)
         await server.stop()
+        // Hold the freed port (bound, not listening: connections are refused), so that a server
+        // of a test running alongside cannot take it and answer in its place.
+        let holder = PortHolder(port: port)
+        defer { holder.release() }
         let offline = await m.run("sync")
         #expect(offline.code == 3 && offline.err.contains("tidak dapat dihubungi"), "\(offline.err)")
         let env = await lapor(["sync"], environment: m.environment.merging(["LAPOR_TOKEN": "other"]) { $1 })
         #expect(env.code == 3, "LAPOR_TOKEN is used (and the server is down)")
     }
+}
+
+/// A loopback port bound without listening: a connection to it is refused, and nobody else can
+/// bind it meanwhile.
+final class PortHolder {
+    let fd: Int32
+
+    init(port: Int) {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+    }
+
+    func release() { close(fd) }
 }

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import LaporApp
+import LaporDomain
+import LaporStore
+import LaporText
+import Terminal
+
+/// `lapor outbox`: what waits, what was sent, what came back.
+struct OutboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outbox",
+        abstract: "List the outbox, or retry or discard an item.",
+        subcommands: [OutboxListCommand.self, OutboxRetryCommand.self, OutboxDiscardCommand.self],
+        defaultSubcommand: OutboxListCommand.self
+    )
+}
+
+/// Finds an outbox item by its id or a unique prefix of it.
+func findOutboxItem(_ prefix: String, in store: CaseStore, text: Catalogue) throws -> OutboxItem {
+    let matches = try store.outbox().filter { $0.id.hasPrefix(prefix.lowercased()) || $0.id.hasPrefix(prefix) }
+    guard !prefix.isEmpty, let first = matches.first else { throw CLIError(text.unknownOutboxItem(prefix)) }
+    guard matches.count == 1 else { throw CLIError(text.ambiguousOutboxItem(prefix)) }
+    return first
+}

@@ -1,0 +1,24 @@
+import Foundation
+import LaporDomain
+import LaporStore
+import Terminal
+
+/// What the outbox said to a queuing: per report, queued or refused and why.
+public struct QueueResult: Equatable, Sendable {
+    public enum Problem: Equatable, Sendable {
+        case refusal(Refusal)
+        case notInStore
+        case failed(String)
+    }
+
+    public struct Refused: Equatable, Sendable {
+        public var reportId: String
+        public var problem: Problem
+    }
+
+    public var pending: PendingAction
+    public var queued: [String] = []
+    public var refused: [Refused] = []
+
+    public init(pending: PendingAction) { self.pending = pending }
+}

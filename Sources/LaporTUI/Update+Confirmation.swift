@@ -1,0 +1,76 @@
+import LaporApp
+import LaporDomain
+import LaporStore
+import LaporText
+import Terminal
+
+/// Acting: from an action key, through the composer, a picker or a form, to a confirmation and
+/// the outbox. Every rule (who may, from which status, which payload) is asked of `Workflow`.
+
+extension Update {
+    // MARK: Confirmation
+
+    static func confirm(_ then: Confirmed, _ state: inout AppState) {
+        state.mode = .confirm(Confirmation(then: then, lines: confirmationLines(then, state)))
+    }
+
+    static func confirmationLines(_ then: Confirmed, _ state: AppState) -> [String] {
+        let text = state.text
+        switch then {
+        case .queue(let pending):
+            var lines: [String] = []
+            let name = text.actionName(pending.type)
+            if pending.isBulk {
+                lines.append(text.confirmBulk(name, count: pending.reportIds.count, ids: pending.reportIds))
+            } else {
+                let title = state.detail?.id == pending.reportIds[0] ? Sanitizer.line(state.detail!.title) : ""
+                lines.append(text.confirmOne(name, reportId: pending.reportIds[0], title: title))
+            }
+            lines.append(effectLine(pending, state))
+            if let t = pending.text, !t.isEmpty {
+                lines.append("")
+                let excerpt = DisplayWidth.wrap(Sanitizer.block(t), to: 60)
+                lines += excerpt.prefix(4).map { "  " + $0 }
+                if excerpt.count > 4 { lines.append("  …") }
+            }
+            if pending.retryOf != nil { lines.append(text.replacesOutboxItem) }
+            lines += ["", text.confirmKeys]
+            return lines
+        case .requeue(let id):
+            return [text.confirmRequeue(id), "", text.confirmKeys]
+        case .discard(let id):
+            return [text.confirmDiscard(id), "", text.confirmKeys]
+        }
+    }
+
+    /// What the action will do, as the rules compute it on the selected report.
+    static func effectLine(_ pending: PendingAction, _ state: AppState) -> String {
+        let text = state.text
+        let unitName = pending.unitId.flatMap { state.workflow.units[$0]?.name }
+        if !pending.isBulk, let report = state.detail, report.id == pending.reportIds[0],
+            case .success(let next) = state.workflow.apply(pending.request(for: report, id: "preview"), by: state.user, to: report, at: state.now)
+        {
+            return text.effect(status: Sanitizer.line(next.statusLabel), unit: unitName, deadlineMoves: next.dueAt != report.dueAt)
+        }
+        let to = ActionRule.rule(for: pending.type).to
+        return text.effect(status: to.map(text.statusName) ?? "-", unit: unitName, deadlineMoves: pending.type != .forward)
+    }
+
+    static func confirmKey(_ key: Key, _ confirmation: Confirmation, _ state: inout AppState) -> [Effect] {
+        switch key {
+        case .char("y"), .char("Y"), .enter:
+            state.mode = .normal
+            switch confirmation.then {
+            case .queue(let pending): return [.queue(pending)]
+            case .requeue(let id): return [.requeue(id)]
+            case .discard(let id): return [.discard(id)]
+            }
+        case .char("n"), .char("N"), .escape:
+            state.mode = .normal
+            state.message = state.text.cancelled
+            return []
+        default:
+            return []
+        }
+    }
+}

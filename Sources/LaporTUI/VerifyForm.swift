@@ -1,0 +1,36 @@
+import Foundation
+import LaporDomain
+import LaporStore
+import Terminal
+
+/// The verify form: what an admin may correct before verifying.
+public struct VerifyForm: Equatable, Sendable {
+    public enum Field: Int, CaseIterable, Sendable { case kind, category, privacy, title }
+
+    public var pending: PendingAction
+    public var kind: ReportKind
+    public var categoryId: String?
+    public var privacy: Privacy
+    public var title: String
+    public var original: Report
+    public var field: Field = .kind
+
+    public init(pending: PendingAction, report: Report) {
+        self.pending = pending
+        kind = report.kind
+        categoryId = report.categoryId
+        privacy = report.privacy
+        title = report.title
+        original = report
+    }
+
+    /// The action with only what changed.
+    public var action: PendingAction {
+        var p = pending
+        p.kind = kind == original.kind ? nil : kind
+        p.categoryId = categoryId == original.categoryId ? nil : categoryId
+        p.privacy = privacy == original.privacy ? nil : privacy
+        p.title = title == original.title ? nil : title
+        return p
+    }
+}
