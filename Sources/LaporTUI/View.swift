@@ -187,7 +187,9 @@ public enum View {
         }
         // What changes and matters comes first; who the user is comes last, cut first on a narrow screen.
         let line =
-            text.deadlineCounts(overdue: state.overdueCount, today: state.dueTodayCount, soon: state.dueSoonCount)
+            text.deadlineCounts(
+                overdue: state.overdueCount, today: state.dueTodayCount, soon: state.dueSoonCount,
+                soonDays: state.workflow.policy.dueSoonWorkingDays)
             + " · \(text.outboxCount(state.outboxQueued)) · \(freshness) · \(state.profile) · \(text.roleName(state.user.role)) · \(unit)"
         grid.put(line, x: 1, y: y, style: Style(reverse: true), maxWidth: state.width - 2)
     }

@@ -34,8 +34,11 @@ extension Catalogue {
 
     public func outboxCount(_ n: Int) -> String { pick("kotak keluar \(n)", "outbox \(n)") }
 
-    public func deadlineCounts(overdue: Int, today: Int, soon: Int) -> String {
-        pick("terlambat \(overdue) · hari ini \(today) · ≤2 hk \(soon)", "overdue \(overdue) · today \(today) · ≤2 wd \(soon)")
+    /// `soonDays`: the policy's due-soon threshold, so that the label says what is counted.
+    public func deadlineCounts(overdue: Int, today: Int, soon: Int, soonDays: Int = 2) -> String {
+        pick(
+            "terlambat \(overdue) · hari ini \(today) · ≤\(soonDays) hk \(soon)",
+            "overdue \(overdue) · today \(today) · ≤\(soonDays) wd \(soon)")
     }
 
     public func noTerminal(_ reason: String) -> String {
