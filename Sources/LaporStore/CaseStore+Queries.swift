@@ -225,22 +225,16 @@ extension CaseStore {
             parts.append("submitted_at < ?")
             args += [t.epochSeconds]
         }
-        if let t = f.dueSoonAt {
-            parts.append("due_soon_from <= ? AND due_at >= ?")
-            args += [t.epochSeconds, t.epochSeconds]
+        // A decided instant has come (and, for a deadline band, the deadline has not passed).
+        func reached(_ column: String, _ t: Timestamp?, untilDue: Bool = false) {
+            guard let t else { return }
+            parts.append("\(column) <= ?" + (untilDue ? " AND due_at >= ?" : ""))
+            args += untilDue ? [t.epochSeconds, t.epochSeconds] : [t.epochSeconds]
         }
-        if let t = f.dueTodayAt {
-            parts.append("due_today_from <= ? AND due_at >= ?")
-            args += [t.epochSeconds, t.epochSeconds]
-        }
-        if let t = f.warnedAt {
-            parts.append("escalation_warning_at <= ?")
-            args += [t.epochSeconds]
-        }
-        if let t = f.escalatedAt {
-            parts.append("escalates_at <= ?")
-            args += [t.epochSeconds]
-        }
+        reached("due_soon_from", f.dueSoonAt, untilDue: true)
+        reached("due_today_from", f.dueTodayAt, untilDue: true)
+        reached("escalation_warning_at", f.warnedAt)
+        reached("escalates_at", f.escalatedAt)
         if let text = f.search {
             if let match = ftsQuery(text) {
                 parts.append("rowid IN (SELECT rowid FROM report_fts WHERE report_fts MATCH ?)")

@@ -136,10 +136,16 @@ extension CaseStore {
     /// The rules of the stored reference data (the built-in calendar and the standard policy
     /// before the first sync).
     static func rules(in db: Database) throws -> DeadlineRules {
+        // Building a calendar classifies a century of days: build it once per stored reference
+        // (keyed by the fingerprint `save(_:)` writes), not once per page or per action answer.
+        let key = try setting("rules_fingerprint", in: db) ?? ""
+        if let cached = RulesCache.shared.rules(for: key) { return cached }
         guard let reference = try reference(in: db) else {
             return DeadlineRules(policy: .standard, calendar: .builtin(), units: ReferenceData.emptyUnits)
         }
-        return reference.rules
+        let rules = reference.rules
+        if !key.isEmpty { RulesCache.shared.store(rules, for: key) }
+        return rules
     }
 
     /// Decides every stored report's instants again with `rules` (after new holidays or a new
@@ -208,4 +214,15 @@ extension CaseStore {
     public func markSeen(_ id: String) throws {
         try writer.write { db in try db.execute(sql: "UPDATE report SET seen = 1 WHERE id = ?", arguments: [id]) }
     }
+}
+
+/// The rules of the last reference data seen, by fingerprint (one process may open several
+/// stores; a different fingerprint simply replaces the entry).
+final class RulesCache: @unchecked Sendable {
+    static let shared = RulesCache()
+    private let lock = NSLock()
+    private var entry: (key: String, rules: DeadlineRules)?
+
+    func rules(for key: String) -> DeadlineRules? { lock.withLock { entry?.key == key && !key.isEmpty ? entry?.rules : nil } }
+    func store(_ rules: DeadlineRules, for key: String) { lock.withLock { entry = (key, rules) } }
 }
