@@ -68,7 +68,8 @@ struct CentralCommand: AsyncParsableCommand {
         if let holidays {
             let loaded = Decrees.load(holidays)
             for (file, problems) in loaded.problems {
-                for problem in problems { CommandContext.output.error("\(file): \(text.decreeProblem(problem))") }
+                // Remarks (a holiday on a weekend) are for `lapor calendar check`; a start names errors only.
+                for problem in problems where problem.isError { CommandContext.output.error("\(file): \(text.decreeProblem(problem))") }
             }
             guard !loaded.decrees.isEmpty, !loaded.problems.contains(where: { $0.1.contains(where: \.isError) }) else {
                 throw CLIError(text.badHolidayFolder(holidays))
