@@ -44,8 +44,7 @@ extension ReferenceData {
     var unitTree: UnitTree? { try? UnitTree(units) }
 
     static let emptyUnits: UnitTree = {
-        // invariant: an empty list is a valid tree
-        try! UnitTree([])
+        try! UnitTree([])  // invariant: an empty list is a valid tree
     }()
 
     /// Changes when anything the instants depend on changes (decrees, policy, units and zones).
