@@ -353,6 +353,24 @@ let supervisor = User(id: "u-sup", name: "Supervisor", role: .supervisor, unitId
         #expect(p3.unitId == "dki-dpu-jp" && c3.lines.contains { $0.contains("Terdisposisi") })
     }
 
+    /// v1.1 item 3: `d` on a dispatched report re-routes it; the picker leaves out where it is.
+    @Test func anAdminReroutesADispatchedReport() {
+        var d = acting(admin)  // dispatched to dki-dpu-jp
+        _ = Update.update(&d, .key(.char("d")))
+        #expect(d.mode.picker?.options.map(\.id) == ["dki", "dki-dpu"])
+        _ = keys(&d, "dinas")
+        _ = Update.update(&d, .key(.enter))
+        guard case .confirm(let c) = d.mode, case .queue(let p) = c.then else {
+            Issue.record("no confirmation: \(d.mode)")
+            return
+        }
+        #expect(p.type == .dispatch && p.unitId == "dki-dpu")
+        // A liaison of the unit has no `d`; its forward across agencies is told to return instead.
+        var l = acting(User(id: "u-l", name: "L", role: .liaison, unitId: "dki-dpu-jp"))
+        _ = Update.update(&l, .key(.char("d")))
+        #expect(l.mode.picker == nil)
+    }
+
     @Test func anAdminHoldsArchivesMarksDuplicatesAndCloses() {
         var h = acting(admin, report: submitted())
         #expect(Update.update(&h, .key(.char("h"))) == [.loadDraft(DraftKey(reportId: "9165816", kind: "hold"))])
