@@ -15,7 +15,7 @@ struct ReportPrinter {
     /// `Sen 30 Nov 2 hk 5 j`, `≈` after a provisional deadline, `⚑` for a report in the
     /// escalation warning or escalated: the stored instants, as every view reads them.
     func countdown(_ row: InboxRow) -> String {
-        let flag = row.instants.isEscalating(at: now) || row.instants.isEscalated(at: now) ? "⚑ " : ""
+        let flag = row.instants.isFlaggedForEscalation(at: now) ? "⚑ " : ""
         guard let due = row.instants.dueAt else { return flag + "-" }
         let zone = workflow.units.zone(of: row.unitId)
         let remaining = workflow.calendar.remaining(from: now, until: due, in: zone)

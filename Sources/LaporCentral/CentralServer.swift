@@ -36,9 +36,15 @@ public struct CentralServer: Sendable {
     /// Opens the database, seeding it first in demo mode when it is new.
     public init(configuration: CentralConfiguration, clock: CentralClock = .system, logger: Logger = Logger(label: "lapor.central")) async throws {
         let store = try CentralStore(path: configuration.databasePath)
+        let fingerprint = Self.fingerprint(configuration)
         if configuration.demo, try store.userCount() == 0 {
-            try await DemoSeed(reports: configuration.seedReports, seed: configuration.seed, policy: configuration.policy)
-                .seed(store, tokensFile: Self.tokensPath(for: configuration.databasePath), now: clock.now())
+            try await DemoSeed(
+                reports: configuration.seedReports, seed: configuration.seed, policy: configuration.policy,
+                holidayYears: configuration.holidayYears
+            )
+            .seed(store, tokensFile: Self.tokensPath(for: configuration.databasePath), now: clock.now())
+            // Seeded with these very rules: nothing to decide again below.
+            try await store.setRulesFingerprint(fingerprint)
         }
         var units = try store.units()
         var categories = try store.categories()
@@ -56,7 +62,7 @@ public struct CentralServer: Sendable {
         self.logger = logger
         // New decrees or a new policy since the last start: every open report's instants are
         // decided again, and the changed ones reach the clients through the change feed.
-        let changed = try await store.redecide(workflow: workflow, fingerprint: Self.fingerprint(configuration), at: clock.now())
+        let changed = try await store.redecide(workflow: workflow, fingerprint: fingerprint, at: clock.now())
         if changed > 0 { logger.info("re-decided the deadlines of \(changed) open reports (new holiday decrees or policy)") }
     }
 

@@ -96,7 +96,7 @@ public enum View {
     /// provisional deadline; `⚑` before a report in the escalation warning or escalated.
     static func countdownCell(_ row: InboxRow, _ state: AppState) -> (String, Style) {
         let instants = row.instants
-        let flag = instants.isEscalated(at: state.now) || instants.isEscalating(at: state.now)
+        let flag = instants.isFlaggedForEscalation(at: state.now)
         guard let due = instants.dueAt else { return (flag ? "⚑ -" : "  -", flag ? soonStyle : .plain) }
         let zone = state.workflow.units.zone(of: row.unitId)
         let remaining = state.workflow.calendar.remaining(from: state.now, until: due, in: zone)

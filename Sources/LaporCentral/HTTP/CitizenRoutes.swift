@@ -83,7 +83,7 @@ func addCitizenRoutes(to api: RecordingGroup, _ deps: CentralDependencies) {
         let key = ReporterKey.newKey()
         let report = try await deps.store.submit(
             { id in
-                var report = Report(
+                let report = Report(
                     id: id, version: 1, kind: submission.kind, channel: channel, title: title, body: body,
                     categoryId: submission.categoryId, location: submission.location, privacy: submission.privacy,
                     reporter: submission.reporter, status: .submitted, unitId: submission.unitId, submittedAt: now,

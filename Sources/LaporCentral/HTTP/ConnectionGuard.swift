@@ -214,7 +214,7 @@ final class ConnectionGuardHandler: ChannelInboundHandler, RemovableChannelHandl
     }
 
     /// The HTTP parser refused the request: the contract's error body when no answer is being
-    /// written, else just close. True when handled.
+    /// written, else just close.
     func parserRefused(_ error: HTTPParserError) {
         guard responses >= requests else {
             phase = .closing

@@ -32,11 +32,14 @@ public struct DemoSeed: Sendable {
     public var reports: Int
     public var seed: UInt64
     public var policy: SlaPolicy
+    /// The decrees the seeded reports are counted with: the server's (`--holidays`).
+    public var holidayYears: [HolidayYear]
 
-    public init(reports: Int, seed: UInt64, policy: SlaPolicy = .standard) {
+    public init(reports: Int, seed: UInt64, policy: SlaPolicy = .standard, holidayYears: [HolidayYear] = WorkingCalendar.builtinYears) {
         self.reports = reports
         self.seed = seed
         self.policy = policy
+        self.holidayYears = holidayYears
     }
 
     /// The users of the demo, by the units.
@@ -73,9 +76,10 @@ public struct DemoSeed: Sendable {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        FileManager.default.createFile(atPath: tokensFile, contents: try encoder.encode(tokens), attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: tokensFile, contents: try encoder.encode(tokens), attributes: [.posixPermissions: 0o600])
+        else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: tokensFile]) }
         let workflow = Workflow(
-            units: tree, policy: policy, calendar: .builtin(), categories: CategoryTree(BuiltinFixtures.categories))
+            units: tree, policy: policy, calendar: WorkingCalendar(years: holidayYears), categories: CategoryTree(BuiltinFixtures.categories))
         try await insertReports(store, workflow: workflow, now: now)
     }
 

@@ -113,11 +113,20 @@ extension CentralStore {
                 try Self.save(next, previous: report, at: now, in: db)
                 changed += 1
             }
-            try db.execute(
-                sql: "INSERT INTO meta (key, value) VALUES ('rules_fingerprint', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                arguments: [fingerprint])
+            try Self.setRulesFingerprint(fingerprint, in: db)
             return changed
         }
+    }
+
+    /// Records the rules the stored reports were decided with.
+    func setRulesFingerprint(_ fingerprint: String) async throws {
+        try await writer.write { db in try Self.setRulesFingerprint(fingerprint, in: db) }
+    }
+
+    static func setRulesFingerprint(_ fingerprint: String, in db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO meta (key, value) VALUES ('rules_fingerprint', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [fingerprint])
     }
 
     /// Runs the system clock once: every report whose system deadline has passed is closed or

@@ -133,12 +133,6 @@ public struct DeadlineRules: Sendable {
         }
         return Timestamp.startOfDay(day.adding(days: 1), in: zone)
     }
-
-    /// Working time left before the deadline (negative once past), in the report's zone.
-    public func remaining(_ report: Report, at now: Timestamp) -> WorkingTimeRemaining? {
-        guard let due = instants(for: report).dueAt else { return nil }
-        return calendar.remaining(from: now, until: due, in: units.zone(of: report.unitId))
-    }
 }
 
 /// What the rules decided for one report (contract v1.1 item 6), and the questions every
@@ -175,6 +169,9 @@ public struct DecidedInstants: Hashable, Sendable {
         guard let warning = escalationWarningAt, let escalates = escalatesAt else { return false }
         return now >= warning && now < escalates
     }
+    /// From the warning on, escalated or not: the `⚑` of lists and the "Menjelang Eskalasi" view.
+    public func isFlaggedForEscalation(at now: Timestamp) -> Bool { escalationWarningAt.map { now >= $0 } ?? false }
+
     /// Calendar days until the day it escalates, in the report's zone (1 on the eve), nil when
     /// not in the warning period.
     public func daysToEscalation(at now: Timestamp) -> Int? {
