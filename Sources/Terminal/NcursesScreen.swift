@@ -65,8 +65,16 @@ public final class NcursesScreen: @unchecked Sendable {
 
     /// Redraws everything from scratch: what the shell or the editor printed meanwhile (and any
     /// scrolling it caused) is unknown to curses, so the screen is cleared and painted whole.
+    ///
+    /// The terminal's modes are set again too: after Ctrl-Z and `fg` the shell restores the
+    /// modes it saved when the job stopped (cooked: `icanon echo`, since `endwin` had run), and
+    /// it may do so after we are already running again — keys would then echo and wait for Enter.
     public func resume() {
         previous = nil
+        reset_prog_mode()
+        raw()
+        noecho()
+        keypad(lapor_stdscr(), true)
         clearok(lapor_stdscr(), true)
         refresh()
     }

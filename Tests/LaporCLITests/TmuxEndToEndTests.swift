@@ -185,6 +185,15 @@ struct Tmux {
             tmux.keys("Enter")
             screen = await tmux.wait(for: "Kotak Masuk (")
             #expect(screen.contains("Kotak Masuk (") && screen.contains("pejabat penghubung"), "redrawn whole after fg: \(screen)")
+            // The keyboard works as before: the tty is back in the program's mode (no canonical
+            // input, no echo), so one key without Enter acts at once (issue 12).
+            try await Task.sleep(for: .milliseconds(600))  // past the repaint after the shell settles
+            let tty = Tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let modes = ChildProcess.run(["sh", "-c", "stty -a < \(tty)"]).output
+            #expect(modes.contains("-icanon") && modes.contains("-echo "), "stty after fg: \(modes)")
+            tmux.keys("2")
+            screen = await tmux.wait(for: "Menunggu Pelapor (")
+            #expect(!screen.contains("2Kotak") && !screen.contains("^["), "the key acted, not echoed: \(screen)")
             tmux.keys("q")
             tmux.keys("-l", "echo EXIT=$?")
             tmux.keys("Enter")
