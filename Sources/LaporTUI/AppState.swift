@@ -14,7 +14,6 @@ public struct AppState: Sendable {
         case searching(String)
         /// Typing a filter (`status=dispatched kind=aspirasi unit=dki-dpu`); the text so far.
         case filtering(String)
-        case help
         /// The day-by-day deadline explanation of the selected report.
         case explain
         /// Choosing a unit, an archive reason, a template or a category.
@@ -60,6 +59,8 @@ public struct AppState: Sendable {
     public var detailScroll = 0
     public var focus: Pane = .list
     public var mode: Mode = .normal
+    /// The keys of this mode are shown over the screen (`?` or F1); any key closes them.
+    public var keyHelp: InputMode?
     public var message: String?
 
     /// The composer pane, when open (it takes the list's place, beside the detail).

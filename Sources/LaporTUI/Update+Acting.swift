@@ -130,21 +130,4 @@ extension Update {
         if state.syncing { state.syncAgain = true } else { effects.append(.sync) }
         return effects
     }
-
-    // MARK: Keys of the acting modes
-
-    static func actingKey(_ key: Key, _ state: inout AppState) -> [Effect]? {
-        switch state.mode {
-        case .confirm(let c): return confirmKey(key, c, &state)
-        case .picker(let p): return pickerKey(key, p, &state)
-        case .duplicateOf(let pending, let typed): return duplicateKey(key, pending, typed, &state)
-        case .verify(let form): return verifyKey(key, form, &state)
-        case .outbox(let browser): return outboxKey(key, browser, &state)
-        case .notice:
-            state.mode = .normal
-            return []
-        default: return nil
-        }
-    }
-
 }

@@ -4,8 +4,8 @@ import LaporStore
 import LaporText
 import Terminal
 
-/// Acting: from an action key, through the composer, a picker or a form, to a confirmation and
-/// the outbox. Every rule (who may, from which status, which payload) is asked of `Workflow`.
+/// The composer: writing a follow-up, a request for information, a return or a hold, with the
+/// report's detail beside it.
 
 extension Update {
     // MARK: The composer
@@ -19,16 +19,28 @@ extension Update {
     static func composerKey(_ key: Key, _ composer: Composer, _ state: inout AppState) -> [Effect] {
         var c = composer
         let (width, height) = composerSize(state)
-        switch key {
-        case .escape:
+        guard let command = ComposerCommand.table.command(for: key) else {
+            // Not a key of the table: typing.
+            switch key {
+            case .char(let ch):
+                if !c.editor.insert(String(ch)) { state.message = state.text.textLimitReached }
+            case .paste(let s):
+                if !c.editor.insert(s) { state.message = state.text.textLimitReached }
+            default: return []
+            }
+            state.composer = followCursor(c, state)
+            return []
+        }
+        switch command {
+        case .close:
             state.composer = nil
             state.focus = .list
             state.message = c.editor.isBlank ? nil : state.text.draftKept
             return c.loaded ? [.saveDraft(c.pending.draftKey, c.editor.isBlank ? "" : c.editor.text)] : []
-        case .tab, .backTab:
+        case .readDetail:
             state.focus = .detail
             return []
-        case .ctrl("s"):
+        case .send:
             guard !c.editor.isBlank else {
                 state.message = state.text.fieldProblem("text", .empty)
                 return []
@@ -39,13 +51,13 @@ extension Update {
             state.composer = c
             confirm(.queue(pending), &state)
             return []
-        case .ctrl("e"):
+        case .externalEditor:
             return [.externalEditor(c.editor.text)]
-        case .ctrl("c"):
+        case .quit:
             // Quitting from the composer: the runtime saves the draft on the way out.
             state.quit = true
             return []
-        case .ctrl("t"):
+        case .template:
             guard !state.templates.isEmpty else {
                 state.message = state.text.noTemplates
                 return []
@@ -53,27 +65,39 @@ extension Update {
             state.mode = .picker(
                 Picker(purpose: .template, title: state.text.pickTemplate, options: state.templates.map { .init(id: $0.name, label: $0.name) }))
             return []
-        case .char(let ch):
-            if !c.editor.insert(String(ch)) { state.message = state.text.textLimitReached }
-        case .paste(let s):
-            if !c.editor.insert(s) { state.message = state.text.textLimitReached }
-        case .enter: c.editor.insert("\n")
+        case .keyHelp:
+            state.keyHelp = .composer
+            return []
+        case .newline: c.editor.insert("\n")
         case .backspace: c.editor.backspace()
         case .delete: c.editor.delete()
-        case .ctrl("w"): c.editor.deleteWordBackward()
+        case .deleteWord: c.editor.deleteWordBackward()
         case .left: c.editor.left()
         case .right: c.editor.right()
         case .wordLeft: c.editor.wordLeft()
         case .wordRight: c.editor.wordRight()
         case .up: c.editor.up(width: width)
         case .down: c.editor.down(width: width)
-        case .home, .ctrl("a"): c.editor.lineStart(width: width)
-        case .end: c.editor.lineEnd(width: width)
+        case .lineStart: c.editor.lineStart(width: width)
+        case .lineEnd: c.editor.lineEnd(width: width)
         case .pageUp: c.editor.vertical(-(height - 1), width: width)
         case .pageDown: c.editor.vertical(height - 1, width: width)
-        default: return []
         }
         state.composer = followCursor(c, state)
+        return []
+    }
+
+    /// Beside an open composer, reading the detail: scroll it; Tab or Esc go back to writing.
+    static func readingKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        switch ReadingCommand.table.command(for: key) {
+        case .write: state.focus = .composer
+        case .down: return scrollDetail(&state, by: 1)
+        case .up: return scrollDetail(&state, by: -1)
+        case .pageDown: return scrollDetail(&state, by: 10)
+        case .pageUp: return scrollDetail(&state, by: -10)
+        case .keyHelp: state.keyHelp = .reading
+        case nil: state.message = state.text.composerOpen
+        }
         return []
     }
 
@@ -86,4 +110,48 @@ extension Update {
         if line >= c.scroll + height { c.scroll = line - height + 1 }
         return c
     }
+}
+
+/// The composer's keys. Any other key types.
+enum ComposerCommand: CaseIterable, Sendable {
+    case send, close, template, externalEditor, readDetail, keyHelp, quit
+    case newline, backspace, delete, deleteWord, left, right, wordLeft, wordRight, up, down, lineStart, lineEnd, pageUp, pageDown
+
+    static let table = KeyTable<ComposerCommand>([
+        KeyBinding(.send, [.ctrl("s")], "Ctrl-S", "kirim", "send", hint: true),
+        KeyBinding(.close, [.escape], "Esc", "tutup (draf disimpan)", "close (draft kept)", hint: true),
+        KeyBinding(.template, [.ctrl("t")], "Ctrl-T", "templat", "template", hint: true),
+        KeyBinding(.externalEditor, [.ctrl("e")], "Ctrl-E", "editor", "editor", hint: true),
+        KeyBinding(.readDetail, [.tab, .backTab], "Tab", "baca rincian", "read the detail", hint: true),
+        KeyBinding(.keyHelp, [.function(1)], "F1", "bantuan", "help", hint: true),
+        KeyBinding(.quit, [.ctrl("c")], "Ctrl-C", "keluar (draf disimpan)", "quit (draft kept)"),
+        KeyBinding(.newline, [.enter], "Enter", "baris baru", "new line"),
+        KeyBinding(.backspace, [.backspace], "Backspace", "hapus ke kiri", "delete to the left"),
+        KeyBinding(.delete, [.delete], "Del", "hapus ke kanan", "delete to the right"),
+        KeyBinding(.deleteWord, [.ctrl("w")], "Ctrl-W", "hapus satu kata", "delete a word"),
+        KeyBinding(.left, [.left], "←", "kiri", "left"),
+        KeyBinding(.right, [.right], "→", "kanan", "right"),
+        KeyBinding(.wordLeft, [.wordLeft], "Ctrl-←", "satu kata ke kiri", "a word left"),
+        KeyBinding(.wordRight, [.wordRight], "Ctrl-→", "satu kata ke kanan", "a word right"),
+        KeyBinding(.up, [.up], "↑", "baris sebelumnya", "previous line"),
+        KeyBinding(.down, [.down], "↓", "baris berikutnya", "next line"),
+        KeyBinding(.lineStart, [.home, .ctrl("a")], "Home", "awal baris", "start of the line"),
+        KeyBinding(.lineEnd, [.end], "End", "akhir baris", "end of the line"),
+        KeyBinding(.pageUp, [.pageUp], "PgUp", "halaman sebelumnya", "previous page"),
+        KeyBinding(.pageDown, [.pageDown], "PgDn", "halaman berikutnya", "next page"),
+    ])
+}
+
+/// The keys while the composer is open and the detail beside it has the focus.
+enum ReadingCommand: CaseIterable, Sendable {
+    case write, down, up, pageDown, pageUp, keyHelp
+
+    static let table = KeyTable<ReadingCommand>([
+        KeyBinding(.write, [.tab, .backTab, .escape], "Tab/Esc", "kembali menulis", "back to writing", hint: true),
+        KeyBinding(.down, [.down, .char("j")], "j/↓", "gulir turun", "scroll down", hint: true),
+        KeyBinding(.up, [.up, .char("k")], "k/↑", "gulir naik", "scroll up", hint: true),
+        KeyBinding(.pageDown, [.pageDown], "PgDn", "halaman berikutnya", "next page"),
+        KeyBinding(.pageUp, [.pageUp], "PgUp", "halaman sebelumnya", "previous page"),
+        KeyBinding(.keyHelp, [.function(1), .char("?")], "F1/?", "bantuan", "help", hint: true),
+    ])
 }

@@ -4,8 +4,7 @@ import LaporStore
 import LaporText
 import Terminal
 
-/// Acting: from an action key, through the composer, a picker or a form, to a confirmation and
-/// the outbox. Every rule (who may, from which status, which payload) is asked of `Workflow`.
+/// "Are you sure?": what the action will do, then y or n.
 
 extension Update {
     // MARK: Confirmation
@@ -34,12 +33,12 @@ extension Update {
                 if excerpt.count > 4 { lines.append("  …") }
             }
             if pending.retryOf != nil { lines.append(text.replacesOutboxItem) }
-            lines += ["", text.confirmKeys]
+            lines += ["", ConfirmCommand.table.described.hintLine(state.language)]
             return lines
         case .requeue(let id):
-            return [text.confirmRequeue(id), "", text.confirmKeys]
+            return [text.confirmRequeue(id), "", ConfirmCommand.table.described.hintLine(state.language)]
         case .discard(let id):
-            return [text.confirmDiscard(id), "", text.confirmKeys]
+            return [text.confirmDiscard(id), "", ConfirmCommand.table.described.hintLine(state.language)]
         }
     }
 
@@ -57,20 +56,34 @@ extension Update {
     }
 
     static func confirmKey(_ key: Key, _ confirmation: Confirmation, _ state: inout AppState) -> [Effect] {
-        switch key {
-        case .char("y"), .char("Y"), .enter:
+        switch ConfirmCommand.table.command(for: key) {
+        case .yes:
             state.mode = .normal
             switch confirmation.then {
             case .queue(let pending): return [.queue(pending)]
             case .requeue(let id): return [.requeue(id)]
             case .discard(let id): return [.discard(id)]
             }
-        case .char("n"), .char("N"), .escape:
+        case .no:
             state.mode = .normal
             state.message = state.text.cancelled
             return []
-        default:
+        case .keyHelp:
+            state.keyHelp = .confirmation
+            return []
+        case nil:
             return []
         }
     }
+}
+
+/// The keys of a confirmation. Nothing else does anything: a stray key never confirms.
+enum ConfirmCommand: CaseIterable, Sendable {
+    case yes, no, keyHelp
+
+    static let table = KeyTable<ConfirmCommand>([
+        KeyBinding(.yes, [.char("y"), .char("Y"), .enter], "y/Enter", "masukkan ke kotak keluar", "put it in the outbox", hint: true),
+        KeyBinding(.no, [.char("n"), .char("N"), .escape], "n/Esc", "batal", "cancel", hint: true),
+        KeyBinding(.keyHelp, [.function(1), .char("?")], "F1/?", "bantuan", "help"),
+    ])
 }

@@ -4,20 +4,19 @@ import LaporStore
 import LaporText
 import Terminal
 
-/// Acting: from an action key, through the composer, a picker or a form, to a confirmation and
-/// the outbox. Every rule (who may, from which status, which payload) is asked of `Workflow`.
+/// The outbox browser: what is waiting, sent, refused; edit, queue again or discard.
 
 extension Update {
     static func outboxKey(_ key: Key, _ browser: OutboxBrowser, _ state: inout AppState) -> [Effect] {
         var b = browser
         let text = state.text
-        switch key {
-        case .escape, .char("q"), .char("o"):
+        switch OutboxCommand.table.command(for: key) {
+        case .close:
             state.mode = .normal
             return []
-        case .down, .char("j"): b.selected = min(b.selected + 1, max(0, b.items.count - 1))
-        case .up, .char("k"): b.selected = max(0, b.selected - 1)
-        case .enter, .char("e"):
+        case .down: b.selected = min(b.selected + 1, max(0, b.items.count - 1))
+        case .up: b.selected = max(0, b.selected - 1)
+        case .edit:
             guard let item = b.current else { return [] }
             guard item.state == .conflict || item.state == .failed else {
                 state.message = text.notRetryable(item.id, text.outboxState(item.state))
@@ -36,24 +35,42 @@ extension Update {
             state.focus = .composer
             state.mode = .normal
             return []
-        case .char("r"):
+        case .requeue:
             guard let item = b.current, item.state == .conflict || item.state == .failed else {
                 state.message = b.current.map { text.notRetryable($0.id, text.outboxState($0.state)) }
                 return []
             }
             confirm(.requeue(item.id), &state)
             return []
-        case .char("x"):
+        case .discard:
             guard let item = b.current, item.state != .sent, item.state != .discarded else {
                 state.message = b.current.map { text.notRetryable($0.id, text.outboxState($0.state)) }
                 return []
             }
             confirm(.discard(item.id), &state)
             return []
-        default:
+        case .keyHelp:
+            state.keyHelp = .outbox
+            return []
+        case nil:
             return []
         }
         state.mode = .outbox(b)
         return []
     }
+}
+
+/// The outbox browser's keys.
+enum OutboxCommand: CaseIterable, Sendable {
+    case down, up, edit, requeue, discard, close, keyHelp
+
+    static let table = KeyTable<OutboxCommand>([
+        KeyBinding(.down, [.down, .char("j")], "j/↓", "berikutnya", "next"),
+        KeyBinding(.up, [.up, .char("k")], "k/↑", "sebelumnya", "previous"),
+        KeyBinding(.edit, [.enter, .char("e")], "Enter/e", "sunting dan kirim ulang", "edit and queue again", hint: true),
+        KeyBinding(.requeue, [.char("r")], "r", "kirim ulang apa adanya", "queue again as is", hint: true),
+        KeyBinding(.discard, [.char("x")], "x", "batalkan", "discard", hint: true),
+        KeyBinding(.close, [.escape, .char("q"), .char("o")], "Esc", "tutup", "close", hint: true),
+        KeyBinding(.keyHelp, [.function(1), .char("?")], "F1/?", "bantuan", "help", hint: true),
+    ])
 }

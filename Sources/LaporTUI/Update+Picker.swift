@@ -4,36 +4,41 @@ import LaporStore
 import LaporText
 import Terminal
 
-/// Acting: from an action key, through the composer, a picker or a form, to a confirmation and
-/// the outbox. Every rule (who may, from which status, which payload) is asked of `Workflow`.
+/// Pickers (a unit, an archive reason, a template, a category) and the duplicate's prompt.
 
 extension Update {
     static func pickerKey(_ key: Key, _ picker: Picker, _ state: inout AppState) -> [Effect] {
         var p = picker
         let count = p.matches.count
-        switch key {
-        case .escape:
+        switch PickerCommand.table.command(for: key) {
+        case .cancel:
             state.mode = .normal
             if case .category(let form) = p.purpose { state.mode = .verify(form) }
             return []
-        case .down, .ctrl("n"): p.selected = min(p.selected + 1, max(0, count - 1))
-        case .up, .ctrl("p"): p.selected = max(0, p.selected - 1)
+        case .down: p.selected = min(p.selected + 1, max(0, count - 1))
+        case .up: p.selected = max(0, p.selected - 1)
         case .pageDown: p.selected = min(p.selected + 10, max(0, count - 1))
         case .pageUp: p.selected = max(0, p.selected - 10)
-        case .backspace:
+        case .erase:
             p.query = String(p.query.dropLast())
             p.selected = 0
-        case .char(let c):
-            guard p.query.count < 100 else { return [] }
-            p.query.append(c)
-            p.selected = 0
-        case .paste(let s):
-            p.query += Sanitizer.line(s).prefix(100 - p.query.count)
-            p.selected = 0
-        case .enter:
+        case .choose:
             guard p.matches.indices.contains(p.selected) else { return [] }
             return picked(p.matches[p.selected], p.purpose, &state)
-        default: return []
+        case .keyHelp:
+            state.keyHelp = .picker
+            return []
+        case nil:
+            // Typing narrows the list.
+            switch key {
+            case .char(let c):
+                guard p.query.count < 100 else { return [] }
+                p.query.append(c)
+            case .paste(let s):
+                p.query += Sanitizer.line(s).prefix(100 - p.query.count)
+            default: return []
+            }
+            p.selected = 0
         }
         state.mode = .picker(p)
         return []
@@ -65,14 +70,12 @@ extension Update {
     }
 
     static func duplicateKey(_ key: Key, _ pending: PendingAction, _ typed: String, _ state: inout AppState) -> [Effect] {
-        switch key {
-        case .escape:
+        switch PromptCommand.table.command(for: key) {
+        case .cancel:
             state.mode = .normal
-        case .backspace:
+        case .erase:
             state.mode = .duplicateOf(pending, String(typed.dropLast()))
-        case .char(let c) where c.isNumber && typed.count < 12:
-            state.mode = .duplicateOf(pending, typed + String(c))
-        case .enter:
+        case .submit:
             var p = pending
             p.duplicateOf = typed
             if !p.isBulk, let report = state.detail, let refusal = refusal(of: p, on: report, state) {
@@ -80,8 +83,29 @@ extension Update {
                 return []
             }
             confirm(.queue(p), &state)
-        default: break
+        case .keyHelp:
+            state.keyHelp = .prompt
+        case nil:
+            // Typing: a tracking number is digits.
+            if case .char(let c) = key, c.isNumber, typed.count < 12 { state.mode = .duplicateOf(pending, typed + String(c)) }
         }
         return []
     }
+}
+
+/// The keys of a list to choose from (a unit, a reason, a template, a category). Any other key
+/// narrows the list.
+enum PickerCommand: CaseIterable, Sendable {
+    case choose, cancel, down, up, pageDown, pageUp, erase, keyHelp
+
+    static let table = KeyTable<PickerCommand>([
+        KeyBinding(.choose, [.enter], "Enter", "ambil", "take", hint: true),
+        KeyBinding(.cancel, [.escape], "Esc", "batal", "cancel", hint: true),
+        KeyBinding(.down, [.down, .ctrl("n")], "↓", "berikutnya", "next"),
+        KeyBinding(.up, [.up, .ctrl("p")], "↑", "sebelumnya", "previous"),
+        KeyBinding(.pageDown, [.pageDown], "PgDn", "10 ke bawah", "10 down"),
+        KeyBinding(.pageUp, [.pageUp], "PgUp", "10 ke atas", "10 up"),
+        KeyBinding(.erase, [.backspace], "Backspace", "hapus huruf terakhir", "erase the last letter"),
+        KeyBinding(.keyHelp, [.function(1)], "F1", "bantuan", "help", hint: true),
+    ])
 }

@@ -107,30 +107,35 @@ public enum Update {
     }
 
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
-        if let effects = actingKey(key, &state) { return effects }
-        if case .searching(let typed) = state.mode { return searchKey(key, typed, &state) }
-        if case .filtering(let typed) = state.mode { return filterKey(key, typed, &state) }
-        if state.mode == .help || state.mode == .explain {
+        // An overlay to read (key help, a deadline's days, a bulk summary): any key closes it.
+        if state.keyHelp != nil {
+            state.keyHelp = nil
+            return []
+        }
+        switch state.mode {
+        case .explain, .notice:
             state.mode = .normal
             return []
+        case .confirm(let c): return confirmKey(key, c, &state)
+        case .picker(let p): return pickerKey(key, p, &state)
+        case .duplicateOf(let pending, let typed): return duplicateKey(key, pending, typed, &state)
+        case .verify(let form): return verifyKey(key, form, &state)
+        case .outbox(let browser): return outboxKey(key, browser, &state)
+        case .searching(let typed): return searchKey(key, typed, &state)
+        case .filtering(let typed): return filterKey(key, typed, &state)
+        case .normal: break
         }
         if state.focus == .composer, let composer = state.composer {
             state.message = nil
             return composerKey(key, composer, &state)
         }
         state.message = nil
-        if state.composer != nil {
-            // Reading the detail beside the composer: scroll it; Tab or Esc go back to writing.
-            switch key {
-            case .tab, .backTab, .escape: state.focus = .composer
-            case .down, .char("j"): return scrollDetail(&state, by: 1)
-            case .up, .char("k"): return scrollDetail(&state, by: -1)
-            case .pageDown: return scrollDetail(&state, by: 10)
-            case .pageUp: return scrollDetail(&state, by: -10)
-            default: state.message = state.text.composerOpen
-            }
-            return []
-        }
+        if state.composer != nil { return readingKey(key, &state) }
+        return normalKey(key, &state)
+    }
+
+    /// The list and the detail.
+    static func normalKey(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard let command = KeyMap.command(for: key) else {
             if case .char(let c) = key { state.message = state.text.unknownKey(String(c)) }
             return []
@@ -181,7 +186,7 @@ public enum Update {
             state.mode = .explain
             return []
         case .help:
-            state.mode = .help
+            state.keyHelp = .normal
             return []
         case .quit:
             state.quit = true
@@ -209,55 +214,6 @@ public enum Update {
             state.top = 0
             state.focus = .list
             return [.reload]
-        }
-    }
-
-    static func searchKey(_ key: Key, _ typed: String, _ state: inout AppState) -> [Effect] {
-        prompt(key, typed, &state, limit: 200, editing: AppState.Mode.searching) { text, state in
-            state.search = text.isEmpty ? nil : text
-            state.selected = 0
-            state.top = 0
-            return [.reload]
-        }
-    }
-
-    static func filterKey(_ key: Key, _ typed: String, _ state: inout AppState) -> [Effect] {
-        prompt(key, typed, &state, limit: 300, editing: AppState.Mode.filtering) { text, state in
-            switch FilterParser.parse(text, units: state.workflow.units, categories: state.workflow.categories) {
-            case .success(let filter):
-                state.extraFilter = filter
-                state.filterText = text.isEmpty ? nil : text
-                state.selected = 0
-                state.top = 0
-                return [.reload]
-            case .failure(let problem):
-                state.message = state.text.badFilter(problem.word, allowed: problem.allowed)
-                return []
-            }
-        }
-    }
-
-    /// A one-line prompt on the hint line: type, erase, Enter submits, Esc abandons.
-    static func prompt(
-        _ key: Key, _ typed: String, _ state: inout AppState, limit: Int, editing: (String) -> AppState.Mode,
-        submit: (String, inout AppState) -> [Effect]
-    ) -> [Effect] {
-        switch key {
-        case .enter:
-            state.mode = .normal
-            return submit(typed, &state)
-        case .escape:
-            state.mode = .normal
-            return []
-        case .backspace:
-            state.mode = editing(String(typed.dropLast()))
-            return []
-        case .char(let c):
-            guard typed.count < limit else { return [] }
-            state.mode = editing(typed + String(c))
-            return []
-        default:
-            return []
         }
     }
 

@@ -33,4 +33,17 @@ public struct VerifyForm: Equatable, Sendable {
         p.title = title == original.title ? nil : title
         return p
     }
+
+    /// The next (or previous) kind or privacy, on whichever of the two has the focus.
+    public mutating func cycle(by step: Int) {
+        func next<T: Equatable>(_ all: [T], _ value: T) -> T {
+            let i = all.firstIndex(of: value) ?? 0
+            return all[(i + step % all.count + all.count) % all.count]
+        }
+        switch field {
+        case .kind: kind = next(ReportKind.allCases, kind)
+        case .privacy: privacy = next(Privacy.allCases, privacy)
+        case .category, .title: break
+        }
+    }
 }

@@ -52,7 +52,7 @@ extension View {
         case .notice(let lines):
             box(&grid, state, lines)
         case .duplicateOf(_, let typed):
-            let lines = [text.duplicatePrompt, "", "> " + typed, "", text.promptKeys]
+            let lines = [text.duplicatePrompt, "", "> " + typed, "", InputMode.prompt.hintLine(state.language)]
             box(&grid, state, lines)
             let origin = boxOrigin(state, lines)
             grid.cursor = (origin.x + 4 + typed.count, origin.y + 3)
@@ -80,7 +80,7 @@ extension View {
         for (i, option) in matches.enumerated().dropFirst(top).prefix(rows) {
             lines.append((i == p.selected ? "▶ " : "  ") + Sanitizer.line(option.label))
         }
-        lines += ["", state.text.pickerKeys]
+        lines += ["", InputMode.picker.hintLine(state.language)]
         box(&grid, state, lines, minWidth: 60)
         let origin = boxOrigin(state, lines, minWidth: 60)
         if let i = matches.indices.contains(p.selected) ? p.selected - top : nil, i >= 0, i < rows {
@@ -102,7 +102,7 @@ extension View {
             let marker = field == f.field ? "▶ " : "  "
             lines.append(marker + pad(text.verifyFieldName(field.rawValue), 12) + values[field.rawValue])
         }
-        lines += ["", text.verifyKeys]
+        lines += ["", InputMode.verifyForm.hintLine(state.language)]
         box(&grid, state, lines, minWidth: 64)
         let origin = boxOrigin(state, lines, minWidth: 64)
         if f.field == .title {
@@ -139,7 +139,7 @@ extension View {
         }
         let split = y + 2 + listRows
         grid.put(String(repeating: "─", count: w - 2), x: x + 1, y: split, style: dimStyle)
-        grid.put(text.outboxKeys, x: x + 2, y: y + h - 2, style: dimStyle, maxWidth: w - 4)
+        grid.put(InputMode.outbox.hintLine(state.language), x: x + 2, y: y + h - 2, style: dimStyle, maxWidth: w - 4)
         guard let item = b.current else { return }
         let area = (top: split + 1, bottom: y + h - 3)
         var mine = [(text.yourText(item.attempts), Style(bold: true))]

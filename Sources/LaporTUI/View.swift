@@ -34,10 +34,10 @@ public enum View {
         statusBar(&grid, state, layout.status)
         hintLine(&grid, state, layout.hint)
         switch state.mode {
-        case .help: helpOverlay(&grid, state)
         case .explain: explainOverlay(&grid, state)
         default: actingOverlay(&grid, state)
         }
+        if let mode = state.keyHelp { helpOverlay(&grid, state, mode) }
         return grid
     }
 
@@ -195,24 +195,29 @@ public enum View {
     }
 
     static func hintLine(_ grid: inout CellGrid, _ state: AppState, _ y: Int) {
-        if case .filtering(let typed) = state.mode {
-            let prompt = "f: " + typed
-            grid.put(prompt, x: 0, y: y)
-            grid.cursor = (min(state.width - 1, DisplayWidth.of(prompt)), y)
-            return
-        }
-        if case .searching(let typed) = state.mode {
-            let prompt = "/" + typed
-            grid.put(prompt, x: 0, y: y)
-            grid.cursor = (min(state.width - 1, DisplayWidth.of(prompt)), y)
+        let typedPrompt: String? =
+            switch state.mode {
+            case .filtering(let typed): "f: " + typed
+            case .searching(let typed): "/" + typed
+            default: nil
+            }
+        if let prompt = typedPrompt {
+            // The prompt, then its keys, dim, where the width allows.
+            let keys = InputMode.prompt.hintLine(state.language)
+            let width = DisplayWidth.of(prompt)
+            grid.put(prompt, x: 0, y: y, maxWidth: state.width)
+            if width + 4 + DisplayWidth.of(keys) <= state.width {
+                grid.put(keys, x: state.width - DisplayWidth.of(keys), y: y, style: dimStyle)
+            }
+            grid.cursor = (min(state.width - 1, width), y)
             return
         }
         if let message = state.message {
             grid.put(message, x: 0, y: y, maxWidth: state.width)
             return
         }
-        if state.composer != nil {
-            grid.put(state.text.composerHints, x: 0, y: y, style: dimStyle, maxWidth: state.width)
+        if let mode = state.inputMode, mode != .normal {
+            grid.put(mode.hintLine(state.language), x: 0, y: y, style: dimStyle, maxWidth: state.width)
             return
         }
         // The actions come first: they are what the user came to do.
@@ -223,14 +228,20 @@ public enum View {
         grid.put((hints + [views]).joined(separator: "  "), x: 0, y: y, style: dimStyle, maxWidth: state.width)
     }
 
-    static func helpOverlay(_ grid: inout CellGrid, _ state: AppState) {
+    /// The keys of a mode, from its table; in the normal mode only those that apply now.
+    static func helpOverlay(_ grid: inout CellGrid, _ state: AppState, _ mode: InputMode) {
         var entries: [String] = []
-        for b in offered(state) {
-            var help = KeyMap.help(b, state.language)
-            if let i = Command.views.firstIndex(of: b.command), i < state.views.count {
-                help = state.text.viewName(state.views[i])
+        if mode == .normal {
+            for b in offered(state) {
+                var help = b.help(state.language)
+                if let i = Command.views.firstIndex(of: b.command), i < state.views.count {
+                    help = state.text.viewName(state.views[i])
+                }
+                entries.append(pad(b.label, 7) + help)
             }
-            entries.append(pad(b.label, 7) + help)
+        } else {
+            let width = min(12, (mode.keys.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2)
+            entries = mode.keys.map { pad($0.label, width) + $0.help(state.language) }
         }
         // Two columns when one does not fit the height.
         if entries.count + 6 > state.height {
@@ -242,7 +253,7 @@ public enum View {
                 return left + String(repeating: " ", count: width - DisplayWidth.of(left) + 2) + right
             }
         }
-        let lines = [state.text.helpTitle, ""] + entries + ["", state.text.anyKeyCloses]
+        let lines = [state.text.helpTitle + " — " + mode.name(state.language), ""] + entries + ["", state.text.anyKeyCloses]
         box(&grid, state, lines)
     }
 
@@ -271,7 +282,7 @@ public enum View {
 
     /// The key bindings that apply now: an action the rules do not allow on the selected report
     /// (or to this role at all) is not offered.
-    static func offered(_ state: AppState) -> [KeyBinding] {
+    static func offered(_ state: AppState) -> [KeyBinding<Command>] {
         let available: Set<ActionType> = state.detail.map { Set(state.workflow.availableActions(for: $0, user: state.user)) } ?? []
         let ever = Set(ActionRule.actions(for: state.user.role))
         return KeyMap.bindings.filter { b in

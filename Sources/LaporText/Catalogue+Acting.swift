@@ -12,9 +12,6 @@ extension Catalogue {
     public var pickCategory: String { pick("Kategori", "Category") }
     public var pickTemplate: String { pick("Templat balasan (ketik untuk menyaring)", "Reply template (type to narrow)") }
     public var nothingMatches: String { pick("(tidak ada yang cocok)", "(nothing matches)") }
-    public var pickerKeys: String {
-        pick("ketik untuk menyaring · ↑/↓ pilih · Enter ambil · Esc batal", "type to narrow · ↑/↓ choose · Enter take · Esc cancel")
-    }
     public var noTemplates: String { pick("Tidak ada templat balasan.", "There are no reply templates.") }
     public var textLimitReached: String {
         pick("Batas 20.000 karakter tercapai; sisa teks tidak dimasukkan.", "The 20,000-character limit is reached; the rest was left out.")
@@ -28,16 +25,8 @@ extension Catalogue {
     public var composerOpen: String {
         pick("Penyusun teks masih terbuka: Tab kembali menulis, Esc menutupnya.", "The composer is open: Tab goes back to writing, Esc closes it.")
     }
-    public var composerHints: String {
-        pick(
-            "Ctrl-S kirim · Esc tutup (draf disimpan) · Ctrl-T templat · Ctrl-E editor · Tab baca rincian · Ctrl-←/→ per kata",
-            "Ctrl-S send · Esc close (draft kept) · Ctrl-T template · Ctrl-E editor · Tab read the detail · Ctrl-←/→ by word")
-    }
     public var cancelled: String { pick("Dibatalkan; tidak ada yang dikirim.", "Cancelled; nothing was queued.") }
     public var confirmTitle: String { pick("Konfirmasi", "Confirm") }
-    public var confirmKeys: String {
-        pick("y/Enter: masukkan ke kotak keluar · n/Esc: batal", "y/Enter: put it in the outbox · n/Esc: cancel")
-    }
     public var replacesOutboxItem: String {
         pick("Menggantikan item kotak keluar yang konflik/gagal.", "Replaces the conflicted/failed outbox item.")
     }
@@ -50,15 +39,9 @@ extension Catalogue {
             "On the server: this report is no longer in your units (forwarded or returned); your text stays here.")
     }
     public var outboxUpdated: String { pick("Kotak keluar diperbarui.", "Outbox updated.") }
-    public var outboxKeys: String {
-        pick(
-            "j/k pilih · Enter/e sunting dan kirim ulang · r kirim ulang apa adanya · x batalkan · Esc tutup",
-            "j/k choose · Enter/e edit and queue again · r queue again as is · x discard · Esc close")
-    }
     public var duplicatePrompt: String {
         pick("Nomor pelacakan laporan asli (laporan ini duplikatnya):", "Tracking ID of the original report (this one duplicates it):")
     }
-    public var promptKeys: String { pick("Enter lanjut · Esc batal", "Enter continue · Esc cancel") }
     public var marksCleared: String { pick("Semua tanda dilepas.", "All marks cleared.") }
 
     public func markedCount(_ n: Int) -> String { pick("\(n) ditandai", "\(n) marked") }
@@ -171,11 +154,6 @@ extension Catalogue {
         [pick("Jenis", "Kind"), pick("Kategori", "Category"), pick("Privasi", "Privacy"), pick("Judul", "Title")][index]
     }
 
-    public var verifyKeys: String {
-        pick(
-            "↑/↓ pindah · ←/→ ganti jenis/privasi · Enter di kategori: pilih · ketik untuk judul · Ctrl-S lanjut · Esc batal",
-            "↑/↓ move · ←/→ change kind/privacy · Enter on category: choose · type for the title · Ctrl-S continue · Esc cancel")
-    }
 }
 
 /// What the composer's title needs (kept apart from the TUI's own types).

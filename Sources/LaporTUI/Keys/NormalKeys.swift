@@ -2,7 +2,7 @@ import LaporDomain
 import LaporText
 import Terminal
 
-/// What a key does. One table drives dispatch, the `?` overlay and the hint line.
+/// What a key does in the normal mode. One table drives dispatch, the `?` overlay and the hint line.
 public enum Command: String, CaseIterable, Sendable {
     case down, up, top, bottom, pageDown, pageUp, open, switchPane, search, filter, sort, clearSearch, sync, explain, help, quit
     case view1, view2, view3, view4, view5
@@ -29,20 +29,11 @@ public enum Command: String, CaseIterable, Sendable {
     }
 }
 
-/// One line of the key table.
-public struct KeyBinding: Sendable {
-    public let command: Command
-    public let keys: [Key]
-    /// How the keys are written in help: `j/↓`.
-    public let label: String
-    public let helpID: String
-    public let helpEN: String
-    /// Shown on the hint line.
-    public let hint: Bool
-}
-
+/// The keys of the normal mode: the list and the detail.
 public enum KeyMap {
-    public static let bindings: [KeyBinding] = [
+    public static let table = KeyTable<Command>(bindings)
+
+    public static let bindings: [KeyBinding<Command>] = [
         KeyBinding(command: .down, keys: [.char("j"), .down], label: "j/↓", helpID: "Turun", helpEN: "Down", hint: false),
         KeyBinding(command: .up, keys: [.char("k"), .up], label: "k/↑", helpID: "Naik", helpEN: "Up", hint: false),
         KeyBinding(command: .top, keys: [.char("g"), .home], label: "g", helpID: "Ke awal", helpEN: "To the top", hint: false),
@@ -86,17 +77,11 @@ public enum KeyMap {
         KeyBinding(command: .outbox, keys: [.char("o")], label: "o", helpID: "Kotak keluar", helpEN: "Outbox", hint: true),
         KeyBinding(command: .sync, keys: [.char("s")], label: "s", helpID: "Sinkron", helpEN: "Sync", hint: true),
         KeyBinding(command: .explain, keys: [.char("e")], label: "e", helpID: "Rincian tenggat", helpEN: "Deadline days", hint: true),
-        KeyBinding(command: .help, keys: [.char("?")], label: "?", helpID: "Bantuan", helpEN: "Help", hint: true),
+        KeyBinding(command: .help, keys: [.char("?"), .function(1)], label: "?/F1", helpID: "Bantuan", helpEN: "Help", hint: true),
         KeyBinding(command: .quit, keys: [.char("q"), .ctrl("c")], label: "q", helpID: "Keluar", helpEN: "Quit", hint: true),
     ]
 
-    static let byKey: [Key: Command] = {
-        var map: [Key: Command] = [:]
-        for b in bindings { for k in b.keys { map[k] = b.command } }
-        return map
-    }()
+    public static func command(for key: Key) -> Command? { table.command(for: key) }
 
-    public static func command(for key: Key) -> Command? { byKey[key] }
-
-    public static func help(_ b: KeyBinding, _ language: Language) -> String { language == .id ? b.helpID : b.helpEN }
+    public static func help(_ b: KeyBinding<Command>, _ language: Language) -> String { b.help(language) }
 }

@@ -1,0 +1,72 @@
+import LaporDomain
+import Terminal
+
+/// The one-line prompts on the hint line: search (`/`) and filter (`f`).
+extension Update {
+    static func searchKey(_ key: Key, _ typed: String, _ state: inout AppState) -> [Effect] {
+        prompt(key, typed, &state, limit: 200, editing: AppState.Mode.searching) { text, state in
+            state.search = text.isEmpty ? nil : text
+            state.selected = 0
+            state.top = 0
+            return [.reload]
+        }
+    }
+
+    static func filterKey(_ key: Key, _ typed: String, _ state: inout AppState) -> [Effect] {
+        prompt(key, typed, &state, limit: 300, editing: AppState.Mode.filtering) { text, state in
+            switch FilterParser.parse(text, units: state.workflow.units, categories: state.workflow.categories) {
+            case .success(let filter):
+                state.extraFilter = filter
+                state.filterText = text.isEmpty ? nil : text
+                state.selected = 0
+                state.top = 0
+                return [.reload]
+            case .failure(let problem):
+                state.message = state.text.badFilter(problem.word, allowed: problem.allowed)
+                return []
+            }
+        }
+    }
+
+    /// A one-line prompt on the hint line: type, erase, Enter submits, Esc abandons.
+    static func prompt(
+        _ key: Key, _ typed: String, _ state: inout AppState, limit: Int, editing: (String) -> AppState.Mode,
+        submit: (String, inout AppState) -> [Effect]
+    ) -> [Effect] {
+        switch PromptCommand.table.command(for: key) {
+        case .submit:
+            state.mode = .normal
+            return submit(typed, &state)
+        case .cancel:
+            state.mode = .normal
+            return []
+        case .erase:
+            state.mode = editing(String(typed.dropLast()))
+            return []
+        case .keyHelp:
+            state.keyHelp = .prompt
+            return []
+        case nil:
+            switch key {
+            case .char(let c) where typed.count < limit:
+                state.mode = editing(typed + String(c))
+            case .paste(let s):
+                state.mode = editing(typed + Sanitizer.line(s).prefix(max(0, limit - typed.count)))
+            default: break
+            }
+            return []
+        }
+    }
+}
+
+/// The keys of a one-line prompt (search, filter, the original of a duplicate). Any other key types.
+enum PromptCommand: CaseIterable, Sendable {
+    case submit, cancel, erase, keyHelp
+
+    static let table = KeyTable<PromptCommand>([
+        KeyBinding(.submit, [.enter], "Enter", "lanjut", "continue", hint: true),
+        KeyBinding(.cancel, [.escape], "Esc", "batal", "cancel", hint: true),
+        KeyBinding(.erase, [.backspace], "Backspace", "hapus huruf terakhir", "erase the last letter"),
+        KeyBinding(.keyHelp, [.function(1)], "F1", "bantuan", "help"),
+    ])
+}
