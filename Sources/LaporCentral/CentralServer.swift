@@ -81,10 +81,7 @@ public struct CentralServer: Sendable {
 
     /// The Hummingbird application; `onRunning` gets the bound port.
     public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
-        let deps = CentralDependencies(
-            store: store, workflow: workflow, policy: configuration.policy, calendarYears: configuration.holidayYears, clock: clock,
-            inFlight: InFlightActions(), demo: configuration.demo)
-        let router = buildRouter(deps, users: try store.usersByTokenHash(), logger: logger)
+        let router = try self.router()
         let limits = configuration.limits
         let counter = ConnectionCounter()
         var app = Application(
@@ -96,6 +93,20 @@ public struct CentralServer: Sendable {
         app.addServices(
             SystemClockService(store: store, workflow: workflow, clock: clock, interval: configuration.clockInterval, logger: logger))
         return app
+    }
+
+    /// The routes, their middleware and the store behind them: what both the HTTP server and
+    /// `InProcessCentral` answer with.
+    func router() throws -> Router<CentralContext> {
+        let deps = CentralDependencies(
+            store: store, workflow: workflow, policy: configuration.policy, calendarYears: configuration.holidayYears, clock: clock,
+            inFlight: InFlightActions(), demo: configuration.demo)
+        return buildRouter(deps, users: try store.usersByTokenHash(), logger: logger)
+    }
+
+    /// The same routes without a socket (`InProcessCentral`).
+    public func inProcess() throws -> InProcessCentral {
+        InProcessCentral(responder: try router().buildResponder(), logger: logger)
     }
 
     /// Runs until SIGINT or SIGTERM, then finishes the requests in flight and stops.

@@ -16,6 +16,7 @@ struct SystemClockService: Service {
             do {
                 let changed = try await store.runSystemClock(workflow: workflow, at: clock.now())
                 if changed > 0 { logger.info("system clock closed or archived \(changed) reports") }
+                logger.debug("system clock ran")
             } catch {
                 logger.error("system clock failed: \(error)")
             }

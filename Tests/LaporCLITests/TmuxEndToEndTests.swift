@@ -187,9 +187,14 @@ struct Tmux {
             #expect(screen.contains("Kotak Masuk (") && screen.contains("pejabat penghubung"), "redrawn whole after fg: \(screen)")
             // The keyboard works as before: the tty is back in the program's mode (no canonical
             // input, no echo), so one key without Enter acts at once (issue 12).
-            try await Task.sleep(for: .milliseconds(600))  // past the repaint after the shell settles
+            // Polled with a deadline: the program sets its modes just after the redraw.
             let tty = Tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-            let modes = ChildProcess.run(["sh", "-c", "stty -a < \(tty)"]).output
+            let ttyDeadline = Date().addingTimeInterval(3)
+            var modes = ChildProcess.run(["sh", "-c", "stty -a < \(tty)"]).output
+            while !(modes.contains("-icanon") && modes.contains("-echo ")) && Date() < ttyDeadline {
+                try await Task.sleep(for: .milliseconds(50))
+                modes = ChildProcess.run(["sh", "-c", "stty -a < \(tty)"]).output
+            }
             #expect(modes.contains("-icanon") && modes.contains("-echo "), "stty after fg: \(modes)")
             tmux.keys("2")
             screen = await tmux.wait(for: "Menunggu Pelapor (")
@@ -377,7 +382,15 @@ struct Tmux {
             await tmux.wait(for: "Tindak lanjut · \(report.id)")
             tmux.keys("-l", "Petugas sudah dijadwalkan")
             await tmux.wait(for: "dijadwalkan")
-            try await Task.sleep(for: .milliseconds(1_100))
+            // Autosave keeps the typed text within a second: the store has it before more is typed.
+            let store = try CaseStore(path: m.home.appendingPathComponent("data/lapor/default/cases.sqlite").path)
+            let saveDeadline = Date().addingTimeInterval(1.0)
+            var saved: String?
+            while saved != "Petugas sudah dijadwalkan" && Date() < saveDeadline {
+                try await Task.sleep(for: .milliseconds(50))
+                saved = try store.draft(DraftKey(reportId: report.id, kind: "followup"))?.text
+            }
+            #expect(saved == "Petugas sudah dijadwalkan", "autosaved within a second of typing")
             tmux.keys("-l", " besok")
             // kill -9 lapor itself (the pane's shell is its parent).
             let shell = Tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)

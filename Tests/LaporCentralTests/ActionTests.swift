@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct ActionTests {
     @Test func everyActionTypeThroughHTTP() async throws {
-        try await withTestServer(reports: 0) { t in
+        try await withTestServer(reports: 0, transport: .inProcess) { t in
             let r1 = try await t.submit()
             #expect(try await t.applied(["report_id": r1.id, "type": "hold", "text": "Mohon lampirkan foto."], as: "u-admin").status == .held)
             let verified = try await t.applied(["report_id": r1.id, "type": "verify", "title": "Jalan rusak", "kind": "aspirasi"], as: "u-admin")
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func refusalsCarryTheContractsCodes() async throws {
-        try await withTestServer(reports: 0) { t in
+        try await withTestServer(reports: 0, transport: .inProcess) { t in
             let report = try await t.dispatched(to: "dki-dpu")
             let supervisor = try await t.actNew(["report_id": report.id, "type": "followup", "text": "x"], as: "u-supervisor-dki")
             #expect(supervisor.status == 403 && supervisor.errorCode == "forbidden")
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func malformedRequestsName422Fields() async throws {
-        try await withTestServer(reports: 0) { t in
+        try await withTestServer(reports: 0, transport: .inProcess) { t in
             let report = try await t.dispatched(to: "dki-dpu")
             let notJSON = try await t.request(
                 "POST", "/actions", as: "u-liaison-dki-dpu", body: Data("{not json".utf8), headers: ["Idempotency-Key": "k"])
@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func anActionIsAppliedOnceWhateverTheRetries() async throws {
-        try await withTestServer(reports: 0) { t in
+        try await withTestServer(reports: 0, transport: .inProcess) { t in
             let report = try await t.dispatched(to: "dki-dpu")
             let body: [String: Any] = [
                 "id": "once-1", "report_id": report.id, "base_version": report.version, "type": "followup", "text": "Sudah ditambal.",

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ChangeFeedTests {
     @Test(arguments: ["u-admin", "u-admin-dki", "u-liaison-dki-dpu", "u-liaison-makassar", "u-supervisor-dki", "u-liaison-bengkulu-diskominfotik"])
     func aFullPullIsExactlyWhatTheUserMaySee(user: String) async throws {
-        try await withTestServer(reports: 300) { t in
+        try await withTestServer(reports: 300, transport: .inProcess) { t in
             let all = try await t.pull(as: "u-admin", limit: 500).items.map { try JSONSerialization.data(withJSONObject: $0) }
                 .map { try JSONDecoder().decode(Report.self, from: $0) }
             #expect(all.count == 300)
@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func incrementalPullsAndTombstones() async throws {
-        try await withTestServer(reports: 0) { t in
+        try await withTestServer(reports: 0, transport: .inProcess) { t in
             let a = try await t.dispatched(to: "dki-dpu-jp")
             let b = try await t.dispatched(to: "dki-dpu-jp")
             let first = try await t.pull(as: "u-liaison-dki-dpu-jp")
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func badParametersAreRefused() async throws {
-        try await withTestServer(reports: 5) { t in
+        try await withTestServer(reports: 5, transport: .inProcess) { t in
             for (query, field) in [
                 ("limit=0", "limit"), ("limit=501", "limit"), ("limit=x", "limit"), ("cursor=bm90LWEtY3Vyc29y", "cursor"),
                 ("cursor=%21%21", "cursor"),

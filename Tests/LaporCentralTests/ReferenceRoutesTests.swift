@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct ReferenceRoutesTests {
     @Test func meForEveryRoleAndAuthFailures() async throws {
-        try await withTestServer(reports: 0) { t in
+        try await withTestServer(reports: 0, transport: .inProcess) { t in
             for (user, role, unit) in [
                 ("u-admin", "admin", nil), ("u-admin-dki", "admin", "dki"), ("u-liaison-dki-dpu", "liaison", "dki-dpu"),
                 ("u-supervisor-bpjs-kes", "supervisor", "bpjs-kes"),
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func unitsCategoriesPolicyAndCalendar() async throws {
-        try await withTestServer(reports: 0) { t in
+        try await withTestServer(reports: 0, transport: .inProcess) { t in
             let units = try await t.get("/units", as: "u-liaison-dki-dpu").object()["units"] as! [[String: Any]]
             #expect(units.count == BuiltinFixtures.units.count)
             #expect(units.contains { $0["id"] as? String == "jayapura" && $0["timezone"] as? String == "Asia/Jayapura" })
@@ -65,7 +65,7 @@ import Testing
     @Test func referenceRoutesAnswer304ToTheirETag() async throws {
         var policy = SlaPolicy.standard
         policy.followupWorkingDaysByKind = ["permintaan_informasi": 10]
-        try await withTestServer(reports: 0, policy: policy) { t in
+        try await withTestServer(reports: 0, policy: policy, transport: .inProcess) { t in
             for path in ["/me", "/units", "/categories", "/policy", "/calendar?year=2026"] {
                 let first = try await t.get(path, as: "u-admin")
                 let tag = try #require(first.headers["etag"], "\(path)")

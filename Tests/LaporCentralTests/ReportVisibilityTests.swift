@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct ReportVisibilityTests {
     @Test func readingAReportFollowsRolesAndUnits() async throws {
-        try await withTestServer(reports: 0) { t in
+        try await withTestServer(reports: 0, transport: .inProcess) { t in
             let queued = try await t.submit()
             #expect(queued.status == .submitted && Report.isValidTrackingID(queued.id))
             #expect(try await t.get("/reports/\(queued.id)", as: "u-admin").status == 200)
@@ -30,7 +30,7 @@ import Testing
 
     @Test(arguments: ["anonim", "rahasia"])
     func theReporterOfAHiddenReportReachesOnlyAdmins(privacy: String) async throws {
-        try await withTestServer(reports: 0) { t in
+        try await withTestServer(reports: 0, transport: .inProcess) { t in
             let report = try await t.dispatched(to: "dki-dpu", privacy: privacy)
             let admin = try await t.get("/reports/\(report.id)", as: "u-admin").decode(Report.self)
             #expect(admin.reporter?.name == "Budi")

@@ -22,7 +22,9 @@ import Testing
             let held = try await t.submit()
             #expect(try await t.act(["id": "c-3", "report_id": held.id, "type": "hold", "text": "Lokasi?"], as: "u-admin").status == 200)
             let waiting = try await t.dispatched(to: "dki-dpu")
-            try await Task.sleep(for: .milliseconds(500))
+            // Two ticks of the clock pass before the deadlines run out: nothing closes early.
+            let ticks = t.logs.all.filter { $0.contains("system clock ran") }.count
+            #expect(await t.logs.wait(count: ticks + 2, of: "system clock ran"), "the clock service ticks every 200 ms")
             #expect(try await t.get("/reports/\(followed.id)", as: "u-admin").decode(Report.self).status == .followedUp)
             // Eleven working days later, the clocks have run out.
             t.clock.set(Timestamp(rfc3339: "2026-11-25T10:00:00+07:00")!)
@@ -88,10 +90,9 @@ import Testing
             + "Idempotency-Key: slow-1\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
         let socket = try RawSocket(port: t.base.port!)
         await socket.send(Data(head.utf8) + body.prefix(20))
-        // Let the event loop read the head (a loopback read takes microseconds; nothing outside
-        // the server can see it happen).
-        try await Task.sleep(for: .milliseconds(200))
-        let stopping = Task { await t.group.triggerGracefulShutdown() }
+        // The head is read and the request is in the router once the server logs its start.
+        #expect(await t.logs.wait(for: "started POST /api/v1/actions"), "the request never reached the router")
+        let stopping = Task { await t.group?.triggerGracefulShutdown() }
         // Shutdown has begun once the listener refuses new connections: wait for that, with a deadline.
         let deadline = Date().addingTimeInterval(5)
         var refusing = false
@@ -105,7 +106,7 @@ import Testing
         #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(200))")
         #expect(answer.contains(#""result":"applied""#))
         await stopping.value
-        _ = try? await t.runner.value
+        _ = try? await t.runner?.value
         // Stopped: a new connection is refused.
         #expect(throws: (any Error).self) { try RawSocket(port: t.base.port!) }
         try? FileManager.default.removeItem(at: t.folder)

@@ -31,10 +31,25 @@ public final class LogCapture: @unchecked Sendable {
     func append(_ line: String) { lock.withLock { lines.append(line) } }
     public var all: [String] { lock.withLock { lines } }
 
+    /// Waits until a line containing `text` is logged; false after `timeout`.
+    public func wait(for text: String, timeout: Duration = .seconds(5)) async -> Bool {
+        await wait(count: 1, of: text, timeout: timeout)
+    }
+
+    /// Waits until `count` lines containing `text` are logged; false after `timeout`.
+    public func wait(count: Int, of text: String, timeout: Duration = .seconds(5)) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if all.filter({ $0.contains(text) }).count >= count { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return all.filter({ $0.contains(text) }).count >= count
+    }
+
     struct Handler: LogHandler {
         let capture: LogCapture
         var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .info
+        var logLevel: Logger.Level = .debug
         subscript(metadataKey key: String) -> Logger.Metadata.Value? {
             get { metadata[key] }
             set { metadata[key] = newValue }
@@ -50,13 +65,20 @@ public final class LogCapture: @unchecked Sendable {
 
 /// A reference server on 127.0.0.1 and a free port, with its own database in a temporary folder.
 public final class TestServer: @unchecked Sendable {
+    /// How requests reach the server: over a real socket on 127.0.0.1, or in-process through the
+    /// same router (for tests where the socket is not the point: no port, no HTTP parser).
+    public enum Transport: Sendable { case socket, inProcess }
+
+    public let transport: Transport
     public let folder: URL
     public let server: CentralServer
     public let clock: TestClock
     public let logs = LogCapture()
-    public let group: ServiceGroup
-    public let runner: Task<Void, any Error>
+    public let group: ServiceGroup?
+    public let runner: Task<Void, any Error>?
+    /// The API's base: `http://127.0.0.1:PORT/api/v1` over a socket; `/api/v1` in-process.
     public let base: URL
+    let routes: InProcessCentral?
     public let tokens: [String: String]
 
     /// Monday 2026-11-09 10:00 WIB unless told otherwise.
@@ -64,8 +86,10 @@ public final class TestServer: @unchecked Sendable {
 
     public init(
         demo: Bool = true, reports: Int = 60, seed: UInt64 = 7, now: Timestamp = defaultNow, clockInterval: Duration = .seconds(3600),
-        limits: ConnectionLimits = .init(), folder reused: URL? = nil, holidayYears: [HolidayYear]? = nil, policy: SlaPolicy? = nil
+        limits: ConnectionLimits = .init(), folder reused: URL? = nil, holidayYears: [HolidayYear]? = nil, policy: SlaPolicy? = nil,
+        transport: Transport = .socket
     ) async throws {
+        self.transport = transport
         folder = reused ?? FileManager.default.temporaryDirectory.appendingPathComponent("lapor-central-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         clock = TestClock(now)
@@ -79,12 +103,23 @@ public final class TestServer: @unchecked Sendable {
         if let holidayYears { configuration.holidayYears = holidayYears }
         if let policy { configuration.policy = policy }
         server = try await CentralServer(configuration: configuration, clock: clock.central, logger: logs.logger)
-        let port = BoundPort()
-        let app = try server.application { await port.set($0) }
-        group = ServiceGroup(configuration: .init(services: [app], logger: logs.logger))
-        let group = self.group
-        runner = Task { try await group.run() }
-        base = URL(string: "http://127.0.0.1:\(try await port.wait())/api/v1")!
+        switch transport {
+        case .socket:
+            let port = BoundPort()
+            let app = try server.application { await port.set($0) }
+            let group = ServiceGroup(configuration: .init(services: [app], logger: logs.logger))
+            self.group = group
+            runner = Task { try await group.run() }
+            base = URL(string: "http://127.0.0.1:\(try await port.wait())/api/v1")!
+            routes = nil
+        case .inProcess:
+            group = nil
+            runner = nil
+            base = URL(string: "/api/v1")!
+            routes = try server.inProcess()
+            // What the clock service does once at start over a socket.
+            _ = try await server.store.runSystemClock(workflow: server.workflow, at: clock.now)
+        }
         if demo {
             let data = try Data(contentsOf: URL(fileURLWithPath: CentralServer.tokensPath(for: configuration.databasePath)))
             let list = try JSONDecoder().decode([DemoToken].self, from: data)
@@ -95,8 +130,8 @@ public final class TestServer: @unchecked Sendable {
     }
 
     public func stop(keepingFolder: Bool = false) async {
-        await group.triggerGracefulShutdown()
-        _ = try? await runner.value
+        await group?.triggerGracefulShutdown()
+        _ = try? await runner?.value
         if !keepingFolder { try? FileManager.default.removeItem(at: folder) }
     }
 
@@ -104,6 +139,15 @@ public final class TestServer: @unchecked Sendable {
     public func request(
         _ method: String, _ path: String, as user: String? = nil, json: Any? = nil, body: Data? = nil, headers: [String: String] = [:]
     ) async throws -> HTTPResult {
+        if let routes {
+            var all = headers
+            if let user { all["Authorization"] = "Bearer \(tokens[user] ?? "unknown-token")" }
+            var payload = body
+            if let json { payload = try JSONSerialization.data(withJSONObject: json) }
+            if payload != nil, all["Content-Type"] == nil { all["Content-Type"] = "application/json" }
+            let answer = await routes.respond(method: method, path: base.absoluteString + path, headers: all, body: payload)
+            return HTTPResult(status: answer.status, data: answer.body, headers: answer.headers)
+        }
         var request = URLRequest(url: URL(string: base.absoluteString + path)!)
         request.httpMethod = method
         if let user { request.setValue("Bearer \(tokens[user] ?? "unknown-token")", forHTTPHeaderField: "Authorization") }
@@ -217,11 +261,11 @@ public final class TestServer: @unchecked Sendable {
 public func withTestServer<T>(
     demo: Bool = true, reports: Int = 60, seed: UInt64 = 7, now: Timestamp = TestServer.defaultNow, clockInterval: Duration = .seconds(3600),
     limits: ConnectionLimits = .init(), folder: URL? = nil, holidayYears: [HolidayYear]? = nil, policy: SlaPolicy? = nil,
-    _ body: (TestServer) async throws -> T
+    transport: TestServer.Transport = .socket, _ body: (TestServer) async throws -> T
 ) async throws -> T {
     let server = try await TestServer(
         demo: demo, reports: reports, seed: seed, now: now, clockInterval: clockInterval, limits: limits, folder: folder,
-        holidayYears: holidayYears, policy: policy)
+        holidayYears: holidayYears, policy: policy, transport: transport)
     do {
         let result = try await body(server)
         await server.stop()

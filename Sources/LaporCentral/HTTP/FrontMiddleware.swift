@@ -24,6 +24,8 @@ struct FrontMiddleware: RouterMiddleware {
                 context.user = users[TokenHash.of(String(parts[1]))]
             }
         }
+        // At debug level: the head has arrived and the request is in the router (a test waits for it).
+        logger.debug("started \(request.method.rawValue) \(request.uri.path)")
         var response = await answer(request, context: context, next: next)
         if request.method == .head {
             // HEAD: GET's status and headers, its length, no body.
