@@ -3,7 +3,7 @@ import Foundation
 
 /// The real terminal, through ncursesw. It only copies a `CellGrid` out (changed cells only) and
 /// reads keys; one thread at a time (the TUI loop's own).
-public final class NcursesScreen: @unchecked Sendable {
+public final class NcursesScreen: Screen, @unchecked Sendable {
     public enum Failure: Error, Equatable {
         /// Standard input or output is not a terminal.
         case notATerminal
@@ -61,6 +61,14 @@ public final class NcursesScreen: @unchecked Sendable {
     /// Leaves curses for a while (Ctrl-Z, `$EDITOR`); `resume` redraws everything.
     public func suspend() {
         endwin()
+    }
+
+    /// Ctrl-Z. SIGSTOP, not SIGTSTP: ncurses catches SIGTSTP itself; the shell sees a stopped
+    /// job either way.
+    public func stopForJobControl() {
+        suspend()
+        kill(getpid(), SIGSTOP)
+        resume()
     }
 
     /// Redraws everything from scratch: what the shell or the editor printed meanwhile (and any

@@ -1,0 +1,118 @@
+import Foundation
+import LaporApp
+import LaporDomain
+import LaporStore
+import LaporSync
+import Terminal
+
+/// The effect interpreter: each effect becomes store reads and writes, a use case of `LaporApp`
+/// or a background sync, and its result comes back as an event.
+extension Runtime {
+    /// Performs one effect; results come back through `post`.
+    func perform(_ effect: Effect, state: AppState, lastSync: inout Date) {
+        switch effect {
+        case .reload:
+            let filter = state.filter
+            let offset = max(0, state.top - AppState.lead)
+            let rows = (try? store.page(filter, sort: state.order, limit: AppState.window, offset: offset)) ?? []
+            let total = (try? store.count(filter)) ?? rows.count
+            post(.loaded(rows: rows, total: total, offset: offset))
+            post(unsettled(state.detail?.id))
+            if state.view == .overdue { post(.loadedGroups((try? store.overdueByUnit(at: state.now)) ?? [])) }
+        case .refreshCounts:
+            post(counts(state))
+        case .loadDetail(let id):
+            post(.loadedDetail(try? store.report(id)))
+            post(unsettled(id))
+        case .markSeen(let id):
+            try? store.markSeen(id)
+        case .loadDraft(let key):
+            post(.loadedDraft(key, (try? store.draft(key))?.text))
+        case .saveDraft(let key, let text):
+            try? store.saveDraft(key, text: text, at: clock.now())
+        case .queue(let pending):
+            post(.queued(queue(pending, state: state)))
+        case .requeue(let id):
+            // `r` in the outbox: the rules are asked again on the stored report first.
+            post(outboxChange(state) { _ in try self.desk.retry(id, text: nil, by: state.user, workflow: state.workflow) })
+        case .discard(let id):
+            post(
+                outboxChange(state) { _ in
+                    try self.desk.discard(id, by: state.user)
+                    return nil
+                })
+        case .loadOutbox:
+            post(.loadedOutbox((try? store.outbox(states: [.queued, .conflict, .failed, .sent])).map { Array($0.prefix(200)) } ?? []))
+        case .loadAllIds:
+            post(.loadedAllIds(((try? store.page(state.filter, sort: state.order, limit: Self.markLimit)) ?? []).map(\.id)))
+        case .externalEditor:
+            break
+        case .sync:
+            guard let engine else { return }
+            lastSync = Date()
+            post(.syncStarted)
+            Task {
+                let summary = await engine.sync()
+                // The screen counts with the rules the sync just stored, not those it started with.
+                if let workflow = try? self.store.reference()?.workflow { self.post(.rulesRefreshed(RulesUpdate(workflow))) }
+                self.post(.syncFinished(summary))
+            }
+        }
+    }
+
+    /// `M` marks at most this many reports: a bulk action on more is a job for `lapor act` in a script.
+    static let markLimit = 500
+
+    func unsettled(_ reportId: String?) -> Event {
+        .loadedUnsettled(
+            reportId.flatMap { try? store.unsettled(for: $0) } ?? [], reports: (try? store.reportsWithUnsettledActions()) ?? [])
+    }
+
+    /// The use cases of acting, shared with the command line.
+    var desk: ActionDesk { ActionDesk(store: store, clock: clock) }
+
+    /// Checks each report with the rules (on its stored version, which may be newer than what
+    /// the screen showed) and queues what passes, the draft in the same transaction.
+    func queue(_ pending: PendingAction, state: AppState) -> QueueResult {
+        var result = QueueResult(pending: pending)
+        for id in pending.reportIds {
+            do {
+                let outcome: ActionDesk.Outcome
+                if let item = pending.retryOf {
+                    let text = pending.payload.text
+                    outcome = try desk.retry(item, text: text, by: state.user, workflow: state.workflow, draft: pending.draftKey)
+                } else {
+                    outcome = try desk.queue(
+                        on: id, by: state.user, workflow: state.workflow, draft: pending.isBulk ? nil : pending.draftKey,
+                        make: { pending.request(for: $0, id: UUID().uuidString.lowercased()) })
+                }
+                switch outcome {
+                case .queued: result.queued.append(id)
+                case .refused(let refusal, _): result.refused.append(.init(reportId: id, problem: .refusal(refusal)))
+                case .notInStore: result.refused.append(.init(reportId: id, problem: .notInStore))
+                }
+            } catch {
+                result.refused.append(.init(reportId: id, problem: .failed(String(describing: error))))
+            }
+        }
+        if pending.isBulk, !result.queued.isEmpty { try? store.saveDraft(pending.draftKey, text: "", at: clock.now()) }
+        return result
+    }
+
+    func outboxChange(_ state: AppState, _ change: (Timestamp) throws -> ActionDesk.Outcome?) -> Event {
+        do {
+            switch try change(clock.now()) {
+            case .refused(let refusal, _)?: return .outboxChanged(state.text.refusal(refusal))
+            case .notInStore?: return .outboxChanged(state.text.outboxUpdated)
+            case .queued?, nil: return .outboxChanged(state.text.outboxUpdated)
+            }
+        } catch {
+            return .outboxChanged(String(describing: error))
+        }
+    }
+
+    func counts(_ state: AppState) -> Event {
+        let c = (try? StatusCounts.of(store, at: state.now)) ?? StatusCounts()
+        return .counts(overdue: c.overdue, dueToday: c.dueToday, dueSoon: c.dueSoon, outbox: c.outbox, lastSync: c.lastSync)
+    }
+}

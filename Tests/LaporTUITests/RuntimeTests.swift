@@ -1,0 +1,97 @@
+import Foundation
+import LaporApp
+import LaporDomain
+import LaporStore
+import Terminal
+import Testing
+
+@testable import LaporTUI
+
+/// The loop itself, through an in-memory screen: a key goes in, a frame comes out, and the
+/// effects reach the real store (issue 11: nothing constructed `Runtime`).
+@Suite struct RuntimeTests {
+    /// A store in a real SQLite file with one dispatched report for the liaison's unit, and the
+    /// loop running on a thread of its own, as `lapor` runs it.
+    final class Session: @unchecked Sendable {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-runtime-\(UUID().uuidString)")
+        let store: CaseStore
+        let screen: MemoryScreen
+        let finished = DispatchSemaphore(value: 0)
+
+        init(width: Int = 120, height: Int = 40) async throws {
+            store = try CaseStore(path: folder.appendingPathComponent("cases.sqlite").path)
+            let reference = ReferenceData(
+                user: liaison, units: units.units, categories: workflow.categories?.categories ?? [], calendarYears: WorkingCalendar.builtinYears,
+                policy: .standard)
+            try await store.save(reference)
+            _ = try await store.apply(page: [.report(detail())], cursor: "c-1", at: now)
+            screen = MemoryScreen(width: width, height: height)
+            let runtime = Runtime(store: store, engine: nil, syncInterval: 60, clock: AppClock { now })
+            let initial = AppState(user: liaison, profile: "p", workflow: workflow, language: .id, width: width, height: height, now: now)
+            let (screen, finished) = (screen, finished)
+            let thread = Thread {
+                runtime.run(initial, screen: screen)
+                finished.signal()
+            }
+            thread.start()
+        }
+
+        /// The frame that shows `text`, or a recorded failure naming the last frame.
+        @discardableResult
+        func frame(showing text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+            if let grid = screen.waitForFrame(containing: text) { return grid.text }
+            Issue.record("no frame showed \"\(text)\"; the last:\n\(screen.lastFrame?.text ?? "(none)")", sourceLocation: sourceLocation)
+            return screen.lastFrame?.text ?? ""
+        }
+
+        func type(_ text: String) { for c in text { screen.press(.char(c)) } }
+
+        /// True when the loop returned within the deadline.
+        func ended(within seconds: Double = 5) -> Bool { finished.wait(timeout: .now() + seconds) == .success }
+
+        deinit { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    @Test func aKeyInAFrameOutAnEffectRun() async throws {
+        let s = try await Session()
+        // The first frame's rows come from the store: the .reload effect ran.
+        s.frame(showing: "Jalan berlubang di Jl. Gunung Sahari")
+        s.screen.press(.char("c"))
+        s.frame(showing: "Tindak lanjut · 9165816")
+        s.type("Sudah ditambal hari ini.")
+        s.frame(showing: "Sudah ditambal hari ini.")
+        s.screen.press(.ctrl("s"))
+        s.frame(showing: "Konfirmasi")
+        s.screen.press(.char("y"))
+        // The queue effect ran: the outbox in the file holds the text, and the screen says so.
+        s.frame(showing: "Tindak lanjut untuk 9165816 masuk kotak keluar")
+        let item = try s.store.outbox(states: [.queued]).first
+        #expect(item?.reportId == "9165816" && item?.request.text == "Sudah ditambal hari ini.")
+        #expect(try s.store.draft(DraftKey(reportId: "9165816", kind: "followup")) == nil, "the draft left with the queueing")
+
+        // A resize draws at the new size; Ctrl-Z leaves and comes back, then paints again.
+        s.screen.resize(width: 80, height: 24)
+        let resized = s.screen.waitForFrame { $0.width == 80 && $0.height == 24 }
+        #expect(resized?.text.contains("lapor · Kotak Masuk (1)") == true)
+        s.screen.press(.ctrl("z"))
+        // Back from the stop, the screen is painted whole once more (the shell wrote over it).
+        let deadline = Date().addingTimeInterval(3)
+        while s.screen.log.filter({ $0 == "resume" }).count < 2 && Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(s.screen.log == ["suspend", "stop", "resume", "resume"], "\(s.screen.log)")
+        s.screen.press(.char("q"))
+        #expect(s.ended(), "q ends the loop")
+    }
+
+    @Test func quittingFromTheComposerKeepsTheDraft() async throws {
+        let s = try await Session(width: 80, height: 24)
+        s.frame(showing: "Jalan berlubang")
+        s.screen.press(.char("c"))
+        s.frame(showing: "Tindak lanjut · 9165816")
+        s.type("Belum selesai")
+        s.frame(showing: "Belum selesai")
+        s.screen.press(.ctrl("c"))
+        #expect(s.ended(), "Ctrl-C in the composer ends the loop")
+        // Saved on the way out, whatever the autosave interval.
+        #expect(try s.store.draft(DraftKey(reportId: "9165816", kind: "followup"))?.text == "Belum selesai")
+    }
+}
