@@ -23,7 +23,8 @@ let package = Package(
     ],
     targets: [
         // Pure values and rules shared by client and server: Foundation only, no I/O.
-        .target(name: "LaporDomain"),
+        // The fixtures' decrees and reply templates are compiled in (Fixtures/ links to fixtures/).
+        .target(name: "LaporDomain", resources: [.embedInCode("Fixtures/holidays"), .embedInCode("Fixtures/templates")]),
         // The user-facing text catalogue (Bahasa Indonesia and English).
         .target(name: "LaporText", dependencies: ["LaporDomain"]),
         // The use cases, once, between the screens and the store: acting on reports, status
@@ -46,7 +47,9 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            ]
+            ],
+            // The demo's units and categories, compiled in (Fixtures/ links to fixtures/).
+            resources: [.embedInCode("Fixtures/units.json"), .embedInCode("Fixtures/categories.json")]
         ),
         // The local case store: GRDB over SQLite (WAL), reports, outbox, drafts, audit, search.
         .target(

@@ -7,10 +7,10 @@ import Testing
 @Suite struct DemoSeedTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test func embeddedReferenceDataEqualsTheFixtureFiles() throws {
+    @Test func compiledInReferenceDataIsTheFixtureFiles() throws {
         let units = try JSONDecoder().decode(
             [String: [LaporDomain.Unit]].self, from: Data(contentsOf: Self.root.appendingPathComponent("fixtures/units.json")))
-        #expect(units["units"] == BuiltinFixtures.units, "run scripts/embed-fixtures.py after editing fixtures/units.json")
+        #expect(units["units"] == BuiltinFixtures.units, "the compiled-in units are the file's")
         let categories = try JSONDecoder().decode(
             [String: [LaporDomain.Category]].self, from: Data(contentsOf: Self.root.appendingPathComponent("fixtures/categories.json")))
         #expect(categories["categories"] == BuiltinFixtures.categories)

@@ -4,14 +4,24 @@ import Testing
 @testable import LaporDomain
 
 @Suite struct BuiltinHolidaysTests {
-    @Test func embeddedTextEqualsTheFixtureFiles() throws {
+    /// SwiftPM compiles the files in; only the list of years is written by hand.
+    @Test func everyFixtureYearIsCompiledIn() throws {
         let folder = repositoryRoot.appendingPathComponent("fixtures/holidays")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
-        #expect(files == ["2024.json", "2025.json", "2026.json", "2027.json"])
+        #expect(files == HolidayYear.builtinJSON.keys.sorted().map { "\($0).json" }, "add the new year to HolidayYear+Builtin.swift")
         for file in files {
-            let year = Int(file.dropLast(5))!
-            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            #expect(HolidayYear.builtinJSON[year].map { $0 + "\n" } == text, "run scripts/embed-fixtures.py after editing \(file)")
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(file))
+            #expect(Int(file.dropLast(5)).flatMap { HolidayYear.builtinJSON[$0] }.map { Data($0) } == bytes)
+        }
+    }
+
+    @Test func everyFixtureTemplateIsCompiledIn() throws {
+        let folder = repositoryRoot.appendingPathComponent("fixtures/templates")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(files == ReplyTemplate.builtin.map { $0.name + ".txt" }.sorted(), "add the new template to ReplyTemplate+Builtin.swift")
+        for template in ReplyTemplate.builtin {
+            let text = try String(contentsOf: folder.appendingPathComponent(template.name + ".txt"), encoding: .utf8)
+            #expect(template.body + "\n" == text)
         }
     }
 

@@ -110,7 +110,7 @@ public final class TestServer: @unchecked Sendable {
             let group = ServiceGroup(configuration: .init(services: [app], logger: logs.logger))
             self.group = group
             runner = Task { try await group.run() }
-            base = URL(string: "http://127.0.0.1:\(try await port.wait())/api/v1")!
+            base = URL(string: "http://127.0.0.1:\(await port.wait())/api/v1")!
             routes = nil
         case .inProcess:
             group = nil

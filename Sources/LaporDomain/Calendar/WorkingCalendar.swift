@@ -33,10 +33,10 @@ public struct WorkingCalendar: Sendable {
     public static let builtinYears: [HolidayYear] = {
         let decoder = JSONDecoder()
         return HolidayYear.builtinJSON.keys.sorted().map { year in
-            // The embedded text is checked against the fixtures by the tests; a decoding
+            // The fixture files themselves, compiled in and decoded by the tests; a decoding
             // failure here is a build defect, not something a user can cause.
-            let text = HolidayYear.builtinJSON[year] ?? ""
-            return try! decoder.decode(HolidayYear.self, from: Data(text.utf8))  // invariant: embedded, tested
+            let bytes = HolidayYear.builtinJSON[year] ?? []
+            return try! decoder.decode(HolidayYear.self, from: Data(bytes))  // invariant: compiled-in fixture, tested
         }
     }()
 
