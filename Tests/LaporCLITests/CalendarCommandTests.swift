@@ -2,31 +2,6 @@ import Foundation
 import LaporCLI
 import Testing
 
-/// Collects what a command prints.
-final class Captured: @unchecked Sendable {
-    private let lock = NSLock()
-    private var out: [String] = []
-    private var err: [String] = []
-
-    var output: Output {
-        Output(
-            write: { line in self.lock.withLock { self.out.append(line) } },
-            error: { line in self.lock.withLock { self.err.append(line) } })
-    }
-    var stdout: String { lock.withLock { out.joined(separator: "\n") } }
-    var stderr: String { lock.withLock { err.joined(separator: "\n") } }
-}
-
-func lapor(_ arguments: String..., environment: [String: String] = [:]) async -> (code: Int32, out: String, err: String) {
-    await lapor(arguments, environment: environment)
-}
-
-func lapor(_ arguments: [String], environment: [String: String] = [:]) async -> (code: Int32, out: String, err: String) {
-    let captured = Captured()
-    let code = await LaporCommand.run(arguments: arguments, output: captured.output, environment: environment)
-    return (code, captured.stdout, captured.stderr)
-}
-
 @Suite struct CalendarCommandTests {
     @Test func duePrintsTheDeadlineAsRFC3339() async {
         let r = await lapor("calendar", "due", "--from", "2026-03-17T10:00:00+07:00", "--working-days", "3")
@@ -94,39 +69,5 @@ func lapor(_ arguments: [String], environment: [String: String] = [:]) async -> 
         #expect(provisional.out.hasPrefix("Hari libur nasional dan cuti bersama 2027 (SEMENTARA"))
         let missing = await lapor("calendar", "list", "--year", "2031")
         #expect(missing == (2, "", "Tidak ada data hari libur untuk tahun 2031 (tersedia: 2024–2027)."))
-    }
-}
-
-/// `lapor calendar check` and `lapor central --holidays/--policy`: decrees and policy are data,
-/// checked with one sentence per problem before a central uses them.
-@Suite struct DecreeCommandTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("fixtures/holidays")
-
-    @Test func theShippedDecreesPassAndABadOneIsNamedLineByLine() async throws {
-        let good = await lapor("calendar", "check", Self.fixtures.path)
-        #expect(good.code == 0, "\(good.err)")
-        #expect(good.out.contains("2026: ") && good.out.contains("2027: ") && good.out.contains("(perkiraan)"))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-decree-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let bad = folder.appendingPathComponent("2028.json")
-        try Data(
-            #"{"year": 2027, "holidays": [{"date": "2027-13-01", "name": "x", "kind": "libur_nasional"}, {"date": "2027-05-01", "name": "Hari Buruh", "kind": "libur_daerah"}]}"#
-                .utf8
-        ).write(to: bad)
-        let checked = await lapor("calendar", "check", bad.path)
-        #expect(checked.code == 2)
-        #expect(checked.err.contains("nama berkas menyebut 2028 tetapi isinya tahun 2027"), "\(checked.err)")
-        #expect(checked.err.contains("2027-13-01 bukan tanggal YYYY-MM-DD"))
-        #expect(checked.err.contains("jenis libur_daerah bukan libur_nasional atau cuti_bersama"))
-        // The central refuses to start on it, and on a policy that makes no sense.
-        let central = await lapor("central", "--holidays", folder.path, "--port", "0", "--db", folder.appendingPathComponent("c.sqlite").path)
-        #expect(central.code == 2 && central.err.contains("lapor calendar check"), "\(central.err)")
-        let policy = folder.appendingPathComponent("policy.json")
-        try Data(#"{"followup_working_days": 0, "followup_working_days_by_kind": {"keluhan": 4}}"#.utf8).write(to: policy)
-        let refused = await lapor("central", "--policy", policy.path, "--port", "0", "--db", folder.appendingPathComponent("c.sqlite").path)
-        #expect(
-            refused.code == 2 && refused.err.contains("followup_working_days is 0") && refused.err.contains("unknown kind keluhan"), "\(refused.err)")
     }
 }

@@ -1,0 +1,39 @@
+import Foundation
+import Terminal
+import Testing
+
+/// Drives the real `lapor` binary in tmux, as a person at a terminal would.
+struct Tmux {
+    let session = "lapor-e2e-\(UUID().uuidString.prefix(8))"
+
+    /// Runs a tmux command (10 s at most) and returns what it printed. `ChildProcess` waits with
+    /// `waitpid`: Foundation's `Process` never saw tmux end where CI blocks SIGCHLD.
+    @discardableResult
+    static func run(_ args: [String]) -> String { ChildProcess.run(["tmux"] + args, timeout: 10).output }
+
+    func start(_ command: String, width: Int = 120, height: Int = 40) {
+        Tmux.run(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", session, command])
+    }
+
+    func keys(_ keys: String...) { Tmux.run(["send-keys", "-t", session] + keys) }
+    func capture(escapes: Bool = false) -> String { Tmux.run(["capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", session]) }
+    func title() -> String { Tmux.run(["display-message", "-p", "-t", session, "#{pane_title}"]) }
+    func resize(_ w: Int, _ h: Int) { Tmux.run(["resize-window", "-t", session, "-x", String(w), "-y", String(h)]) }
+    func kill() { Tmux.run(["kill-session", "-t", session]) }
+
+    /// Waits until the screen contains `text` and returns the screen. A wait that times out is
+    /// a failure, recorded where the test called it: a step that never happened cannot pass.
+    @discardableResult
+    func wait(for text: String, timeout: Double = 8, sourceLocation: SourceLocation = #_sourceLocation) async -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = capture()
+        while !screen.contains(text) && Date() < deadline {
+            try? await Task.sleep(for: .milliseconds(100))
+            screen = capture()
+        }
+        if !screen.contains(text) {
+            Issue.record("timed out after \(timeout) s waiting for \"\(text)\" on screen:\n\(screen)", sourceLocation: sourceLocation)
+        }
+        return screen
+    }
+}

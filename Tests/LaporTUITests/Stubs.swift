@@ -1,9 +1,0 @@
-import LaporSync
-
-enum LaporSyncSummaryStub {
-    static var offline: SyncSummary {
-        var s = SyncSummary()
-        s.outcome = .offline
-        return s
-    }
-}

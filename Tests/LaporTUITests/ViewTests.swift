@@ -1,0 +1,80 @@
+import Foundation
+import LaporDomain
+import LaporStore
+import LaporText
+import Terminal
+import Testing
+
+@testable import LaporTUI
+
+@Suite struct SnapshotTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func inboxWithDetail(width: Int, height: Int) throws {
+        try assertSnapshot(View.render(state(width: width, height: height)), "inbox-\(width)x\(height)")
+    }
+
+    /// Every view of every role, at both sizes: the title, the columns and (for the overdue view)
+    /// the per-unit groups.
+    @Test(arguments: ReportView.allCases)
+    func everyView(view: ReportView) throws {
+        for (width, height) in [(80, 24), (120, 40)] {
+            var s = state(width: width, height: height)
+            s.view = view
+            if view == .overdue {
+                _ = Update.update(
+                    &s, .loadedGroups([OverdueGroup(unitId: "dki-dpu-jp", count: 1, oldestDue: Timestamp(rfc3339: "2026-03-24T23:59:59+07:00")!)]))
+            }
+            try assertSnapshot(View.render(s), "view-\(view.rawValue)-\(width)x\(height)")
+        }
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func helpAndExplainOverlays(width: Int, height: Int) throws {
+        var s = state(width: width, height: height)
+        _ = Update.update(&s, .key(.char("?")))
+        try assertSnapshot(View.render(s), "help-\(width)x\(height)")
+        _ = Update.update(&s, .key(.char("x")))
+        _ = Update.update(&s, .key(.char("e")))
+        try assertSnapshot(View.render(s), "explain-\(width)x\(height)")
+    }
+
+    @Test func englishSearchPromptAndTooSmall() throws {
+        var s = state(width: 120, height: 40, language: .en)
+        _ = Update.update(&s, .key(.char("/")))
+        for c in "lubang" { _ = Update.update(&s, .key(.char(c))) }
+        let grid = View.render(s)
+        try assertSnapshot(grid, "search-en-120x40")
+        #expect(grid.cursor?.y == 39, "the cursor sits on the prompt")
+        let small = View.render(state(width: 60, height: 20))
+        #expect(small.text.contains("Terminal terlalu kecil (60×20)"))
+    }
+
+    @Test func hostileTextIsShownHarmlessly() {
+        var s = state(width: 120, height: 40)
+        _ = Update.update(&s, .loadedDetail(detail(body: "awal\u{1B}]0;DIRETAS\u{07}\u{1B}[2J\u{9B}31m merah\u{08}\r akhir")))
+        let grid = View.render(s)
+        let all = grid.cells.map(\.text).joined()
+        #expect(!all.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        #expect(grid.text.contains("awal␛]0;DIRETAS␇␛[2J⟨U+9B⟩31m merah␈"))
+    }
+
+    @Test func dueWithinAWorkingDayHasASymbol() {
+        var s = state(width: 120, height: 40)
+        _ = Update.update(&s, .tick(Timestamp(rfc3339: "2026-03-26T10:00:00+07:00")!))
+        #expect(View.render(s).text.contains("~ 0 hk 14 j"))
+    }
+
+    @Test func everyStateReadsWithoutColour() {
+        let text = View.render(state(width: 120, height: 40)).text
+        #expect(text.contains("! TERLAMBAT"), "overdue has a symbol and a word")
+        #expect(text.contains("! TERLAMBAT 0 hk 19 j"), "19 working hours late")
+        #expect(text.contains("[ANONIM]") && text.contains("(identitas dirahasiakan)"))
+        #expect(View.render(state(width: 80, height: 24)).text.contains("Tenggat tindak lanjut: 2 hari kerja 5 jam lagi — Jum 27 Mar 23:59 WIB"))
+        var explained = state(width: 120, height: 40)
+        _ = Update.update(&explained, .key(.char("e")))
+        let overlay = View.render(explained).text
+        #expect(overlay.contains("Tenggat 5 hari kerja sejak Jumat, 13 Maret 2026 (WIB): Jumat, 27 Maret 2026 23:59:59 WIB"))
+        #expect(overlay.contains("Jum 27 Mar 2026  hari kerja ke-5"))
+        #expect(text.contains("sinkron 3 menit lalu") && text.contains("kotak keluar 1"))
+    }
+}
