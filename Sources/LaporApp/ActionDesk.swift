@@ -22,6 +22,8 @@ public struct ActionDesk: Sendable {
         case refused(Refusal, draftKept: Bool)
         /// The report is not in the local store.
         case notInStore
+        /// The same action on the report is already waiting in the outbox (that item's id).
+        case alreadyQueued(String)
     }
 
     /// Builds the action from the stored report (`make`), checks it with the rules and queues
@@ -33,14 +35,15 @@ public struct ActionDesk: Sendable {
     ) throws -> Outcome {
         let now = clock.now()
         var refusedText: String?
-        let result = try store.queue(on: reportId, by: user, at: now, clearingDraft: draft, make: make) { request, report in
-            let refusal = workflow.check(request, by: user, on: report)
+        let result = try store.queue(on: reportId, by: user, at: now, clearingDraft: draft, make: make) { request, report, lookup in
+            let refusal = workflow.check(request, by: user, on: report, lookup: lookup)
             if case .invalid(field: "text", _) = refusal { refusedText = request.text }
             return refusal
         }
         switch result {
         case .done(let item): return .queued(item.id)
         case .notInStore: return .notInStore
+        case .alreadyQueued(let id): return .alreadyQueued(id)
         case .refused(let refusal):
             guard keepRefusedText, let draft, let text = refusedText, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 return .refused(refusal, draftKept: false)
@@ -53,13 +56,14 @@ public struct ActionDesk: Sendable {
     /// Re-queues a conflicted or failed item (with a new text, if given) after the rules agree
     /// on the stored report — one transaction; `draft` is cleared in it.
     public func retry(_ id: String, text: String?, by user: User, workflow: Workflow, draft: DraftKey? = nil) throws -> Outcome {
-        let result = try store.retry(id, text: text, by: user, at: clock.now(), clearingDraft: draft) { request, report in
-            workflow.check(request, by: user, on: report)
+        let result = try store.retry(id, text: text, by: user, at: clock.now(), clearingDraft: draft) { request, report, lookup in
+            workflow.check(request, by: user, on: report, lookup: lookup)
         }
         switch result {
         case .done(let newId): return .queued(newId)
         case .refused(let refusal): return .refused(refusal, draftKept: false)
         case .notInStore: return .notInStore
+        case .alreadyQueued(let id): return .alreadyQueued(id)
         }
     }
 

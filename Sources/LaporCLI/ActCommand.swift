@@ -80,6 +80,8 @@ struct ActCommand: AsyncParsableCommand {
             throw CLIError(words.refusal(refusal) + (draftKept ? " " + words.draftKept : ""))
         case .notInStore:
             throw CLIError(words.reportNotInStore(reportId))
+        case .alreadyQueued(let itemId):
+            throw CLIError(words.alreadyQueued(actionType, reportId: reportId, itemId: itemId))
         }
     }
 

@@ -25,6 +25,7 @@ struct OutboxRetryCommand: AsyncParsableCommand {
         case .queued: CommandContext.output.write(words.requeued(item.id))
         case .refused(let refusal, _): throw CLIError(words.refusal(refusal))
         case .notInStore: throw CLIError(words.reportNotInStore(item.reportId))
+        case .alreadyQueued(let other): throw CLIError(words.alreadyQueued(item.type, reportId: item.reportId, itemId: other))
         }
     }
 }

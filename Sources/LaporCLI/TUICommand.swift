@@ -24,15 +24,19 @@ struct TUICommand: AsyncParsableCommand {
         let session = try ProfileSession.open(profile, text: text)
         let reference = try session.reference()
         let engine = try? SyncEngine(store: session.store, client: session.client())
+        try? FileManager.default.createDirectory(
+            at: session.paths.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try await openScreen(
             store: session.store, engine: engine, reference: reference, profile: session.profile.name,
-            syncInterval: session.profile.syncInterval, text: text, workflow: try session.workflow(reference))
+            syncInterval: session.profile.syncInterval, text: text, workflow: try session.workflow(reference),
+            log: FileLog.logger(at: session.paths.logFile))
     }
 }
 
 /// Runs the TUI until the user quits; the terminal is restored whatever happens.
 func openScreen(
-    store: CaseStore, engine: SyncEngine?, reference: ReferenceData, profile: String, syncInterval: Int, text: Catalogue, workflow: Workflow
+    store: CaseStore, engine: SyncEngine?, reference: ReferenceData, profile: String, syncInterval: Int, text: Catalogue, workflow: Workflow,
+    log: Logger
 ) async throws {
     let screen: NcursesScreen
     do {
@@ -47,7 +51,7 @@ func openScreen(
         now: Timestamp(Date(), in: .wib))
     state.templates = Paths(environment: CommandContext.environment).templates()
     let initial = state
-    let runtime = Runtime(store: store, engine: engine, syncInterval: syncInterval)
+    let runtime = Runtime(store: store, engine: engine, syncInterval: syncInterval) { line in log.error("\(line)") }
     // The event loop blocks its thread for the whole session: it gets a thread of its own, so
     // that background syncs (and `lapor demo`'s server) keep the concurrency pool, which on a
     // one-core machine is one thread.
@@ -120,7 +124,8 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             guard let workflow = reference.workflow else { throw CLIError(text.badUnitTree) }
             try await openScreen(
-                store: store, engine: engine, reference: reference, profile: "demo", syncInterval: 60, text: text, workflow: workflow)
+                store: store, engine: engine, reference: reference, profile: "demo", syncInterval: 60, text: text, workflow: workflow,
+                log: logger)
         } catch {
             await group.triggerGracefulShutdown()
             _ = try? await running.value

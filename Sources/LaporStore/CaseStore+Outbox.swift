@@ -95,12 +95,22 @@ extension CaseStore {
     /// against. `check` is the caller's `Workflow.check`; the store itself decides nothing.
     public func queue(
         on reportId: String, by user: User, at now: Timestamp, clearingDraft draft: DraftKey?, make: (Report) -> ActionRequest,
-        check: (ActionRequest, Report) -> Refusal?
+        check: (ActionRequest, Report, _ lookup: (String) -> Report?) -> Refusal?
     ) throws -> Checked<OutboxItem> {
         try writer.write { db in
             guard let report = try Self.storedReport(reportId, in: db) else { return .notInStore }
             let request = make(report)
-            if let refusal = check(request, report) { return .refused(refusal) }
+            // Another stored report, for the rules that name one (a duplicate's original).
+            let lookup = { (id: String) in (try? Self.storedReport(id, in: db)) ?? nil }
+            if let refusal = check(request, report, lookup) { return .refused(refusal) }
+            // The same action on the same report, already waiting to be sent: once is enough
+            // (a second `lapor act`, a key pressed twice). A changed text is edited in the outbox.
+            if let waiting = try String.fetchOne(
+                db, sql: "SELECT id FROM outbox WHERE report_id = ? AND type = ? AND state = 'queued' ORDER BY seq LIMIT 1",
+                arguments: [report.id, request.type.rawValue])
+            {
+                return .alreadyQueued(waiting)
+            }
             return .done(try Self.insertQueued(request, by: user, at: now, clearingDraft: draft, in: db))
         }
     }
@@ -110,13 +120,14 @@ extension CaseStore {
     /// store goes back unchecked: the server will say.
     public func retry(
         _ id: String, text: String?, by user: User, at now: Timestamp, clearingDraft draft: DraftKey? = nil,
-        check: (ActionRequest, Report) -> Refusal?
+        check: (ActionRequest, Report, _ lookup: (String) -> Report?) -> Refusal?
     ) throws -> Checked<String> {
         try writer.write { db in
             guard let item = try Self.outboxItem(id, in: db) else { throw StoreError.unknownOutboxItem(id) }
             var request = item.request
             if let text { request.text = text }
-            if let report = try Self.storedReport(item.reportId, in: db), let refusal = check(request, report) { return .refused(refusal) }
+            let lookup = { (id: String) in (try? Self.storedReport(id, in: db)) ?? nil }
+            if let report = try Self.storedReport(item.reportId, in: db), let refusal = check(request, report, lookup) { return .refused(refusal) }
             let newId = try Self.requeue(item, text: text, by: user, at: now, in: db)
             if let draft {
                 try db.execute(sql: "DELETE FROM draft WHERE report_id = ? AND kind = ?", arguments: [draft.reportId, draft.kind])
@@ -189,7 +200,9 @@ extension CaseStore {
             try db.execute(
                 sql: "UPDATE outbox SET state = 'sent', error = NULL, acknowledged_at = ?, updated_at = ? WHERE id = ?",
                 arguments: [now.epochSeconds, now.epochSeconds, id])
-            if let report { try Self.upsert(report, rules: try Self.rules(in: db), receivedAt: now.epochSeconds, in: db) }
+            if let report {
+                try Self.upsert(report, rules: try Self.rules(in: db), userId: try Self.userId(in: db), receivedAt: now.epochSeconds, in: db)
+            }
             try Self.audit("acknowledged", user: nil, report: report?.id, detail: id, at: now, in: db)
         }
     }
@@ -201,7 +214,9 @@ extension CaseStore {
             try db.execute(
                 sql: "UPDATE outbox SET state = 'conflict', error = ?, server_report = ?, updated_at = ? WHERE id = ?",
                 arguments: [message, json, now.epochSeconds, id])
-            if let serverReport { try Self.upsert(serverReport, rules: try Self.rules(in: db), receivedAt: now.epochSeconds, in: db) }
+            if let serverReport {
+                try Self.upsert(serverReport, rules: try Self.rules(in: db), userId: try Self.userId(in: db), receivedAt: now.epochSeconds, in: db)
+            }
             try Self.audit("conflict", user: nil, report: serverReport?.id, detail: "\(id): \(message)", at: now, in: db)
         }
     }
@@ -265,4 +280,6 @@ public enum Checked<Value: Sendable>: Sendable {
     case done(Value)
     case refused(Refusal)
     case notInStore
+    /// The same action on the report is already waiting in the outbox (that item's id).
+    case alreadyQueued(String)
 }

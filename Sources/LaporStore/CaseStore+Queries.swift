@@ -163,11 +163,25 @@ extension CaseStore {
         }
     }
 
-    /// Full-text search, best matches first.
+    /// Full-text search, best matches first; a tracking number (or its first digits) first finds
+    /// the reports with that id.
     public func search(_ text: String, limit: Int = 100) throws -> [InboxRow] {
         guard let match = Self.ftsQuery(text) else { return [] }
         return try writer.read { db in
-            try Row.fetchAll(
+            var byId: [InboxRow] = []
+            if let id = Self.trackingPrefix(text) {
+                byId = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, title, status, status_label, unit_id, kind, channel, privacy, category_id, submitted_at, updated_at, due_at, seen,
+                            due_provisional, due_today_from, due_soon_from, escalation_warning_at, escalates_at
+                        FROM report WHERE id >= ? AND id < ? ORDER BY id LIMIT ?
+                        """,
+                    arguments: [id, id + ":", limit]
+                ).map(Self.inboxRow)
+            }
+            let found = Set(byId.map(\.id))
+            let byText = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT r.id, r.title, r.status, r.status_label, r.unit_id, r.kind, r.channel, r.privacy, r.category_id,
@@ -178,7 +192,16 @@ extension CaseStore {
                     """,
                 arguments: [match, limit]
             ).map(Self.inboxRow)
+            return Array((byId + byText.filter { !found.contains($0.id) }).prefix(limit))
         }
+    }
+
+    /// The digits of a search that is a tracking number or its start (at least 3 digits, spaces
+    /// around allowed); nil for anything else.
+    public static func trackingPrefix(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count >= 3, trimmed.count <= 20, trimmed.unicodeScalars.allSatisfy({ $0.value >= 48 && $0.value <= 57 }) else { return nil }
+        return trimmed
     }
 
     /// User text as an FTS5 query that cannot be a syntax error or smuggle operators: every run
@@ -236,10 +259,18 @@ extension CaseStore {
         reached("escalation_warning_at", f.warnedAt)
         reached("escalates_at", f.escalatedAt)
         if let text = f.search {
-            if let match = ftsQuery(text) {
+            // A tracking number (or its first digits) finds the report by id, and also wherever
+            // the text quotes it; words go through the full-text index.
+            let fts = ftsQuery(text)
+            let id = trackingPrefix(text)
+            switch (id, fts) {
+            case (let id?, let match?):
+                parts.append("((id >= ? AND id < ?) OR rowid IN (SELECT rowid FROM report_fts WHERE report_fts MATCH ?))")
+                args += [id, id + ":", match]
+            case (nil, let match?):
                 parts.append("rowid IN (SELECT rowid FROM report_fts WHERE report_fts MATCH ?)")
                 args += [match]
-            } else {
+            case (_, nil):
                 parts.append("0")
             }
         }

@@ -38,13 +38,14 @@ extension CaseStore {
         try await writer.write { db in
             var result = PageResult()
             let rules = try Self.rules(in: db)
+            let userId = try Self.userId(in: db)
             for item in skipped {
                 try Self.audit("skipped", user: nil, report: item.reportId, detail: item.reason, at: now, in: db)
             }
             for item in items {
                 switch item {
                 case .report(let report, let json):
-                    try Self.upsert(report, json: json, rules: rules, receivedAt: now.epochSeconds, in: db)
+                    try Self.upsert(report, json: json, rules: rules, userId: userId, receivedAt: now.epochSeconds, in: db)
                     result.stored += 1
                 case .removed(let id):
                     if try Self.delete(id, leftUnitAt: now.epochSeconds, in: db) { result.removed += 1 }
@@ -57,12 +58,22 @@ extension CaseStore {
 
     /// Stores the server's current copy of one report (an action's answer, a conflict body).
     public func store(_ report: Report, at now: Timestamp) async throws {
-        try await writer.write { db in try Self.upsert(report, rules: try Self.rules(in: db), receivedAt: now.epochSeconds, in: db) }
+        try await writer.write { db in
+            try Self.upsert(report, rules: try Self.rules(in: db), userId: try Self.userId(in: db), receivedAt: now.epochSeconds, in: db)
+        }
+    }
+
+    /// The id of the user the store syncs for (nil before the first login).
+    static func userId(in db: Database) throws -> String? {
+        guard let json = try Self.setting("user", in: db) else { return nil }
+        return (try? JSONDecoder().decode(User.self, from: Data(json.utf8)))?.id
     }
 
     /// Stores a report with the instants `rules` decide for it (the rulebook, not the wire:
     /// both come from the same function and the server's calendar and policy).
-    static func upsert(_ report: Report, json given: String? = nil, rules: DeadlineRules, receivedAt: Int64, in db: Database) throws {
+    static func upsert(
+        _ report: Report, json given: String? = nil, rules: DeadlineRules, userId: String?, receivedAt: Int64, in db: Database
+    ) throws {
         let json = try given ?? String(decoding: JSONEncoder().encode(report), as: UTF8.self)
         let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM report WHERE id = ?"), arguments: [report.id])
         let clock = DeadlineRules.clock(for: report.status)?.rawValue
@@ -79,10 +90,10 @@ extension CaseStore {
                     UPDATE report SET version = ?, status = ?, clock = ?, unit_id = ?, kind = ?, channel = ?, category_id = ?,
                         privacy = ?, title = ?, status_label = ?, submitted_at = ?, updated_at = ?, due_at = ?, json = ?,
                         due_sort = COALESCE(?13, 9223372036854775807),
-                        seen = CASE WHEN version = ? THEN seen ELSE 0 END
+                        seen = CASE WHEN version = ? OR ? THEN seen ELSE 0 END
                     WHERE rowid = ?
                     """
-            ).execute(arguments: values + [report.version, existing])
+            ).execute(arguments: values + [report.version, report.lastChange(isBy: userId), existing])
             rowid = existing
             try Self.writeInstants(instants, rowid: rowid, in: db)
             try db.cachedStatement(sql: "DELETE FROM timeline_event WHERE report_id = ?").execute(arguments: [report.id])

@@ -20,6 +20,8 @@ public struct AppState: Sendable {
         case picker(Picker)
         /// Typing the tracking ID of the report this one duplicates.
         case duplicateOf(PendingAction, String)
+        /// Typing a tracking number to open (`g`), whatever the view.
+        case goingTo(String)
         case verify(VerifyForm)
         /// "Are you sure?", naming the reports and the effect.
         case confirm(Confirmation)
@@ -57,6 +59,9 @@ public struct AppState: Sendable {
     public var top = 0
     public var detail: Report?
     public var detailScroll = 0
+    /// The detail shows a report opened by its number (`g`), which need not be in the view: a
+    /// reload leaves it on screen until the selection moves.
+    public var detailPinned = false
     public var focus: Pane = .list
     public var mode: Mode = .normal
     /// The keys of this mode are shown over the screen (`?` or F1); any key closes them.
@@ -65,6 +70,9 @@ public struct AppState: Sendable {
 
     /// The composer pane, when open (it takes the list's place, beside the detail).
     public var composer: Composer?
+    /// Reports the user acted on in this session: a reload keeps the selection where it was
+    /// (the next report) instead of following one of them to wherever its new state sorts it.
+    public var actedOn: Set<String> = []
     /// Reports marked with `m` for a bulk action.
     public var marked: Set<String> = []
     /// Reports with an action not yet settled with the server (shown as `↑` in the list).
@@ -78,6 +86,8 @@ public struct AppState: Sendable {
 
     public var lastSync: Timestamp?
     public var syncing = false
+    /// How far a running sync has come: pages and reports so far.
+    public var syncProgress: (pages: Int, reports: Int)?
     public var offline = false
     public var outboxQueued = 0
     public var overdueCount = 0
@@ -137,6 +147,10 @@ public enum Event: Sendable {
     case loaded(rows: [InboxRow], total: Int, offset: Int = 0)
     case loadedGroups([OverdueGroup])
     case loadedDetail(Report?)
+    /// The report asked for with `g`, or nil when the store has no such number.
+    case opened(String, Report?)
+    /// A duplicate's original as the store has it (nil: not there).
+    case originalChecked(PendingAction, Report?)
     /// The selected report's unsettled outbox items, and every report that has some.
     case loadedUnsettled([OutboxItem], reports: Set<String>)
     case loadedDraft(DraftKey, String?)
@@ -150,6 +164,8 @@ public enum Event: Sendable {
     case editorReturned(Result<String, EditorFailure>)
     case counts(overdue: Int, dueToday: Int, dueSoon: Int, outbox: Int, lastSync: Timestamp?)
     case syncStarted
+    /// Pages of a sync have landed (throttled to about one a second).
+    case syncProgress(pages: Int, reports: Int)
     case syncFinished(SyncSummary)
     /// The rules from the reference data a sync stored (new holidays, policy, units).
     case rulesRefreshed(RulesUpdate)
@@ -173,6 +189,10 @@ public enum Effect: Equatable, Sendable {
     case refreshCounts
     /// Load the selected report.
     case loadDetail(String)
+    /// Open a report by its number (`g`), from the whole store.
+    case openReport(String)
+    /// Look up a duplicate's original before the confirmation.
+    case checkOriginal(PendingAction)
     case sync
     case markSeen(String)
     case loadDraft(DraftKey)

@@ -45,6 +45,32 @@ public struct Editor: Equatable, Sendable {
 
     // MARK: Changing the text
 
+    /// Moves the cursor to the first `[…]` placeholder at or after `start` (a template's blank
+    /// to fill); false when there is none.
+    @discardableResult
+    public mutating func toPlaceholder(from start: Int) -> Bool {
+        guard let at = Self.placeholders(in: characters, from: start).first else { return false }
+        cursor = at.lowerBound
+        return true
+    }
+
+    /// The `[…]` spans of a text that are still to be filled in (a template's blanks).
+    public static func placeholders(in characters: [Character], from start: Int = 0) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var open: Int?
+        for i in max(0, start)..<characters.count {
+            switch characters[i] {
+            case "[": open = i
+            case "]":
+                if let o = open, i > o + 1 { out.append(o..<(i + 1)) }
+                open = nil
+            case "\n": open = nil
+            default: break
+            }
+        }
+        return out
+    }
+
     /// Inserts at the cursor, up to the limit; false when something was left out.
     @discardableResult
     public mutating func insert(_ text: String) -> Bool {

@@ -11,6 +11,19 @@ public enum FilterParser {
 
     static let fields = ["status", "kind", "channel", "category", "unit", "privacy"]
 
+    /// The values a field takes, for the prompt's help: the fixed ones listed, units and
+    /// categories by example (they come from the reference data).
+    public static func allowed(_ field: String, units: UnitTree, categories: CategoryTree?) -> [String] {
+        switch field {
+        case "status": ReportStatus.allCases.map(\.rawValue)
+        case "kind": ReportKind.allCases.map(\.rawValue)
+        case "channel": Channel.allCases.map(\.rawValue)
+        case "privacy": Privacy.allCases.map(\.rawValue)
+        case "unit": units.roots.map(\.id)
+        default: (categories?.categories ?? []).filter { $0.parentId == nil }.map(\.id)
+        }
+    }
+
     public static func parse(_ text: String, units: UnitTree, categories: CategoryTree?) -> Result<InboxFilter, Problem> {
         var filter = InboxFilter()
         for word in text.split(separator: " ") {

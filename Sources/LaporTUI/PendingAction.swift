@@ -13,6 +13,8 @@ public struct PendingAction: Equatable, Sendable {
     public var payload: ActionRequest
     /// The conflicted or failed outbox item this edits and queues again.
     public var retryOf: String?
+    /// The title of a duplicate's original, looked up in the store, for the confirmation.
+    public var originalTitle: String?
 
     public init(type: ActionType, reportIds: [String]) {
         self.reportIds = reportIds

@@ -8,6 +8,8 @@ public struct QueueResult: Equatable, Sendable {
     public enum Problem: Equatable, Sendable {
         case refusal(Refusal)
         case notInStore
+        /// The same action already waits in the outbox (that item's id).
+        case alreadyQueued(String)
         case failed(String)
     }
 

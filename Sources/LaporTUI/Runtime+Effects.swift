@@ -24,6 +24,11 @@ extension Runtime {
         case .loadDetail(let id):
             post(.loadedDetail(try? store.report(id)))
             post(unsettled(id))
+        case .checkOriginal(let pending):
+            post(.originalChecked(pending, pending.duplicateOf.flatMap { try? store.report($0) }))
+        case .openReport(let id):
+            post(.opened(id, try? store.report(id)))
+            post(unsettled(id))
         case .markSeen(let id):
             try? store.markSeen(id)
         case .loadDraft(let key):
@@ -51,8 +56,18 @@ extension Runtime {
             guard let engine else { return }
             lastSync = Date()
             post(.syncStarted)
+            let throttle = Throttle(seconds: 1)
             Task {
-                let summary = await engine.sync()
+                let summary = await engine.sync { progress in
+                    if case .page(let pages, let reports, _, _) = progress, throttle.due() {
+                        self.post(.syncProgress(pages: pages, reports: reports))
+                    }
+                }
+                if summary.outcome != .done {
+                    self.log(
+                        "sync \(summary.outcome.rawValue): \(summary.message ?? "-") (\(summary.reports) reports, \(summary.sent) sent, \(summary.failed) failed)"
+                    )
+                }
                 // The screen counts with the rules the sync just stored, not those it started with.
                 if let workflow = try? self.store.reference()?.workflow { self.post(.rulesRefreshed(RulesUpdate(workflow))) }
                 self.post(.syncFinished(summary))
@@ -90,6 +105,7 @@ extension Runtime {
                 case .queued: result.queued.append(id)
                 case .refused(let refusal, _): result.refused.append(.init(reportId: id, problem: .refusal(refusal)))
                 case .notInStore: result.refused.append(.init(reportId: id, problem: .notInStore))
+                case .alreadyQueued(let item): result.refused.append(.init(reportId: id, problem: .alreadyQueued(item)))
                 }
             } catch {
                 result.refused.append(.init(reportId: id, problem: .failed(String(describing: error))))
@@ -103,7 +119,7 @@ extension Runtime {
         do {
             switch try change(clock.now()) {
             case .refused(let refusal, _)?: return .outboxChanged(state.text.refusal(refusal))
-            case .notInStore?: return .outboxChanged(state.text.outboxUpdated)
+            case .notInStore?, .alreadyQueued?: return .outboxChanged(state.text.outboxUpdated)
             case .queued?, nil: return .outboxChanged(state.text.outboxUpdated)
             }
         } catch {

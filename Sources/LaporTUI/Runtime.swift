@@ -14,11 +14,17 @@ public final class Runtime: @unchecked Sendable {
     let syncInterval: Int
     /// "Now" for the minute tick, drafts and the outbox: the system clock unless a test fixes it.
     let clock: AppClock
+    /// Where a failed background sync is written (`$XDG_STATE_HOME/lapor/lapor.log`): the status
+    /// bar's line goes at the next key, the log stays.
+    let log: @Sendable (String) -> Void
     private let lock = NSLock()
     private var posted: [Event] = []
     nonisolated(unsafe) static var terminate = false
 
-    public init(store: CaseStore, engine: SyncEngine?, syncInterval: Int, clock: AppClock = .system) {
+    public init(
+        store: CaseStore, engine: SyncEngine?, syncInterval: Int, clock: AppClock = .system, log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.log = log
         self.store = store
         self.engine = engine
         self.syncInterval = syncInterval

@@ -104,6 +104,7 @@ extension Update {
             switch r.problem {
             case .refusal(let refusal): why = text.refusal(refusal)
             case .notInStore: why = text.reportNotInStore(r.reportId)
+            case .alreadyQueued(let item): why = text.alreadyQueued(result.pending.type, reportId: r.reportId, itemId: item)
             case .failed(let reason): why = reason
             }
             return (r.reportId, why)
@@ -125,6 +126,7 @@ extension Update {
             state.message = text.queuedOnScreen(name, reportId: result.pending.reportIds[0])
         }
         guard !result.queued.isEmpty else { return [] }
+        state.actedOn.formUnion(result.queued)
         var effects: [Effect] = [.reload, .refreshCounts]
         if let id = state.row(at: state.selected)?.id ?? state.detail?.id { effects.append(.loadDetail(id)) }
         if state.syncing { state.syncAgain = true } else { effects.append(.sync) }

@@ -13,6 +13,9 @@ extension Update {
         state.mode = .confirm(Confirmation(then: then, lines: confirmationLines(then, state)))
     }
 
+    /// The confirmation's keys, from its table.
+    static func confirmKeysLine(_ state: AppState) -> String { ConfirmCommand.table.described.hintLine(state.language) }
+
     static func confirmationLines(_ then: Confirmed, _ state: AppState) -> [String] {
         let text = state.text
         switch then {
@@ -26,6 +29,7 @@ extension Update {
                 lines.append(text.confirmOne(name, reportId: pending.reportIds[0], title: title))
             }
             lines.append(effectLine(pending, state))
+            lines += detailLines(pending, state)
             if let t = pending.text, !t.isEmpty {
                 lines.append("")
                 let excerpt = DisplayWidth.wrap(Sanitizer.block(t), to: 60)
@@ -33,6 +37,10 @@ extension Update {
                 if excerpt.count > 4 { lines.append("  …") }
             }
             if pending.retryOf != nil { lines.append(text.replacesOutboxItem) }
+            if let t = pending.text, !Editor.placeholders(in: Array(t)).isEmpty {
+                // A template's blank left as it was would reach the citizen as "[…]".
+                lines.append(text.unfilledPlaceholders(Editor.placeholders(in: Array(t)).count))
+            }
             lines += ["", ConfirmCommand.table.described.hintLine(state.language)]
             return lines
         case .requeue(let id):
@@ -86,4 +94,32 @@ enum ConfirmCommand: CaseIterable, Sendable {
         KeyBinding(.no, [.char("n"), .char("N"), .escape], "n/Esc", "batal", "cancel", hint: true),
         KeyBinding(.keyHelp, [.function(1), .char("?")], "F1/?", "bantuan", "help"),
     ])
+}
+
+extension Update {
+    /// What else the confirmation names: an archive's reason, a duplicate's original, a
+    /// verification's corrections (before → after).
+    static func detailLines(_ pending: PendingAction, _ state: AppState) -> [String] {
+        let text = state.text
+        var lines: [String] = []
+        if let reason = pending.reason { lines.append(text.archiveReasonLine(text.archiveReasonName(reason))) }
+        if let original = pending.duplicateOf {
+            lines.append(text.duplicateOfLine(original, title: pending.originalTitle.map(Sanitizer.line) ?? ""))
+        }
+        guard pending.type == .verify, !pending.isBulk, let report = state.detail, report.id == pending.reportIds[0] else { return lines }
+        let categoryName = { (id: String?) in
+            id.map { CategoryTree(state.workflow.categories?.categories ?? []).path(of: $0).map(\.name).joined(separator: " › ") } ?? "-"
+        }
+        if let kind = pending.kind { lines.append(text.change(text.verifyFieldName(0), text.kindName(report.kind), text.kindName(kind))) }
+        if let category = pending.categoryId {
+            lines.append(
+                text.change(text.verifyFieldName(1), Sanitizer.line(categoryName(report.categoryId)), Sanitizer.line(categoryName(category))))
+        }
+        if let privacy = pending.privacy {
+            lines.append(text.change(text.verifyFieldName(2), text.privacyName(report.privacy), text.privacyName(privacy)))
+        }
+        if let title = pending.title { lines.append(text.change(text.verifyFieldName(3), Sanitizer.line(report.title), Sanitizer.line(title))) }
+        if pending.kind == nil && pending.categoryId == nil && pending.privacy == nil && pending.title == nil { lines.append(text.noCorrections) }
+        return lines
+    }
 }

@@ -19,7 +19,7 @@ extension Update {
         case .edit:
             guard let item = b.current else { return [] }
             guard item.state == .conflict || item.state == .failed else {
-                state.message = text.notRetryable(item.id, text.outboxState(item.state))
+                state.message = text.notChangeable(item.type, reportId: item.reportId, state: text.outboxState(item.state))
                 return []
             }
             guard item.request.text != nil else {
@@ -37,17 +37,22 @@ extension Update {
             return []
         case .requeue:
             guard let item = b.current, item.state == .conflict || item.state == .failed else {
-                state.message = b.current.map { text.notRetryable($0.id, text.outboxState($0.state)) }
+                state.message = b.current.map { text.notChangeable($0.type, reportId: $0.reportId, state: text.outboxState($0.state)) }
                 return []
             }
-            confirm(.requeue(item.id), &state)
+            // The rules are asked again on the stored report when it is queued (`ActionDesk.retry`).
+            state.mode = .confirm(
+                Confirmation(
+                    then: .requeue(item.id), lines: [text.confirmRequeue(item.type, reportId: item.reportId), "", confirmKeysLine(state)]))
             return []
         case .discard:
             guard let item = b.current, item.state != .sent, item.state != .discarded else {
-                state.message = b.current.map { text.notRetryable($0.id, text.outboxState($0.state)) }
+                state.message = b.current.map { text.notChangeable($0.type, reportId: $0.reportId, state: text.outboxState($0.state)) }
                 return []
             }
-            confirm(.discard(item.id), &state)
+            state.mode = .confirm(
+                Confirmation(
+                    then: .discard(item.id), lines: [text.confirmDiscard(item.type, reportId: item.reportId), "", confirmKeysLine(state)]))
             return []
         case .keyHelp:
             state.keyHelp = .outbox

@@ -59,7 +59,10 @@ extension Update {
             let unit = report?.unitId.flatMap { state.workflow.units[$0]?.name } ?? state.user.unitId.flatMap { state.workflow.units[$0]?.name } ?? ""
             let date = state.text.longDate(state.now.in(state.workflow.units.zone(of: report?.unitId)).localDate)
             let filled = report.map { template.filled(for: $0, unit: unit, date: date) } ?? template.body
+            let start = composer.editor.cursor
             if !composer.editor.insert(filled) { state.message = state.text.textLimitReached }
+            // The cursor goes to the first blank to fill, not after the signature.
+            composer.editor.toPlaceholder(from: start)
             composer = followCursor(composer, state)
             state.composer = composer
         case .category(var form):
@@ -82,6 +85,8 @@ extension Update {
                 state.message = state.text.refusal(refusal)
                 return []
             }
+            // The original must be in the store (and the user's to see); the confirmation names it.
+            if !p.isBulk { return [.checkOriginal(p)] }
             confirm(.queue(p), &state)
         case .keyHelp:
             state.keyHelp = .prompt

@@ -1,7 +1,7 @@
 import LaporDomain
 import Terminal
 
-/// The one-line prompts on the hint line: search (`/`) and filter (`f`).
+/// The one-line prompts on the hint line: search (`/`), filter (`f`) and a number to open (`g`).
 extension Update {
     static func searchKey(_ key: Key, _ typed: String, _ state: inout AppState) -> [Effect] {
         prompt(key, typed, &state, limit: 200, editing: AppState.Mode.searching) { text, state in
@@ -14,6 +14,7 @@ extension Update {
 
     static func filterKey(_ key: Key, _ typed: String, _ state: inout AppState) -> [Effect] {
         prompt(key, typed, &state, limit: 300, editing: AppState.Mode.filtering) { text, state in
+            let text = text.split(separator: " ").joined(separator: " ")
             switch FilterParser.parse(text, units: state.workflow.units, categories: state.workflow.categories) {
             case .success(let filter):
                 state.extraFilter = filter
@@ -25,6 +26,15 @@ extension Update {
                 state.message = state.text.badFilter(problem.word, allowed: problem.allowed)
                 return []
             }
+        }
+    }
+
+    /// `g`: a tracking number, opened from the whole store whatever the view.
+    static func goToKey(_ key: Key, _ typed: String, _ state: inout AppState) -> [Effect] {
+        if case .char(let c) = key, !c.isASCII || !c.isNumber { return [] }
+        return prompt(key, typed, &state, limit: 20, editing: AppState.Mode.goingTo) { text, state in
+            guard !text.isEmpty else { return [] }
+            return [.openReport(text)]
         }
     }
 

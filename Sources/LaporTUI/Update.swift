@@ -21,16 +21,47 @@ public enum Update {
             state.rows = rows
             state.rowsOffset = offset
             state.total = total
-            if let previousId, let i = rows.firstIndex(where: { $0.id == previousId }) { state.selected = offset + i }
+            if let previousId, !state.actedOn.contains(previousId), let i = rows.firstIndex(where: { $0.id == previousId }) {
+                state.selected = offset + i
+            }
             state.selected = min(state.selected, max(0, total - 1))
             clampScroll(&state)
             // While writing, the detail beside the composer stays the report written about, even
-            // if a sync moved it out of the view.
-            return state.composer == nil ? selectionEffects(state) : []
+            // if a sync moved it out of the view; a report opened by number stays too.
+            guard state.composer == nil, !state.detailPinned else { return [] }
+            if total == 0 {
+                // Nothing in the view: no report beside "no reports here".
+                state.detail = nil
+                state.detailUnsettled = []
+                return []
+            }
+            return selectionEffects(state)
         case .loadedGroups(let groups):
             state.overdueGroups = groups
             return []
+        case .originalChecked(var pending, let original):
+            guard !pending.isBulk, let report = state.detail else { return [] }
+            let request = pending.request(for: report, id: "probe")
+            if let refusal = state.workflow.checkOriginal(of: request, original, by: state.user) {
+                state.message = state.text.refusal(refusal)
+                return []
+            }
+            pending.originalTitle = original?.title
+            confirm(.queue(pending), &state)
+            return []
+        case .opened(let id, let report):
+            guard let report else {
+                state.message = state.text.reportNotInStore(id)
+                return []
+            }
+            state.detail = report
+            state.detailPinned = true
+            state.focus = .detail
+            state.detailScroll = 0
+            if report.id != state.detailUnsettled.first?.reportId { state.detailUnsettled = [] }
+            return [.markSeen(id)]
         case .loadedDetail(let report):
+            state.detailPinned = false
             state.detail = report
             if report?.id != state.detailUnsettled.first?.reportId { state.detailUnsettled = [] }
             return []
@@ -85,12 +116,18 @@ public enum Update {
             return []
         case .syncStarted:
             state.syncing = true
+            state.syncProgress = nil
             return []
+        case .syncProgress(let pages, let reports):
+            state.syncProgress = (pages, reports)
+            // The list fills as the pages land (a first sync of 60,000 reports takes a while).
+            return [.reload, .refreshCounts]
         case .rulesRefreshed(let update):
             state.workflow = update.workflow
             return []
         case .syncFinished(let summary):
             state.syncing = false
+            state.syncProgress = nil
             state.offline = summary.outcome == .offline
             if state.composer == nil || state.message == nil { state.message = state.text.syncSummary(summary) }
             var effects: [Effect] = [.reload, .refreshCounts]
@@ -123,6 +160,7 @@ public enum Update {
         case .outbox(let browser): return outboxKey(key, browser, &state)
         case .searching(let typed): return searchKey(key, typed, &state)
         case .filtering(let typed): return filterKey(key, typed, &state)
+        case .goingTo(let typed): return goToKey(key, typed, &state)
         case .normal: break
         }
         if state.focus == .composer, let composer = state.composer {
@@ -157,8 +195,12 @@ public enum Update {
         case .search:
             state.mode = .searching(state.search ?? "")
             return []
+        case .goTo:
+            state.mode = .goingTo("")
+            return []
         case .filter:
-            state.mode = .filtering(state.filterText ?? "")
+            // The current filter, and a space to add the next word after it.
+            state.mode = .filtering(state.filterText.map { $0 + " " } ?? "")
             return []
         case .sort:
             let all = InboxSort.allCases
@@ -222,6 +264,7 @@ public enum Update {
         let next = min(max(0, state.selected + delta), state.total - 1)
         guard next != state.selected else { return [] }
         state.selected = next
+        state.detailPinned = false
         clampScroll(&state)
         // Outside the loaded window: load the window around the new position first.
         let end = min(state.total, state.top + state.listRows)

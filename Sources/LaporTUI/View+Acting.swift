@@ -143,7 +143,16 @@ extension View {
         guard let item = b.current else { return }
         let area = (top: split + 1, bottom: y + h - 3)
         var mine = [(text.yourText(item.attempts), Style(bold: true))]
-        if let error = item.error { mine.insert((text.serverSaid(Sanitizer.line(error)), overdueStyle), at: 0) }
+        // Why, in the user's language: a conflict from the report's status now; a refusal of the
+        // content with the server's field details after it.
+        switch item.state {
+        case .conflict:
+            mine.insert((text.conflictNow(item.type, status: item.serverReport.map { Sanitizer.line($0.statusLabel) }), overdueStyle), at: 0)
+        case .failed:
+            mine.insert((text.failedOnServer(item.type), overdueStyle), at: 0)
+            if let error = item.error { mine.insert(("  " + Sanitizer.line(error), .plain), at: 1) }
+        default: if let error = item.error { mine.insert((text.serverSaid(Sanitizer.line(error)), dimStyle), at: 0) }
+        }
         for line in DisplayWidth.wrap(
             Sanitizer.block(item.request.text ?? text.noText), to: max(1, (item.serverReport != nil && w >= 100 ? w / 2 : w) - 6))
         {

@@ -37,6 +37,7 @@ public enum View {
         case .explain: explainOverlay(&grid, state)
         default: actingOverlay(&grid, state)
         }
+        if case .filtering(let typed) = state.mode { filterHelp(&grid, state, typed, above: layout.status) }
         if let mode = state.keyHelp { helpOverlay(&grid, state, mode) }
         return grid
     }
@@ -81,7 +82,7 @@ public enum View {
             let marker = state.marked.contains(row.id) ? "*" : state.unsettledReports.contains(row.id) ? "↑" : row.seen ? " " : "•"
             let (countdown, style) = countdownCell(row, state)
             grid.put(marker + row.id, x: r.x, y: y, maxWidth: 9)
-            grid.put(countdown, x: r.x + 9, y: y, style: style, maxWidth: 21)
+            grid.put(countdown, x: r.x + 9, y: y, style: style, maxWidth: countdownWidth)
             var title = Sanitizer.line(row.title)
             if state.view == .overdue { title = "[" + (row.unitId.flatMap { state.workflow.units[$0]?.name } ?? text.nationalScope) + "] " + title }
             grid.put(DisplayWidth.truncate(title, to: max(1, r.width - 31)), x: r.x + 31, y: y, maxWidth: r.width - 31)
@@ -92,6 +93,9 @@ public enum View {
         }
     }
 
+    /// The deadline column's width in the list.
+    static let countdownWidth = 21
+
     /// `! 2 hk 5 j` with a symbol, so that the state reads without colour too; `≈` after a
     /// provisional deadline; `⚑` before a report in the escalation warning or escalated.
     static func countdownCell(_ row: InboxRow, _ state: AppState) -> (String, Style) {
@@ -100,7 +104,10 @@ public enum View {
         guard let due = instants.dueAt else { return (flag ? "⚑ -" : "  -", flag ? soonStyle : .plain) }
         let zone = state.workflow.units.zone(of: row.unitId)
         let remaining = state.workflow.calendar.remaining(from: state.now, until: due, in: zone)
-        let text = state.text.countdownShort(remaining) + (instants.dueProvisional ? "≈" : "")
+        // Days and hours when they fit the column, else the days alone: a unit is never cut off.
+        let full = state.text.countdownShort(remaining) + (instants.dueProvisional ? "≈" : "")
+        let days = state.text.countdownShort(remaining, hours: false) + (instants.dueProvisional ? "≈" : "")
+        let text = DisplayWidth.of(full) + 2 <= countdownWidth ? full : days
         if instants.isOverdue(at: state.now) { return ((flag ? "⚑ " : "! ") + text, overdueStyle) }
         if instants.isDueSoon(at: state.now) { return ((flag ? "⚑ " : "~ ") + text, soonStyle) }
         return ((flag ? "⚑ " : "  ") + text, flag ? soonStyle : .plain)
@@ -178,7 +185,9 @@ public enum View {
         grid.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reverse: true))
         let unit = state.user.unitId.flatMap { state.workflow.units[$0]?.name } ?? text.nationalScope
         let freshness: String
-        if state.syncing {
+        if state.syncing, let progress = state.syncProgress {
+            freshness = text.syncingProgress(pages: progress.pages, reports: progress.reports)
+        } else if state.syncing {
             freshness = text.syncingNow
         } else if state.offline {
             freshness = text.offlineLabel
@@ -186,12 +195,14 @@ public enum View {
             freshness = text.syncedAgo(state.lastSync.map { Int(state.now.epochSeconds - $0.epochSeconds) })
         }
         // What changes and matters comes first; who the user is comes last, cut first on a narrow screen.
-        let line =
-            text.deadlineCounts(
-                overdue: state.overdueCount, today: state.dueTodayCount, soon: state.dueSoonCount,
-                soonDays: state.workflow.policy.dueSoonWorkingDays)
-            + " · \(text.outboxCount(state.outboxQueued)) · \(freshness) · \(state.profile) · \(text.roleName(state.user.role)) · \(unit)"
-        grid.put(line, x: 1, y: y, style: Style(reverse: true), maxWidth: state.width - 2)
+        let counts = text.deadlineCounts(
+            overdue: state.overdueCount, today: state.dueTodayCount, soon: state.dueSoonCount, soonDays: state.workflow.policy.dueSoonWorkingDays)
+        let fields =
+            counts.components(separatedBy: " · ")
+            + [text.outboxCount(state.outboxQueued), freshness, state.profile, text.roleName(state.user.role), Sanitizer.line(unit)]
+        // Whole fields only: a narrow screen drops the last ones and says so with "…".
+        grid.put(
+            DisplayWidth.fitFields(fields, separator: " · ", to: state.width - 2), x: 1, y: y, style: Style(reverse: true), maxWidth: state.width - 2)
     }
 
     static func hintLine(_ grid: inout CellGrid, _ state: AppState, _ y: Int) {
@@ -199,6 +210,7 @@ public enum View {
             switch state.mode {
             case .filtering(let typed): "f: " + typed
             case .searching(let typed): "/" + typed
+            case .goingTo(let typed): state.text.goToPrompt + " " + typed
             default: nil
             }
         if let prompt = typedPrompt {
@@ -213,19 +225,48 @@ public enum View {
             return
         }
         if let message = state.message {
-            grid.put(message, x: 0, y: y, maxWidth: state.width)
+            grid.put(DisplayWidth.truncateAtWord(Sanitizer.line(message), to: state.width), x: 0, y: y, maxWidth: state.width)
             return
         }
         if let mode = state.inputMode, mode != .normal {
-            grid.put(mode.hintLine(state.language), x: 0, y: y, style: dimStyle, maxWidth: state.width)
+            let hints = (mode.typingHint(state.language).map { [$0] } ?? []) + mode.keys.filter(\.hint).map { $0.hintText(state.language) }
+            grid.put(DisplayWidth.fitFields(hints, separator: "  ", to: state.width), x: 0, y: y, style: dimStyle, maxWidth: state.width)
             return
         }
-        // The actions come first: they are what the user came to do.
+        // Help and quit first, so that a new user finds them on any width; then the actions,
+        // what the user came to do; whole hints only.
         let bindings = offered(state).filter(\.hint)
-        let hints = (bindings.filter { $0.command.actionType != nil } + bindings.filter { $0.command.actionType == nil })
-            .map { "\($0.label):\(KeyMap.help($0, state.language))" }
+        let first: Set<Command> = [.help, .quit]
+        let ordered =
+            bindings.filter { first.contains($0.command) } + bindings.filter { $0.command.actionType != nil }
+            + bindings.filter { !first.contains($0.command) && $0.command.actionType == nil }
         let views = "1-\(state.views.count):" + state.views.map { state.text.viewName($0) }.joined(separator: "/")
-        grid.put((hints + [views]).joined(separator: "  "), x: 0, y: y, style: dimStyle, maxWidth: state.width)
+        let hints = ordered.map { $0.described.hintText(state.language) } + [views]
+        grid.put(DisplayWidth.fitFields(hints, separator: "  ", to: state.width), x: 0, y: y, style: dimStyle, maxWidth: state.width)
+    }
+
+    /// While `f` is typed: the syntax, each field's values, and what is wrong with the text so far.
+    static func filterHelp(_ grid: inout CellGrid, _ state: AppState, _ typed: String, above bottom: Int) {
+        let text = state.text
+        var lines = [text.filterSyntax, ""]
+        for field in FilterParser.fields {
+            let values = FilterParser.allowed(field, units: state.workflow.units, categories: state.workflow.categories)
+            let note = field == "unit" ? " " + text.filterSubtreeNote : field == "category" ? " " + text.filterSubtreeNote : ""
+            lines.append(pad(field + "=", 10) + values.prefix(8).joined(separator: ",") + (values.count > 8 ? ",…" : "") + note)
+        }
+        let words = typed.split(separator: " ").joined(separator: " ")
+        if case .failure(let problem) = FilterParser.parse(words, units: state.workflow.units, categories: state.workflow.categories),
+            !typed.hasSuffix("=")
+        {
+            lines += ["", text.badFilter(problem.word, allowed: problem.allowed)]
+        }
+        let width = min(state.width - 2, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
+        let shown = lines.flatMap { DisplayWidth.wrap($0, to: max(1, width - 4)) }
+        let height = min(bottom - 1, shown.count + 2)
+        guard height >= 4 else { return }
+        let y = bottom - height
+        frame(&grid, x: 0, y: y, width: width, height: height)
+        for (i, line) in shown.prefix(height - 2).enumerated() { grid.put(line, x: 2, y: y + 1 + i, maxWidth: width - 4) }
     }
 
     /// The keys of a mode, from its table; in the normal mode only those that apply now.

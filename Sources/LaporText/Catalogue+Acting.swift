@@ -42,6 +42,15 @@ extension Catalogue {
     public var duplicatePrompt: String {
         pick("Nomor pelacakan laporan asli (laporan ini duplikatnya):", "Tracking ID of the original report (this one duplicates it):")
     }
+    public func archiveReasonLine(_ reason: String) -> String { pick("Alasan: \(reason)", "Reason: \(reason)") }
+    public func duplicateOfLine(_ id: String, title: String) -> String {
+        pick("Duplikat dari \(id)", "Duplicate of \(id)") + (title.isEmpty ? "" : " — " + title)
+    }
+    public func change(_ field: String, _ before: String, _ after: String) -> String { "\(field): \(before) → \(after)" }
+    public func unfilledPlaceholders(_ n: Int) -> String {
+        pick("⚠ \(n) isian [...] templat belum diisi.", "⚠ \(n) template blank(s) [...] not filled in.")
+    }
+    public var noCorrections: String { pick("Tanpa koreksi.", "No corrections.") }
     public var marksCleared: String { pick("Semua tanda dilepas.", "All marks cleared.") }
 
     public func markedCount(_ n: Int) -> String { pick("\(n) ditandai", "\(n) marked") }
@@ -109,6 +118,38 @@ extension Catalogue {
             deadlineMoves
             ? pick("; tenggat dihitung ulang.", "; the deadline is recomputed.") : pick("; tenggat tidak berubah.", "; the deadline stays.")
         return line
+    }
+
+    public func confirmRequeue(_ type: ActionType, reportId: String) -> String {
+        pick(
+            "Kirim ulang \(actionName(type)) untuk laporan \(reportId) apa adanya?",
+            "Queue the \(actionName(type)) on report \(reportId) again, unchanged?")
+    }
+    public func confirmDiscard(_ type: ActionType, reportId: String) -> String {
+        pick(
+            "Batalkan \(actionName(type)) untuk laporan \(reportId)? Teksnya tetap dapat dibaca di kotak keluar.",
+            "Discard the \(actionName(type)) on report \(reportId)? Its text stays readable in the outbox.")
+    }
+    public func notChangeable(_ type: ActionType, reportId: String, state: String) -> String {
+        pick(
+            "\(actionName(type).capitalizedFirst) untuk laporan \(reportId) berstatus \(state); tidak dapat diubah.",
+            "\(actionName(type).capitalizedFirst) on report \(reportId) is \(state); it cannot be changed.")
+    }
+    /// Why the server refused, in the user's words: the action against the report's status now.
+    public func conflictNow(_ type: ActionType, status: String?) -> String {
+        guard let status else {
+            return pick(
+                "Server menolak \(actionName(type)): laporan sudah tidak dapat Anda lihat.",
+                "The server refused the \(actionName(type)): the report is no longer yours to see.")
+        }
+        return pick(
+            "Server menolak \(actionName(type)): laporan kini berstatus \(status), dan tindakan ini tidak berlaku pada status itu.",
+            "The server refused the \(actionName(type)): the report is now \(status), where this action does not apply.")
+    }
+    public func failedOnServer(_ type: ActionType) -> String {
+        pick(
+            "Server menolak \(actionName(type)) karena isinya (rincian di bawah).",
+            "The server refused the \(actionName(type)) for its content (details below).")
     }
 
     public func confirmRequeue(_ id: String) -> String {

@@ -154,8 +154,10 @@ extension Catalogue {
     }
 
     /// `2 hk 5 j` / `TERLAMBAT 1 hk 3 j`.
-    public func countdownShort(_ r: WorkingTimeRemaining) -> String {
-        let span = pick("\(r.workingDays) hk \(r.hours) j", "\(r.workingDays) wd \(r.hours) h")
+    /// `2 hk 5 j`; without `hours`, `2 hk` (where the column is too narrow for both).
+    public func countdownShort(_ r: WorkingTimeRemaining, hours: Bool = true) -> String {
+        let span =
+            hours ? pick("\(r.workingDays) hk \(r.hours) j", "\(r.workingDays) wd \(r.hours) h") : pick("\(r.workingDays) hk", "\(r.workingDays) wd")
         return r.isOverdue ? pick("TERLAMBAT ", "OVERDUE ") + span : span
     }
 
@@ -284,6 +286,12 @@ extension Catalogue {
     }
 
     // MARK: Actions and outbox
+
+    public func alreadyQueued(_ type: ActionType, reportId: String, itemId: String) -> String {
+        pick(
+            "\(actionName(type).capitalizedFirst) untuk laporan \(reportId) sudah ada di kotak keluar (\(itemId.prefix(8))); ubah di sana bila perlu.",
+            "\(actionName(type).capitalizedFirst) on report \(reportId) is already in the outbox (\(itemId.prefix(8))); change it there if needed.")
+    }
 
     public func queued(_ type: ActionType, reportId: String, itemId: String) -> String {
         pick(

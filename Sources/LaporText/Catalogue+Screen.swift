@@ -10,6 +10,7 @@ extension Catalogue {
     public var syncingNow: String { pick("menyinkronkan…", "syncing…") }
     public var offlineLabel: String { pick("luring", "offline") }
     public var helpTitle: String { pick("Tombol", "Keys") }
+    public var goToPrompt: String { pick("Buka nomor laporan:", "Open report number:") }
     public var anyKeyCloses: String { pick("Tekan tombol apa saja untuk menutup.", "Press any key to close.") }
     public var noRunningClock: String { pick("Laporan ini tidak punya tenggat yang berjalan.", "This report has no running deadline.") }
 
@@ -62,6 +63,15 @@ extension Catalogue {
     }
 
     public var filterLabel: String { pick("saring", "filter") }
+    public func syncingProgress(pages: Int, reports: Int) -> String {
+        pick("menyinkronkan… \(pages) halaman, \(reports) laporan", "syncing… \(pages) pages, \(reports) reports")
+    }
+    public var filterSyntax: String {
+        pick(
+            "Saring: kata bidang=nilai[,nilai] dipisah spasi; semuanya harus cocok. Contoh: kind=aspirasi channel=sms,web",
+            "Filter: words field=value[,value] separated by spaces; all must hold. Example: kind=aspirasi channel=sms,web")
+    }
+    public var filterSubtreeNote: String { pick("(beserta turunannya)", "(with what is under it)") }
 }
 
 extension Catalogue {

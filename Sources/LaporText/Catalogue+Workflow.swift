@@ -92,6 +92,10 @@ extension Catalogue {
             return pick("\(field): '\(value)' bukan nomor pelacakan LAPOR!.", "\(field): '\(value)' is not a LAPOR! tracking ID.")
         case .selfReference:
             return pick("\(field): laporan tidak dapat menjadi duplikat dirinya sendiri.", "\(field): a report cannot duplicate itself.")
+        case .noSuchReport(let id):
+            return pick(
+                "\(field): laporan \(id) tidak ada (atau di luar cakupan Anda); periksa nomornya.",
+                "\(field): report \(id) does not exist (or is outside your scope); check the number.")
         }
     }
 }

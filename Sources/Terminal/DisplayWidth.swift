@@ -50,6 +50,34 @@ public enum DisplayWidth {
         return out + "…"
     }
 
+    /// Cut at a word: the words that fit, then `…`; a single word longer than the width is cut
+    /// inside it (there is nothing better).
+    public static func truncateAtWord(_ text: String, to columns: Int) -> String {
+        guard columns > 0 else { return "" }
+        if of(text) <= columns { return text }
+        let cut = truncate(text, to: columns)
+        guard let space = cut.dropLast().lastIndex(of: " ") else { return cut }
+        return String(cut[..<space]).trimmingTrailingSpaces + "…"
+    }
+
+    /// Whole fields joined by `separator`, as many as fit in `columns`; `…` says some were left
+    /// out. A first field too wide alone is cut at a word.
+    public static func fitFields(_ fields: [String], separator: String, to columns: Int) -> String {
+        var out = ""
+        for (i, field) in fields.enumerated() {
+            let next = out.isEmpty ? field : out + separator + field
+            let more = i < fields.count - 1
+            // Room for the "…" that says more fields were left out.
+            if of(next) + (more ? of(separator) + 1 : 0) <= columns || (!more && of(next) <= columns) {
+                out = next
+                continue
+            }
+            if out.isEmpty { return truncateAtWord(field, to: columns) }
+            return out + separator + "…"
+        }
+        return out
+    }
+
     /// Word wrap to `columns`: breaks at spaces, splits words longer than a line, keeps newlines.
     public static func wrap(_ text: String, to columns: Int) -> [String] {
         guard columns > 0 else { return [] }
@@ -83,5 +111,13 @@ public enum DisplayWidth {
             lines.append(line)
         }
         return lines
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingSpaces: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
     }
 }

@@ -73,4 +73,25 @@ import Testing
         try desk.discard(newId, by: liaison)
         #expect(try store.outboxItem(newId)?.state == .discarded)
     }
+
+    /// v1.1 item 5 on the client: the original of a duplicate must be in the store.
+    @Test func aDuplicateOfAReportNotInTheStoreIsRefused() async throws {
+        let (store, _, folder) = try await deskStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let admin = User(id: "u-a", name: "Admin", role: .admin, unitId: nil)
+        let reference = ReferenceData(user: admin, units: units, categories: [], calendarYears: WorkingCalendar.builtinYears, policy: .standard)
+        let workflow = try #require(reference.workflow)
+        _ = try await store.apply(page: [.report(dispatched("9100003", status: .submitted))], cursor: "c2", at: now)
+        let desk = ActionDesk(store: store, clock: clock)
+        func duplicate(of original: String) -> (Report) -> ActionRequest {
+            { r in ActionRequest(id: UUID().uuidString, reportId: r.id, type: .archive, reason: .duplicate, duplicateOf: original) }
+        }
+        #expect(
+            try desk.queue(on: "9100003", by: admin, workflow: workflow, draft: nil, make: duplicate(of: "1234567"))
+                == .refused(.invalid(field: "duplicate_of", problem: .noSuchReport("1234567")), draftKept: false))
+        guard case .queued = try desk.queue(on: "9100003", by: admin, workflow: workflow, draft: nil, make: duplicate(of: "9100001")) else {
+            Issue.record("a duplicate of a stored report was refused")
+            return
+        }
+    }
 }

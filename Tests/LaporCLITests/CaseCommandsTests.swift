@@ -50,6 +50,10 @@ struct Machine {
             let show = await m.run("show", mine.id)
             #expect(show.code == 0 && show.out.contains("(identitas dirahasiakan)") && show.out.contains("Tenggat tindak lanjut"))
             #expect(await m.run("search", "halte").out.contains(mine.id))
+            // The tracking number a citizen quotes, whole or its start (issue 12).
+            let byNumber = await m.run("search", mine.id)
+            #expect(byNumber.code == 0 && byNumber.out.contains(mine.id), "\(byNumber.out)\(byNumber.err)")
+            #expect(await m.run("search", String(mine.id.prefix(5))).out.contains(mine.id))
             // Act: refused ones exit 2 and queue nothing; allowed ones are queued and sent by sync.
             let refused = await m.run("act", "close", mine.id)
             #expect(refused.code == 2 && refused.err.contains("tidak tersedia untuk pejabat penghubung"))
@@ -65,6 +69,9 @@ struct Machine {
             try "Lubang sudah ditambal pada 20 November.\nTerima kasih.".write(to: textFile, atomically: true, encoding: .utf8)
             let queued = await m.run("act", "followup", mine.id, "--text-file", textFile.path)
             #expect(queued.code == 0 && queued.out.contains("masuk antrean"), "\(queued.err)")
+            // The same again before it is sent: refused here, once is enough (issue 12).
+            let twice = await m.run("act", "followup", mine.id, "--text", "Sekali lagi.")
+            #expect(twice.code == 2 && twice.err.contains("sudah ada di kotak keluar"), "\(twice.err)")
             #expect(await m.run("outbox").out.contains("menunggu dikirim"))
             #expect(await m.run("sync").code == 0)
             let onServer = try await server.get("/reports/\(mine.id)", as: "u-admin").decode(Report.self)

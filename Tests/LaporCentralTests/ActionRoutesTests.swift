@@ -27,6 +27,11 @@ import Testing
             #expect(
                 try await t.applied(["report_id": r2.id, "type": "return", "text": "Bukan wewenang."], as: "u-liaison-makassar-dpu").unitId == nil)
             let r3 = try await t.submit()
+            // v1.1 item 5: an original that does not exist is a 422 naming duplicate_of, nothing stored.
+            let missing = try await t.actNew(
+                ["report_id": r3.id, "type": "archive", "reason": "duplicate", "duplicate_of": "1234567"], as: "u-admin")
+            #expect(missing.status == 422 && missing.errorFields?["duplicate_of"] != nil, "\(missing.text)")
+            #expect(try await t.get("/reports/\(r3.id)", as: "u-admin").decode(Report.self).status == .submitted)
             let archived = try await t.applied(["report_id": r3.id, "type": "archive", "reason": "duplicate", "duplicate_of": r1.id], as: "u-admin")
             #expect(archived.archiveReason == .duplicate && archived.duplicateOf == r1.id)
         }

@@ -44,7 +44,7 @@ import Testing
         var seen: Report?
         let refused = try store.queue(
             on: "9100001", by: liaisonUser, at: now, clearingDraft: draft, make: followup("teks"),
-            check: { _, report in
+            check: { _, report, _ in
                 seen = report
                 return .readOnlyRole
             })
@@ -53,11 +53,11 @@ import Testing
         #expect(try store.outbox().isEmpty && store.draft(draft)?.text == "teks", "a refusal writes nothing")
         guard
             case .notInStore = try store.queue(
-                on: "9999999", by: liaisonUser, at: now, clearingDraft: nil, make: followup("x"), check: { _, _ in nil })
+                on: "9999999", by: liaisonUser, at: now, clearingDraft: nil, make: followup("x"), check: { _, _, _ in nil })
         else { throw TestFailure("a missing report was queued") }
         guard
             case .done(let item) = try store.queue(
-                on: "9100001", by: liaisonUser, at: now, clearingDraft: draft, make: followup("teks"), check: { _, _ in nil })
+                on: "9100001", by: liaisonUser, at: now, clearingDraft: draft, make: followup("teks"), check: { _, _, _ in nil })
         else { throw TestFailure("not queued") }
         #expect(item.state == .queued && item.reportId == "9100001")
         #expect(try store.draft(draft) == nil)
@@ -73,11 +73,11 @@ import Testing
         try await store.recordAttempt(item.id, error: "offline", at: now)
         #expect(try store.outboxItem("a")?.attempts == 2 && store.outboxItem("a")?.state == .queued)
         try await store.markConflict("a", serverReport: nil, message: "gone", at: now)
-        guard case .refused = try store.retry("a", text: nil, by: liaisonUser, at: now, check: { _, _ in .readOnlyRole }) else {
+        guard case .refused = try store.retry("a", text: nil, by: liaisonUser, at: now, check: { _, _, _ in .readOnlyRole }) else {
             throw TestFailure("retried against the rules")
         }
         #expect(try store.outboxItem("a")?.state == .conflict, "refused: as it was")
-        guard case .done(let id) = try store.retry("a", text: nil, by: liaisonUser, at: now, check: { _, _ in nil }) else {
+        guard case .done(let id) = try store.retry("a", text: nil, by: liaisonUser, at: now, check: { _, _, _ in nil }) else {
             throw TestFailure("not retried")
         }
         #expect(try store.outboxItem(id)?.state == .queued)
@@ -88,5 +88,51 @@ import Testing
             try store.queue(ActionRequest(id: "b", reportId: "9100001", type: .followup, text: "dua"), by: liaisonUser, at: now).id, by: liaisonUser,
             at: now)
         #expect(try store.outbox(states: [.discarded]).map(\.request.text) == ["dua"], "a discarded text stays readable")
+    }
+}
+
+/// Store-level rules of the outbox (issue 12).
+@Suite struct CaseStoreOutboxRulesTests {
+    @Test func theSameActionTwiceIsRefusedWhileTheFirstWaits() async throws {
+        let store = try CaseStore.inMemory()
+        _ = try await store.apply(page: [.report(report("9100001", .dispatched))], cursor: "c", at: now)
+        guard
+            case .done(let first) = try store.queue(
+                on: "9100001", by: liaisonUser, at: now, clearingDraft: nil, make: followup("Satu."), check: { _, _, _ in nil })
+        else { throw TestFailure("not queued") }
+        guard
+            case .alreadyQueued(let waiting) = try store.queue(
+                on: "9100001", by: liaisonUser, at: now, clearingDraft: nil, make: followup("Dua."), check: { _, _, _ in nil })
+        else { throw TestFailure("queued twice") }
+        #expect(try waiting == first.id && store.outbox().count == 1)
+        // Another action on the report is not the same one; once the first is sent, again is allowed.
+        guard
+            case .done = try store.queue(
+                on: "9100001", by: liaisonUser, at: now, clearingDraft: nil,
+                make: { r in ActionRequest(id: "ri", reportId: r.id, type: .requestInfo, text: "Foto?") }, check: { _, _, _ in nil })
+        else { throw TestFailure("another action refused") }
+        try await store.acknowledge(first.id, report: nil, at: now)
+        guard
+            case .done = try store.queue(
+                on: "9100001", by: liaisonUser, at: now, clearingDraft: nil, make: followup("Tiga."), check: { _, _, _ in nil })
+        else { throw TestFailure("refused after the first was sent") }
+    }
+
+    @Test func theUsersOwnChangeNeverMarksAReportUnread() async throws {
+        let store = try CaseStore.inMemory()
+        try await store.save(reference())
+        _ = try await store.apply(page: [.report(report("9100001", .dispatched)), .report(report("9100002", .dispatched))], cursor: "c1", at: now)
+        try store.markSeen("9100001")
+        try store.markSeen("9100002")
+        let me = TimelineEvent.Actor(id: liaisonUser.id, name: "Siti", role: .liaison)
+        let other = TimelineEvent.Actor(id: "u-9", name: "Admin", role: .admin)
+        var mine = report("9100001", .followedUp, timeline: [TimelineEvent(id: "e-9", type: .followup, at: now, actor: me, text: "Selesai.")])
+        mine.version = 2
+        var theirs = report("9100002", .closed, timeline: [TimelineEvent(id: "e-8", type: .closed, at: now, actor: other)])
+        theirs.version = 2
+        _ = try await store.apply(page: [.report(mine), .report(theirs)], cursor: "c2", at: now)
+        let seen = Dictionary(uniqueKeysWithValues: try store.page(InboxFilter()).map { ($0.id, $0.seen) })
+        #expect(seen["9100001"] == true, "the user's own follow-up is not news to them")
+        #expect(seen["9100002"] == false, "someone else's change is")
     }
 }

@@ -102,3 +102,26 @@ import Testing
         #expect(try store.overdueByUnit(at: now, units: ["dki-dpu-jp"]).isEmpty, "limited to the units asked")
     }
 }
+
+/// Citizens quote their tracking number: the officer's most common lookup (issue 12).
+@Suite struct TrackingNumberSearchTests {
+    @Test func aNumberOrItsStartFindsTheReportInSearchAndInEveryView() async throws {
+        let store = try CaseStore.inMemory()
+        _ = try await store.apply(
+            page: [
+                .report(report("9100375", .dispatched, title: "Lampu mati")),
+                .report(report("9100376", .closed, title: "Sampah")),
+                .report(report("9200001", .dispatched, title: "Laporan lain", body: "Menyusul laporan 9100375 kemarin.")),
+            ], cursor: "c", at: now)
+        #expect(try store.search("9100375").map(\.id) == ["9100375", "9200001"], "the id first, then where the text quotes it")
+        #expect(try store.search("91003").map(\.id) == ["9100375", "9100376", "9200001"])
+        #expect(try store.search(" 9100376 ").map(\.id) == ["9100376"])
+        // Within a view, the number finds the report when the view holds it.
+        var inbox = ReportView.inbox.filter(at: now)
+        inbox.search = "9100375"
+        #expect(try store.page(inbox).map(\.id) == ["9100375", "9200001"])
+        inbox.search = "9100376"
+        #expect(try store.page(inbox).isEmpty, "closed: not in the inbox")
+        #expect(CaseStore.trackingPrefix("91") == nil && CaseStore.trackingPrefix("91a") == nil && CaseStore.trackingPrefix("910") == "910")
+    }
+}

@@ -2,6 +2,7 @@ import Foundation
 import LaporApp
 import LaporDomain
 import LaporStore
+import LaporSync
 import Terminal
 import Testing
 
@@ -94,4 +95,60 @@ import Testing
         // Saved on the way out, whatever the autosave interval.
         #expect(try s.store.draft(DraftKey(reportId: "9165816", kind: "followup"))?.text == "Belum selesai")
     }
+}
+
+/// The loop with the store behind `g`, and a failed background sync in the log (issue 12).
+@Suite struct RuntimeStoreTests {
+    @Test func gOpensAReportThatIsNotInTheView() async throws {
+        let s = try await RuntimeTests.Session()
+        var closed = detail()
+        closed.id = "9100777"
+        closed.status = .closed
+        closed.title = "Laporan yang sudah selesai"
+        _ = try await s.store.apply(page: [.report(closed)], cursor: "c-2", at: now)
+        s.frame(showing: "Jalan berlubang di Jl. Gunung Sahari")
+        s.screen.press(.char("g"))
+        s.type("9100777")
+        s.screen.press(.enter)
+        let screen = s.frame(showing: "9100777 · Laporan yang sudah selesai")
+        #expect(screen.contains("Kotak Masuk (1)"), "the view is as it was")
+        // And a number in search finds the report in the view by its id.
+        s.screen.press(.tab, .char("/"))
+        s.type("91658")
+        s.screen.press(.enter)
+        s.frame(showing: "cari: 91658")
+        #expect(s.screen.lastFrame?.text.contains("Kotak Masuk (1)") == true)
+        s.screen.press(.char("q"))
+        #expect(s.ended())
+    }
+
+    @Test func aFailedBackgroundSyncIsWrittenToTheLog() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-runtime-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try CaseStore(path: folder.appendingPathComponent("cases.sqlite").path)
+        // Nothing listens on port 9 of the loopback: the sync is offline at once.
+        let client = try CentralClient(server: URL(string: "http://127.0.0.1:9")!, token: "t", timeout: 2)
+        var engine = SyncEngine(store: store, client: client)
+        engine.retry = RetryPolicy(attempts: 1, baseDelay: 0.01, maxDelay: 0.01)
+        let lines = LockedLines()
+        let runtime = Runtime(store: store, engine: engine, syncInterval: 3600, clock: AppClock { now }) { lines.append($0) }
+        let screen = MemoryScreen(width: 80, height: 24)
+        let done = DispatchSemaphore(value: 0)
+        let initial = AppState(user: liaison, profile: "p", workflow: workflow, language: .id, width: 80, height: 24, now: now)
+        Thread {
+            runtime.run(initial, screen: screen)
+            done.signal()
+        }.start()
+        #expect(screen.waitForFrame(containing: "luring", timeout: 10) != nil, "the status bar says offline")
+        #expect(lines.all.contains { $0.hasPrefix("sync offline") }, "\(lines.all)")
+        screen.press(.char("q"))
+        #expect(done.wait(timeout: .now() + 5) == .success)
+    }
+}
+
+final class LockedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LaporDomain
 import LaporStore
+import LaporSync
 import LaporText
 import Terminal
 import Testing
@@ -26,8 +27,14 @@ import Testing
             #expect(s.selected == 0)
             _ = Update.update(&s, .key(.char("G")))
             #expect(s.selected == 2)
-            _ = Update.update(&s, .key(.char("g")))
+            _ = Update.update(&s, .key(.home))
             #expect(s.selected == 0)
+            // g asks for a number; a letter is not one, Esc leaves.
+            _ = Update.update(&s, .key(.char("g")))
+            _ = Update.update(&s, .key(.char("x")))
+            #expect(s.mode == .goingTo(""))
+            _ = Update.update(&s, .key(.escape))
+            #expect(s.mode == .normal)
             _ = Update.update(&s, .key(.pageDown))
             #expect(s.selected == 2)
             _ = Update.update(&s, .key(.pageUp))
@@ -110,5 +117,83 @@ import Testing
         #expect(s.workflow.policy.followupWorkingDaysByKind.isEmpty)
         _ = Update.update(&s, .rulesRefreshed(RulesUpdate(fresh)))
         #expect(s.workflow.policy.followupWorkingDaysByKind["permintaan_informasi"] == 10)
+    }
+}
+
+/// What a new officer tripped over in the list (issue 12).
+@Suite struct ListTripTests {
+    @Test func afterAnActionTheSelectionStaysWhereItWas() {
+        var s = state(width: 120, height: 40)
+        _ = Update.update(&s, .key(.char("j")))
+        #expect(s.selected == 1)
+        let acted = s.row(at: 1)?.id ?? ""
+        var pending = PendingAction(type: .followup, reportIds: [acted])
+        pending.text = "Selesai."
+        var result = QueueResult(pending: pending)
+        result.queued = [acted]
+        _ = Update.update(&s, .queued(result))
+        // The acted-on report sorts to the end after the reload: the selection stays at row 1.
+        let moved = [rows[0], rows[2], rows[1]]
+        _ = Update.update(&s, .loaded(rows: moved, total: 3))
+        #expect(s.selected == 1 && s.row(at: 1)?.id == rows[2].id, "the next report, not the one acted on")
+    }
+
+    @Test func aSearchThatFindsNothingLeavesNoReportBesideIt() {
+        var s = state(width: 120, height: 40)
+        #expect(View.render(s).text.contains("Jalan berlubang di Jl. Gunung Sahari"))
+        _ = Update.update(&s, .key(.char("/")))
+        for c in "zzz" { _ = Update.update(&s, .key(.char(c))) }
+        _ = Update.update(&s, .key(.enter))
+        _ = Update.update(&s, .loaded(rows: [], total: 0))
+        let screen = View.render(s).text
+        #expect(s.detail == nil && !screen.contains("Lubang besar di depan halte"), "the old report is gone: \(screen)")
+    }
+
+    @Test func gOpensAReportByNumberAndAReloadLeavesItOnScreen() {
+        var s = state(width: 120, height: 40)
+        #expect(Update.update(&s, .key(.char("g"))).isEmpty)
+        for c in "9100999" { _ = Update.update(&s, .key(.char(c))) }
+        #expect(View.render(s).text.contains("Buka nomor laporan: 9100999"))
+        #expect(Update.update(&s, .key(.enter)) == [.openReport("9100999")])
+        _ = Update.update(&s, .opened("9100999", nil))
+        #expect(s.message?.contains("9100999 tidak ada di penyimpanan lokal") == true)
+        var closed = detail()
+        closed.id = "9100999"
+        closed.status = .closed
+        closed.title = "Laporan lama yang sudah ditutup"
+        #expect(Update.update(&s, .opened("9100999", closed)) == [.markSeen("9100999")])
+        #expect(s.focus == .detail && View.render(s).text.contains("Laporan lama yang sudah ditutup"))
+        // A minute's reload of the view keeps it; moving the selection leaves it.
+        #expect(Update.update(&s, .loaded(rows: rows, total: 3)).isEmpty)
+        #expect(s.detail?.id == "9100999")
+        _ = Update.update(&s, .key(.tab))
+        #expect(Update.update(&s, .key(.char("j"))).contains(.loadDetail("9165817")))
+    }
+
+    @Test func theFilterPromptStartsAfterTheCurrentFilterAndShowsTheSyntax() {
+        var s = state(width: 120, height: 40)
+        _ = Update.update(&s, .key(.char("f")))
+        for c in "kind=aspirasi" { _ = Update.update(&s, .key(.char(c))) }
+        _ = Update.update(&s, .key(.enter))
+        _ = Update.update(&s, .key(.char("f")))
+        #expect(s.mode == .filtering("kind=aspirasi "), "a space after the current filter")
+        for c in "channel=sms" { _ = Update.update(&s, .key(.char(c))) }
+        let screen = View.render(s).text
+        #expect(screen.contains("channel=  web,sms"), "the allowed values: \(screen)")
+        #expect(screen.contains("Saring: kata bidang=nilai"))
+        _ = Update.update(&s, .key(.enter))
+        #expect(s.filterText == "kind=aspirasi channel=sms" && s.filter.channels == [.sms] && s.filter.kinds == [.aspirasi])
+        _ = Update.update(&s, .key(.char("f")))
+        for c in "colour=red" { _ = Update.update(&s, .key(.char(c))) }
+        #expect(View.render(s).text.contains("Saringan 'colour=red' tidak dikenal"), "what is wrong, while typing")
+    }
+
+    @Test func theFirstSyncShowsHowFarItHasComeAndFillsTheList() {
+        var s = state(width: 120, height: 40)
+        _ = Update.update(&s, .syncStarted)
+        #expect(Update.update(&s, .syncProgress(pages: 3, reports: 1_500)) == [.reload, .refreshCounts])
+        #expect(View.render(s).text.contains("menyinkronkan… 3 halaman, 1500 laporan"))
+        _ = Update.update(&s, .syncFinished(SyncSummary()))
+        #expect(s.syncProgress == nil && !View.render(s).text.contains("halaman,"))
     }
 }

@@ -12,6 +12,11 @@ extension AppState.Mode {
         if case .picker(let p) = self { return p }
         return nil
     }
+
+    var isDuplicatePrompt: Bool {
+        if case .duplicateOf = self { return true }
+        return false
+    }
 }
 
 @Suite struct ActingSnapshotTests {

@@ -78,3 +78,32 @@ import Testing
         #expect(text.contains("sinkron 3 menit lalu") && text.contains("kotak keluar 1"))
     }
 }
+
+/// Text at 80 and 120 columns is cut at whole fields, never mid-unit or mid-word (issue 12).
+@Suite struct NarrowScreenTests {
+    @Test(arguments: [80, 120])
+    func helpAndQuitComeFirstAndNothingIsCutMidField(width: Int) {
+        let s = state(width: width, height: 24)
+        let lines = View.render(s).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let hint = lines[23].trimmingCharacters(in: .whitespaces)
+        #expect(hint.hasPrefix("?/F1:Bantuan  q:Keluar"), "\(hint)")
+        #expect(hint.hasSuffix("…") || !hint.contains("…"))
+        let status = lines[22].trimmingCharacters(in: .whitespaces)
+        // Every field of the status bar is whole: each piece but a final "…" is one of them.
+        let fields = status.components(separatedBy: " · ")
+        let whole = [
+            "terlambat 1", "hari ini 0", "≤2 hk 2", "kotak keluar 1", "sinkron 3 menit lalu", "dpu", "pejabat penghubung", "Dinas Pekerjaan Umum",
+            "…",
+        ]
+        for field in fields { #expect(whole.contains(field), "cut field '\(field)' in \(status)") }
+    }
+
+    @Test func theDeadlineColumnKeepsItsUnits() {
+        var s = state(width: 80, height: 24)
+        let late = row("9100001", "Sudah lama sekali", due: "2026-01-05T23:59:59+07:00")
+        _ = Update.update(&s, .loaded(rows: [late], total: 1))
+        let line = View.render(s).text.split(separator: "\n").first { $0.contains("9100001") }.map(String.init) ?? ""
+        #expect(line.contains("! TERLAMBAT") && line.contains(" hk"), "\(line)")
+        #expect(!line.contains(" hk 1") || line.contains(" j "), "hours only with their unit: \(line)")
+    }
+}

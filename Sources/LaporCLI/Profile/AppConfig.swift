@@ -78,6 +78,8 @@ enum ConfigError: Error, Equatable {
 struct Paths {
     var configDirectory: URL
     var dataDirectory: URL
+    /// `$XDG_STATE_HOME/lapor`: the TUI's log.
+    var stateDirectory: URL
 
     init(environment: [String: String], dataDir: String? = nil) {
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
@@ -86,7 +88,11 @@ struct Paths {
         }
         configDirectory = xdg("XDG_CONFIG_HOME", "/.config").appendingPathComponent("lapor")
         dataDirectory = dataDir.map { URL(fileURLWithPath: $0) } ?? xdg("XDG_DATA_HOME", "/.local/share").appendingPathComponent("lapor")
+        stateDirectory = xdg("XDG_STATE_HOME", "/.local/state").appendingPathComponent("lapor")
     }
+
+    /// The TUI's log (failed background syncs), created private on first use.
+    var logFile: URL { stateDirectory.appendingPathComponent("lapor.log") }
 
     var configFile: URL { configDirectory.appendingPathComponent("config.toml") }
 

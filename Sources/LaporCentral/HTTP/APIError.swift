@@ -109,6 +109,7 @@ enum RefusalText {
         case .onlyWith(let other): "only with \(other)"
         case .notATrackingId(let value): "\(value) is not a tracking ID"
         case .selfReference: "a report cannot duplicate itself"
+        case .noSuchReport(let id): "report \(id) does not exist or is not yours to see"
         }
     }
 }

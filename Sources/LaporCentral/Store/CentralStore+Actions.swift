@@ -28,6 +28,12 @@ extension CentralStore {
                 return .replayed(try row.decode(forColumn: "response"))
             }
             guard let report = try Self.load(request.reportId, in: db), workflow.canSee(report, user: user) else { return .notFound }
+            // v1.1 item 5: a duplicate's original must exist and be the admin's to see.
+            if workflow.check(request, by: user, on: report) == nil, let id = request.duplicateOf,
+                let refusal = workflow.checkOriginal(of: request, try Self.load(id, in: db), by: user)
+            {
+                return .refused(refusal, report: report.masked(for: user.role))
+            }
             switch workflow.apply(request, by: user, to: report, at: now) {
             case .failure(let refusal):
                 return .refused(refusal, report: report.masked(for: user.role))

@@ -163,3 +163,12 @@ public struct Report: Codable, Hashable, Sendable, Identifiable {
         return copy
     }
 }
+
+extension Report {
+    /// True when the newest event is `userId`'s own: a change the user made is never news to
+    /// them (the TUI does not mark it unread).
+    public func lastChange(isBy userId: String?) -> Bool {
+        guard let userId, let actor = timeline.last?.actor else { return false }
+        return actor.id == userId
+    }
+}

@@ -57,4 +57,6 @@ public enum FieldProblem: Hashable, Sendable {
     case notATrackingId(String)
     /// A report cannot be a duplicate of itself.
     case selfReference
+    /// The original of a duplicate does not exist (or is not the caller's to see).
+    case noSuchReport(String)
 }

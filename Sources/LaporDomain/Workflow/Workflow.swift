@@ -29,6 +29,21 @@ public struct Workflow: Sendable {
         return PayloadRules(units: units, categories: categories).check(request, by: user, on: report)
     }
 
+    /// Contract v1.1 item 5: the original a duplicate names must exist and be the user's to see;
+    /// a report the user may not see is answered as if it did not exist. `original` is the
+    /// report looked up by `request.duplicateOf` (nil when there is none).
+    public func checkOriginal(of request: ActionRequest, _ original: Report?, by user: User) -> Refusal? {
+        guard request.type == .archive, request.reason == .duplicate, let id = request.duplicateOf else { return nil }
+        guard let original, canSee(original, user: user) else { return .invalid(field: "duplicate_of", problem: .noSuchReport(id)) }
+        return nil
+    }
+
+    /// Everything `check` asks, then the original of a duplicate, looked up with `lookup`.
+    public func check(_ request: ActionRequest, by user: User, on report: Report, lookup: (String) -> Report?) -> Refusal? {
+        if let refusal = check(request, by: user, on: report) { return refusal }
+        return checkOriginal(of: request, request.duplicateOf.flatMap(lookup), by: user)
+    }
+
     /// The actions `user` could take on `report` now (ignoring payload), for menus and help.
     public func availableActions(for report: Report, user: User) -> [ActionType] {
         guard user.role != .supervisor, inScope(report, user: user) else { return [] }
