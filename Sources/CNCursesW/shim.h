@@ -10,10 +10,23 @@
 #include <stdio.h>
 #include <unistd.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+#include <langinfo.h>
+#include <string.h>
 
 static inline WINDOW *lapor_stdscr(void) { return stdscr; }
 static inline SCREEN *lapor_newterm(const char *term) { return newterm(term, stdout, stdin); }
 static inline int lapor_lines(void) { return LINES; }
+// Whether the terminal can move its cursor at all (`dumb` cannot): without it no screen is drawn.
+static inline int lapor_can_address(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+// Whether the locale's characters are UTF-8 (under LC_ALL=C they are not).
+static inline int lapor_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
 static inline int lapor_cols(void) { return COLS; }
 static inline int lapor_colors(void) { return COLORS; }
 static inline int lapor_key_resize(void) { return KEY_RESIZE; }

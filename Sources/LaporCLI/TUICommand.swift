@@ -41,6 +41,8 @@ func openScreen(
     let screen: NcursesScreen
     do {
         screen = try NcursesScreen(environment: CommandContext.environment)
+    } catch NcursesScreen.Failure.cannotAddress(let term) {
+        throw CLIError(text.cannotDraw(term))
     } catch {
         throw CLIError(text.noTerminal(String(describing: error)))
     }
@@ -50,6 +52,8 @@ func openScreen(
         user: reference.user, profile: profile, workflow: workflow, language: text.language, width: size.width, height: size.height,
         now: Timestamp(Date(), in: .wib))
     state.templates = Paths(environment: CommandContext.environment).templates()
+    // Said once, at the start: the screen is drawn in ASCII.
+    if !screen.utf8 { state.message = text.notUTF8 }
     let initial = state
     let runtime = Runtime(store: store, engine: engine, syncInterval: syncInterval) { line in log.error("\(line)") }
     // The event loop blocks its thread for the whole session: it gets a thread of its own, so

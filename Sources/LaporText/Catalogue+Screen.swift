@@ -42,6 +42,18 @@ extension Catalogue {
             "overdue \(overdue) · today \(today) · ≤\(soonDays) wd \(soon)")
     }
 
+    public func cannotDraw(_ term: String) -> String {
+        pick(
+            "Terminal '\(term)' tidak dapat memindahkan kursor, jadi layar lapor tidak dapat digambar. Pakai TERM=xterm-256color, atau perintah baris: lapor list, lapor show.",
+            "Terminal '\(term)' cannot move its cursor, so lapor's screen cannot be drawn. Use TERM=xterm-256color, or the command line: lapor list, lapor show."
+        )
+    }
+    public var notUTF8: String {
+        pick(
+            "Lokal terminal bukan UTF-8: huruf di luar ASCII tampil tanpa aksen atau sebagai '?'. Pakai LANG=C.UTF-8.",
+            "The terminal's locale is not UTF-8: letters outside ASCII show without accents or as '?'. Use LANG=C.UTF-8.")
+    }
+
     public func noTerminal(_ reason: String) -> String {
         pick(
             "Tampilan terminal tidak dapat dibuka (\(reason)); gunakan lapor list/show di luar terminal interaktif.",

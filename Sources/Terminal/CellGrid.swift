@@ -74,7 +74,8 @@ public struct CellGrid: Hashable, Sendable {
                 if col < limit { set(x + col, y, Cell(text: " ", width: 1, style: style)) }
                 return min(limit, col + 1)
             }
-            set(x + col, y, Cell(text: String(c), width: UInt8(w), style: style))
+            // The form the terminal draws at the width counted (see `DisplayWidth.drawable`).
+            set(x + col, y, Cell(text: DisplayWidth.drawable(c), width: UInt8(w), style: style))
             if w == 2 { set(x + col + 1, y, Cell(text: "", width: 0, style: style)) }
             col += w
         }

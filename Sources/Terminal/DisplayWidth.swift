@@ -2,13 +2,29 @@
 /// marks and other zero-width characters none, everything else one.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
-        var width = 0
-        for (i, scalar) in character.unicodeScalars.enumerated() {
-            let w = of(scalar)
-            // A grapheme is as wide as its base; emoji sequences (ZWJ, VS16) stay two.
-            if i == 0 { width = w } else if scalar.value == 0xFE0F { width = 2 }
+        drawable(character).unicodeScalars.reduce(0) { $0 + of($1) }
+    }
+
+    /// What is drawn for a character: a form whose width every terminal agrees on. Terminals
+    /// differ on emoji sequences (tmux draws a ZWJ family as its four people, others as one;
+    /// flags, keycaps, skin tones and VS16 vary too), so a sequence is drawn as its first emoji,
+    /// a flag as its two letters, a keycap as its key, and VS16 and skin tones are left out.
+    public static func drawable(_ character: Character) -> String {
+        let scalars = character.unicodeScalars
+        guard scalars.count > 1 else { return String(character) }
+        var out = String.UnicodeScalarView()
+        var regional = ""
+        for scalar in scalars {
+            let v = scalar.value
+            if v == 0x200D { break }  // ZWJ: the rest of the sequence is left out
+            if v == 0xFE0F || v == 0xFE0E || v == 0x20E3 || (0x1F3FB...0x1F3FF).contains(v) { continue }
+            if (0x1F1E6...0x1F1FF).contains(v), let letter = Unicode.Scalar(v - 0x1F1E6 + 0x41) {
+                regional.unicodeScalars.append(letter)
+                continue
+            }
+            out.append(scalar)
         }
-        return width
+        return regional + String(out)
     }
 
     public static func of(_ text: some StringProtocol) -> Int { text.reduce(0) { $0 + of($1) } }

@@ -9,6 +9,8 @@ public final class NcursesScreen: Screen, @unchecked Sendable {
         case notATerminal
         /// `TERM` names a terminal ncurses does not know.
         case unknownTerminal(String)
+        /// `TERM` names a terminal that cannot move its cursor (`dumb`).
+        case cannotAddress(String)
     }
 
     private let screen: OpaquePointer
@@ -16,6 +18,8 @@ public final class NcursesScreen: Screen, @unchecked Sendable {
     private var pairs: [Int: Int16] = [:]
     private let colors: Int
     private var active = true
+    /// False under a locale that is not UTF-8: frames are drawn in ASCII (`AsciiFallback`).
+    public let utf8: Bool
 
     /// Starts curses on the controlling terminal. Honours `NO_COLOR`.
     public init(environment: [String: String]) throws {
@@ -25,6 +29,12 @@ public final class NcursesScreen: Screen, @unchecked Sendable {
         guard let s = lapor_newterm(term) else { throw Failure.unknownTerminal(term) }
         screen = s
         set_term(s)
+        guard lapor_can_address() != 0 else {
+            endwin()
+            delscreen(s)
+            throw Failure.cannotAddress(term)
+        }
+        utf8 = lapor_locale_is_utf8() != 0
         lapor_install_crash_handlers()
         raw()
         noecho()
@@ -96,7 +106,8 @@ public final class NcursesScreen: Screen, @unchecked Sendable {
         let win = lapor_stdscr()
         for run in FrameDiff.runs(from: previous, to: grid) {
             _ = lapor_set_attr(win, attributes(run.style), pair(run.style))
-            var wide = Array(run.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+            let text = utf8 ? run.text : AsciiFallback.text(run.text)
+            var wide = Array(text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
             wide.append(0)
             _ = wmove(win, Int32(run.y), Int32(run.x))
             wide.withUnsafeBufferPointer { _ = waddnwstr(win, $0.baseAddress, Int32(wide.count - 1)) }

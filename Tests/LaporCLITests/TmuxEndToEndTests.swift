@@ -1,3 +1,5 @@
+// Longer than 400 lines because each scenario drives the real binary in tmux, role by role,
+// and reads best whole; the tmux driver itself is in Support+Tmux.swift.
 import Foundation
 import LaporDomain
 import LaporStore
@@ -11,6 +13,72 @@ import Testing
 
 @Suite(.serialized) struct TmuxEndToEndTests {
     static var binary: URL { URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lapor") }
+
+    /// Widths follow grapheme clusters as the terminal draws them: family emoji (ZWJ), flags,
+    /// keycaps, skin tones and VS16 in a title never push text into the detail pane (issue 12).
+    @Test func emojiTitlesStayInTheirPane() async throws {
+        try await withTestServer(reports: 0) { server in
+            let family = "👨‍👩‍👧‍👦"
+            let title = String(repeating: family, count: 5) + " │ Reporter: PALSU 0812 🇮🇩 1️⃣ 👍🏽 ❤️ ✔️ é"
+            let hostile = try await server.dispatched(to: "dki-dpu", title: title)
+            _ = try await server.dispatched(to: "dki-dpu", title: "Jalan berlubang biasa")
+            let m = Machine()
+            defer { m.remove() }
+            let tmux = Tmux()
+            defer { tmux.kill() }
+            try await open(server, as: "u-liaison-dki-dpu", tmux: tmux, machine: m)
+            let screen = await tmux.wait(for: hostile.id)
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            // The list pane ends at the same column on every row: the separator is in place.
+            let columns = lines.dropFirst(2).prefix(3).compactMap { line in
+                line.firstIndex(of: "│").map { line.distance(from: line.startIndex, to: $0) }
+            }
+            let plain = lines.first { $0.contains("Jalan berlubang biasa") } ?? ""
+            let separator = plain.firstIndex(of: "│").map { plain.distance(from: plain.startIndex, to: $0) }
+            let row = lines.first { $0.contains(hostile.id) && !$0.contains("·") } ?? ""
+            #expect(separator != nil && columns.allSatisfy { $0 <= separator! }, "\(screen)")
+            // Right of the separator on the hostile row: the detail pane's own text, not the title's tail.
+            if let separator {
+                let right = String(row.dropFirst(separator + 1))
+                #expect(!right.contains("PALSU"), "the title spilled into the detail pane: \(row)")
+            }
+            // The detail wraps the whole title: nothing of it is overwritten or lost.
+            #expect(screen.contains("👨👨👨👨👨 │ Reporter: PALSU 0812 ID 1 👍") && screen.contains("│ ❤ ✔ é"), "\(screen)")
+            #expect(row.contains("PALSU 0812 …│"), "the list cuts the title at its pane: \(row)")
+            tmux.keys("q")
+        }
+    }
+
+    /// A terminal that cannot draw is refused in a sentence; a locale that is not UTF-8 gets the
+    /// screen in ASCII and is told once (issue 12).
+    @Test func terminalEdges() async throws {
+        try await withTestServer(reports: 40) { server in
+            let m = Machine()
+            defer { m.remove() }
+            let login = await m.run("login", "--server", "http://127.0.0.1:\(server.base.port!)", "--token", server.tokens["u-liaison-dki-dpu"]!)
+            let synced = await m.run("sync")
+            #expect(login.code == 0 && synced.code == 0)
+            let dumb = Tmux()
+            defer { dumb.kill() }
+            dumb.start("env \(m.shell) LANG=C.UTF-8 TERM=dumb \(Self.binary.path); echo EXIT=$?; sleep 30", width: 80, height: 24)
+            let refused = await dumb.wait(for: "EXIT=")
+            #expect(refused.contains("tidak dapat memindahkan kursor") && refused.contains("EXIT=2"), "\(refused)")
+            let ascii = Tmux()
+            defer { ascii.kill() }
+            ascii.start("env \(m.shell) LC_ALL=C LANG=C \(Self.binary.path); echo EXIT=$?; sleep 30", width: 80, height: 24)
+            let screen = await ascii.wait(for: "Lokal terminal bukan UTF-8")
+            #expect(screen.contains("Kotak Masuk ("), "the screen is drawn: \(screen)")
+            // The separators and markers are ASCII, and nothing was dropped from the hint line.
+            #expect(!screen.contains("│") && !screen.contains("…"), "\(screen)")
+            // After the start's sync has said its line, a key brings the hints back.
+            await ascii.wait(for: "Sinkron:")
+            ascii.keys("j")
+            let after = await ascii.wait(for: "?/F1:Bantuan")
+            #expect(after.contains("?/F1:Bantuan  q:Keluar"), "\(after)")
+            ascii.keys("q")
+            #expect(await ascii.wait(for: "EXIT=").contains("EXIT=0"))
+        }
+    }
 
     @Test func aLiaisonOpensReadsResizesAndQuits() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "swift test builds the lapor binary")
