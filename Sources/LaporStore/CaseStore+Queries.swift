@@ -101,17 +101,23 @@ public struct InboxRow: Sendable, Equatable, Identifiable {
     }
 }
 
-/// Overdue reports of one unit.
+/// One unit's open reports that need a supervisor's eye: overdue (with the oldest deadline
+/// missed), in the due-soon band, in the escalation warning or escalated.
 public struct OverdueGroup: Sendable, Equatable {
     public var unitId: String?
+    /// Overdue reports.
     public var count: Int
     /// The deadline of the longest-overdue report.
     public var oldestDue: Timestamp
+    public var dueSoon: Int
+    public var escalating: Int
 
-    public init(unitId: String?, count: Int, oldestDue: Timestamp) {
+    public init(unitId: String?, count: Int, oldestDue: Timestamp, dueSoon: Int = 0, escalating: Int = 0) {
         self.unitId = unitId
         self.count = count
         self.oldestDue = oldestDue
+        self.dueSoon = dueSoon
+        self.escalating = escalating
     }
 }
 
@@ -145,20 +151,29 @@ extension CaseStore {
         return try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report WHERE \(where_)", arguments: arguments) ?? 0 }
     }
 
-    /// Open reports past their deadline at `now`, grouped by unit, the most first.
+    /// The units with open reports past their deadline at `now`, the most first, each with its
+    /// due-soon and escalating counts: the supervisor's table. The same decided instants as the
+    /// views (`ReportView.overdue`, `.dueSoon`, `.escalating`), in one pass.
     public func overdueByUnit(at now: Timestamp, units: Set<String>? = nil) throws -> [OverdueGroup] {
-        var filter = InboxFilter(unitIds: units)
-        filter.dueBefore = now.adding(seconds: -1)
-        let (where_, arguments) = Self.whereClause(filter)
+        let open = Set(ReportStatus.allCases.filter { !$0.isFinal })
+        let (where_, arguments) = Self.whereClause(InboxFilter(statuses: open, unitIds: units))
+        let late = now.adding(seconds: -1).epochSeconds
+        let at = now.epochSeconds
         return try writer.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT unit_id, COUNT(*) AS n, MIN(due_at) AS oldest FROM report WHERE \(where_) GROUP BY unit_id ORDER BY n DESC, unit_id",
-                arguments: arguments
+                sql: """
+                    SELECT unit_id,
+                        SUM(due_at <= ?) AS n, MIN(CASE WHEN due_at <= ? THEN due_at END) AS oldest,
+                        SUM(due_soon_from <= ? AND due_at >= ?) AS soon, SUM(escalation_warning_at <= ?) AS esc
+                    FROM report WHERE \(where_) GROUP BY unit_id HAVING n > 0 ORDER BY n DESC, unit_id
+                    """,
+                arguments: [late, late, at, at, at] + arguments
             ).map {
                 OverdueGroup(
                     unitId: try $0.decode(forColumn: "unit_id"), count: try $0.decode(forColumn: "n"),
-                    oldestDue: Timestamp(epochSeconds: try $0.decode(forColumn: "oldest")))
+                    oldestDue: Timestamp(epochSeconds: try $0.decode(forColumn: "oldest")),
+                    dueSoon: try $0.decode(Int?.self, forColumn: "soon") ?? 0, escalating: try $0.decode(Int?.self, forColumn: "esc") ?? 0)
             }
         }
     }

@@ -136,7 +136,15 @@ public struct AppState: Sendable {
     public static let lead = 200
 
     /// Rows that fit in the list pane.
-    public var listRows: Int { max(1, Layout(width: width, height: height).list.height - 1) }
+    public var listRows: Int { max(1, Layout(width: width, height: height).list.height - 1 - unitTableHeight) }
+
+    /// The overdue view's table of units takes this many lines above the reports: at most a
+    /// third of the pane, its header and a rule included.
+    public var unitTableHeight: Int {
+        guard view == .overdue, !overdueGroups.isEmpty else { return 0 }
+        let pane = Layout(width: width, height: height).list.height
+        return min(overdueGroups.count, max(1, pane / 3 - 2)) + 2
+    }
 }
 
 /// What happened: keys, time, results of work done outside.

@@ -198,6 +198,17 @@ public enum Update {
         case .goTo:
             state.mode = .goingTo("")
             return []
+        case .nextUnit:
+            guard state.view == .overdue else {
+                state.message = state.text.onlyInOverdueView
+                return []
+            }
+            // The first report of the next unit in the list (sorted by unit); past the loaded
+            // window, the window's end, where the next load goes on.
+            let unit = state.row(at: state.selected)?.unitId
+            let start = state.selected - state.rowsOffset + 1
+            let next = state.rows.indices.dropFirst(max(0, start)).first { state.rows[$0].unitId != unit }
+            return move(&state, by: (next.map { $0 + state.rowsOffset } ?? (state.rowsOffset + state.rows.count)) - state.selected)
         case .filter:
             // The current filter, and a space to add the next word after it.
             state.mode = .filtering(state.filterText.map { $0 + " " } ?? "")

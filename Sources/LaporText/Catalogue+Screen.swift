@@ -88,6 +88,14 @@ extension Catalogue {
 
 extension Catalogue {
     /// `Dinas PU 12 (s.d. 50 hk)`.
+    public var onlyInOverdueView: String {
+        pick("u berpindah antarunit di tampilan Terlambat.", "u moves between units in the Overdue view.")
+    }
+    public var columnOverdue: String { pick("TERLAMBAT", "OVERDUE") }
+    public var columnSoon: String { pick("≤2 HK", "≤2 WD") }
+    public var columnEscalating: String { pick("ESK", "ESC") }
+    public var columnOldest: String { pick("TERLAMA", "OLDEST") }
+
     public func overdueGroup(unit: String, count: Int, workingDaysLate: Int) -> String {
         pick("\(unit) \(count) (s.d. \(workingDaysLate) hk)", "\(unit) \(count) (up to \(workingDaysLate) wd)")
     }

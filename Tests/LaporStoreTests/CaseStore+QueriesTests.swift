@@ -44,7 +44,7 @@ import Testing
         #expect(
             groups == [
                 // Verification: submitted Thu 20 Aug + 3 working days, over the Maulid holiday (the rulebook, not the wire).
-                OverdueGroup(unitId: nil, count: 1, oldestDue: Timestamp(rfc3339: "2026-08-26T23:59:59+07:00")!),
+                OverdueGroup(unitId: nil, count: 1, oldestDue: Timestamp(rfc3339: "2026-08-26T23:59:59+07:00")!, escalating: 1),
                 OverdueGroup(unitId: "dki-dpu", count: 1, oldestDue: Timestamp(rfc3339: "2026-11-09T23:59:59+07:00")!),
             ])
         #expect(Set(ReportView.views(for: .supervisor)) == [.overdue, .dueSoon, .escalating, .escalated, .all])

@@ -107,3 +107,50 @@ import Testing
         #expect(!line.contains(" hk 1") || line.contains(" j "), "hours only with their unit: \(line)")
     }
 }
+
+/// The supervisor's overdue list: a table of units with bars, the reports below (issue 12).
+@Suite struct UnitTableTests {
+    static func supervising() -> AppState {
+        let supervisor = User(id: "u-sup", name: "Supervisor", role: .supervisor, unitId: "dki")
+        var s = AppState(user: supervisor, profile: "p", workflow: workflow, language: .id, width: 120, height: 40, now: now)
+        let due = Timestamp(rfc3339: "2026-03-10T23:59:59+07:00")!
+        _ = Update.update(
+            &s,
+            .loadedGroups([
+                OverdueGroup(unitId: "dki-dpu-jp", count: 16, oldestDue: due, dueSoon: 3, escalating: 2),
+                OverdueGroup(unitId: "dki-dpu", count: 4, oldestDue: due, dueSoon: 1, escalating: 0),
+            ]))
+        let jp = (0..<3).map { row("91000\($0)0", "Laporan JP \($0)", due: "2026-03-20T23:59:59+07:00", unit: "dki-dpu-jp") }
+        let dpu = (0..<2).map { row("92000\($0)0", "Laporan DPU \($0)", due: "2026-03-20T23:59:59+07:00", unit: "dki-dpu") }
+        _ = Update.update(&s, .loaded(rows: dpu + jp, total: 5))
+        return s
+    }
+
+    @Test func aTableOfUnitsWithBarsAndTheReportsBelow() throws {
+        let s = Self.supervising()
+        let lines = View.render(s).text.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first { $0.contains("UNIT") && $0.contains("TERLAMBAT") })
+        #expect(header.contains("≤2 HK") && header.contains("ESK") && header.contains("TERLAMA"))
+        let jp = try #require(lines.first { $0.contains("Suku Dinas PU") && $0.contains(" 16 ") })
+        let dpu = try #require(lines.first { $0.contains("Dinas Pekerjaan U") && $0.contains(" 4 ") }, "\(lines.prefix(5).joined(separator: "\n"))")
+        // The bars are as long as the counts: 16 fills the bar, 4 a quarter of it.
+        let full = jp.filter { "█▉▊▋▌▍▎▏".contains($0) }.count
+        let quarter = dpu.filter { "█▉▊▋▌▍▎▏".contains($0) }.count
+        #expect(full >= 6 && quarter > 0 && abs(quarter * 4 - full) <= 4, "\(jp)\n\(dpu)")
+        #expect(dpu.hasPrefix("▶"), "the selected report's unit is marked")
+        // Rows show their titles (the unit is in the table).
+        #expect(lines.contains { $0.contains("Laporan DPU 0") && !$0.contains("[") })
+        try assertSnapshot(View.render(s), "supervisor-units-120x40")
+    }
+
+    @Test func uJumpsToTheNextUnitsReports() {
+        var s = Self.supervising()
+        #expect(s.row(at: s.selected)?.unitId == "dki-dpu")
+        _ = Update.update(&s, .key(.char("u")))
+        #expect(s.selected == 2 && s.row(at: 2)?.unitId == "dki-dpu-jp")
+        #expect(View.render(s).text.split(separator: "\n").contains { $0.hasPrefix("▶ Suku Dinas PU") })
+        var inbox = state(width: 120, height: 40)
+        _ = Update.update(&inbox, .key(.char("u")))
+        #expect(inbox.message?.contains("tampilan Terlambat") == true)
+    }
+}

@@ -14,5 +14,6 @@ import Testing
         }
         #expect(AsciiFallback.text("│ Jalan berlubang — café") == "| Jalan berlubang - cafe")
         #expect(AsciiFallback.text("陈美") == "????")
+        #expect(AsciiFallback.text("██▌") == "###", "the supervisor's bars")
     }
 }

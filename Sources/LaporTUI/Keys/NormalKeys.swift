@@ -4,7 +4,7 @@ import Terminal
 
 /// What a key does in the normal mode. One table drives dispatch, the `?` overlay and the hint line.
 public enum Command: String, CaseIterable, Sendable {
-    case down, up, top, bottom, goTo, pageDown, pageUp, open, switchPane, search, filter, sort, clearSearch, sync, explain, help, quit
+    case down, up, top, bottom, goTo, nextUnit, pageDown, pageUp, open, switchPane, search, filter, sort, clearSearch, sync, explain, help, quit
     case view1, view2, view3, view4, view5
 
     /// The view keys, in key order.
@@ -38,6 +38,9 @@ public enum KeyMap {
         KeyBinding(command: .up, keys: [.char("k"), .up], label: "k/↑", helpID: "Naik", helpEN: "Up", hint: false),
         KeyBinding(command: .top, keys: [.home], label: "Home", helpID: "Ke awal", helpEN: "To the top", hint: false),
         KeyBinding(command: .bottom, keys: [.char("G"), .end], label: "G/End", helpID: "Ke akhir", helpEN: "To the end", hint: false),
+        KeyBinding(
+            command: .nextUnit, keys: [.char("u")], label: "u", helpID: "Unit berikutnya (tampilan Terlambat)",
+            helpEN: "Next unit (the Overdue view)", hint: false),
         KeyBinding(
             command: .goTo, keys: [.char("g")], label: "g", helpID: "Buka nomor laporan…", helpEN: "Open a report by number…", hint: true),
         KeyBinding(command: .pageDown, keys: [.pageDown, .ctrl("f")], label: "PgDn", helpID: "Halaman berikut", helpEN: "Next page", hint: false),
