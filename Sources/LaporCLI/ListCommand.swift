@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LaporApp
 import LaporDomain
 import LaporStore
 import LaporText
@@ -16,7 +17,8 @@ struct ListCommand: AsyncParsableCommand {
         abstract: "List reports from the local case store.",
         discussion: """
             Views: inbox, waiting, done (liaison); queue, ready (admin); overdue, due-soon, escalated
-            (supervisor); escalating (every role: ten days before the escalation, and after); all.
+            (supervisor); escalating (every role: ten days before the escalation, and after); all;
+            and the views saved in the TUI with V (by their name).
             Filters combine with the view; repeat an option for several values. Units and categories
             include their sub-units and sub-categories. In the deadline column ⚑ marks a report near
             or past its escalation and ≈ a provisional deadline; CSV and JSON carry due_provisional.
@@ -24,7 +26,7 @@ struct ListCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var profile: ProfileOptions
-    @Option(help: "The view (default: the role's first).") var view: String?
+    @Option(help: "The view, built-in or saved in the TUI with V (default: the role's first).") var view: String?
     @Option(help: "Status (submitted, held, verified, dispatched, info_requested, followed_up, replied, closed, archived).")
     var status: [String] = []
     @Option(help: "Kind (pengaduan, aspirasi, permintaan_informasi).") var kind: [String] = []
@@ -49,13 +51,27 @@ struct ListCommand: AsyncParsableCommand {
         let now = currentTime()
         guard (1...100_000).contains(limit), offset >= 0 else { throw CLIError(text.badLimit) }
         let chosen: ReportView
-        if let view {
-            guard let v = ReportView(rawValue: view) else { throw CLIError(text.unknownValue("--view", view, ReportView.allCases.map(\.rawValue))) }
+        var filter: InboxFilter
+        var savedOrder: InboxSort?
+        if let view, let v = ReportView(rawValue: view) {
             chosen = v
+            filter = chosen.filter(at: now)
+        } else if let view {
+            // A view saved in the TUI: the same filter, search and order as on screen.
+            let saved = try session.store.savedViews()
+            guard let named = saved.first(where: { $0.name == view }) else {
+                throw CLIError(text.unknownValue("--view", view, ReportView.allCases.map(\.rawValue) + saved.map(\.name)))
+            }
+            switch named.filter(at: now, workflow: workflow) {
+            case .success(let f): filter = f
+            case .failure(let problem): throw CLIError(text.badFilter(problem.word, allowed: problem.allowed))
+            }
+            chosen = named.base
+            savedOrder = named.order
         } else {
             chosen = ReportView.views(for: reference.user.role)[0]
+            filter = chosen.filter(at: now)
         }
-        var filter = chosen.filter(at: now)
         func parse<T: RawRepresentable>(_ values: [String], _ option: String, _ all: [T]) throws -> Set<T>? where T.RawValue == String {
             guard !values.isEmpty else { return nil }
             return Set(
@@ -94,13 +110,13 @@ struct ListCommand: AsyncParsableCommand {
             filter.dueBefore = min(filter.dueBefore ?? limit, limit)
             filter.dueAfter = max(filter.dueAfter ?? now.adding(seconds: -1), now.adding(seconds: -1))
         }
-        filter.search = search
+        if let search { filter.search = search }
         let order: InboxSort
         if let sort {
             guard let s = InboxSort(rawValue: sort) else { throw CLIError(text.unknownValue("--sort", sort, InboxSort.allCases.map(\.rawValue))) }
             order = s
         } else {
-            order = chosen.defaultSort
+            order = savedOrder ?? chosen.defaultSort
         }
         let rows = try session.store.page(filter, sort: order, limit: limit, offset: offset)
         let total = try session.store.count(filter)

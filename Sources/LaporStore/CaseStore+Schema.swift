@@ -99,6 +99,20 @@ extension CaseStore {
                     CREATE INDEX report_by_escalation ON report(escalates_at) WHERE escalates_at IS NOT NULL;
                     """)
         }
+        migrator.registerMigration("v4: saved views") { db in
+            // A user's named views (a view, its filter words, search and order), per profile:
+            // each profile has its own store.
+            try db.execute(
+                sql: """
+                    CREATE TABLE saved_view (
+                        name TEXT PRIMARY KEY,
+                        base TEXT NOT NULL,
+                        filter TEXT,
+                        search TEXT,
+                        sort TEXT,
+                        position INTEGER NOT NULL);
+                    """)
+        }
         return migrator
     }
 }

@@ -62,6 +62,18 @@ public enum ReportView: String, CaseIterable, Sendable {
 }
 
 extension InboxFilter {
+    /// A view's filter narrowed by the words of `f` (statuses intersect; the rest are `extra`'s).
+    public func narrowed(by extra: InboxFilter) -> InboxFilter {
+        var f = self
+        if let s = extra.statuses { f.statuses = f.statuses.map { $0.intersection(s) } ?? s }
+        f.kinds = extra.kinds
+        f.channels = extra.channels
+        f.categoryIds = extra.categoryIds
+        f.unitIds = extra.unitIds
+        f.privacies = extra.privacies
+        return f
+    }
+
     /// Open reports due today (in each report's own zone) at `now`: the status bar's count.
     public static func dueToday(at now: Timestamp) -> InboxFilter {
         InboxFilter(statuses: Set(ReportStatus.allCases.filter { !$0.isFinal }), dueTodayAt: now)

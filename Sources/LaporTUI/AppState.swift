@@ -22,6 +22,8 @@ public struct AppState: Sendable {
         case duplicateOf(PendingAction, String)
         /// Typing a tracking number to open (`g`), whatever the view.
         case goingTo(String)
+        /// Typing the name to save the view under (`V`).
+        case namingView(String)
         case verify(VerifyForm)
         /// "Are you sure?", naming the reports and the effect.
         case confirm(Confirmation)
@@ -42,6 +44,11 @@ public struct AppState: Sendable {
 
     public var views: [ReportView]
     public var view: ReportView
+    /// The user's saved views (keys 6 to 9) and how many reports each holds now.
+    public var savedViews: [SavedView] = []
+    public var savedCounts: [String: Int] = [:]
+    /// The saved view on screen, if one is.
+    public var activeSaved: String?
     public var search: String?
     /// The filter typed with `f`, as typed and as parsed.
     public var filterText: String?
@@ -111,14 +118,8 @@ public struct AppState: Sendable {
 
     /// The filter of the current view and search.
     public var filter: InboxFilter {
-        var f = view.filter(at: now)
+        var f = view.filter(at: now).narrowed(by: extraFilter)
         f.search = search
-        if let s = extraFilter.statuses { f.statuses = f.statuses.map { $0.intersection(s) } ?? s }
-        f.kinds = extraFilter.kinds
-        f.channels = extraFilter.channels
-        f.categoryIds = extraFilter.categoryIds
-        f.unitIds = extraFilter.unitIds
-        f.privacies = extraFilter.privacies
         return f
     }
 
@@ -157,6 +158,8 @@ public enum Event: Sendable {
     case loadedDetail(Report?)
     /// The report asked for with `g`, or nil when the store has no such number.
     case opened(String, Report?)
+    /// The saved views and their counts.
+    case loadedSavedViews([SavedView], counts: [String: Int])
     /// A duplicate's original as the store has it (nil: not there).
     case originalChecked(PendingAction, Report?)
     /// The selected report's unsettled outbox items, and every report that has some.
@@ -199,6 +202,8 @@ public enum Effect: Equatable, Sendable {
     case loadDetail(String)
     /// Open a report by its number (`g`), from the whole store.
     case openReport(String)
+    /// Save the view on screen under a name.
+    case saveView(SavedView)
     /// Look up a duplicate's original before the confirmation.
     case checkOriginal(PendingAction)
     case sync

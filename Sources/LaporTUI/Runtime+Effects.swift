@@ -21,6 +21,14 @@ extension Runtime {
             if state.view == .overdue { post(.loadedGroups((try? store.overdueByUnit(at: state.now)) ?? [])) }
         case .refreshCounts:
             post(counts(state))
+            post(savedViews(state))
+        case .saveView(let view):
+            do {
+                try store.saveView(view)
+            } catch {
+                post(.outboxChanged(String(describing: error)))
+            }
+            post(savedViews(state))
         case .loadDetail(let id):
             post(.loadedDetail(try? store.report(id)))
             post(unsettled(id))
@@ -125,6 +133,16 @@ extension Runtime {
         } catch {
             return .outboxChanged(String(describing: error))
         }
+    }
+
+    /// The saved views with how many reports each holds now (one count each).
+    func savedViews(_ state: AppState) -> Event {
+        let views = (try? store.savedViews()) ?? []
+        var counts: [String: Int] = [:]
+        for view in views {
+            if case .success(let filter) = view.filter(at: state.now, workflow: state.workflow) { counts[view.name] = try? store.count(filter) }
+        }
+        return .loadedSavedViews(views, counts: counts)
     }
 
     func counts(_ state: AppState) -> Event {

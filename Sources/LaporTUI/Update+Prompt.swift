@@ -1,4 +1,6 @@
+import LaporApp
 import LaporDomain
+import LaporStore
 import Terminal
 
 /// The one-line prompts on the hint line: search (`/`), filter (`f`) and a number to open (`g`).
@@ -36,6 +38,44 @@ extension Update {
             guard !text.isEmpty else { return [] }
             return [.openReport(text)]
         }
+    }
+
+    /// `V`: a name for the view on screen; the same name again replaces it.
+    static func nameViewKey(_ key: Key, _ typed: String, _ state: inout AppState) -> [Effect] {
+        prompt(key, typed, &state, limit: 40, editing: AppState.Mode.namingView) { text, state in
+            let name = text.trimmingCharacters(in: .whitespaces)
+            guard SavedView.isValidName(name) else {
+                state.message = state.text.badViewName(name)
+                return []
+            }
+            state.activeSaved = name
+            state.message = state.text.viewSaved(name)
+            return [.saveView(SavedView(name: name, base: state.view, filter: state.filterText, search: state.search, sort: state.sort))]
+        }
+    }
+
+    /// Opens a saved view: its base view with its filter words (parsed against today's units),
+    /// search and order.
+    static func openSaved(_ saved: SavedView, _ state: inout AppState) -> [Effect] {
+        var extra = InboxFilter()
+        if let words = saved.filter {
+            switch FilterParser.parse(words, units: state.workflow.units, categories: state.workflow.categories) {
+            case .success(let parsed): extra = parsed
+            case .failure(let problem):
+                state.message = state.text.badFilter(problem.word, allowed: problem.allowed)
+                return []
+            }
+        }
+        state.view = saved.base
+        state.extraFilter = extra
+        state.filterText = saved.filter
+        state.search = saved.search
+        state.sort = saved.sort
+        state.activeSaved = saved.name
+        state.selected = 0
+        state.top = 0
+        state.focus = .list
+        return [.reload]
     }
 
     /// A one-line prompt on the hint line: type, erase, Enter submits, Esc abandons.

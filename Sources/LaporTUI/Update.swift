@@ -39,6 +39,10 @@ public enum Update {
         case .loadedGroups(let groups):
             state.overdueGroups = groups
             return []
+        case .loadedSavedViews(let views, let counts):
+            state.savedViews = views
+            state.savedCounts = counts
+            return []
         case .originalChecked(var pending, let original):
             guard !pending.isBulk, let report = state.detail else { return [] }
             let request = pending.request(for: report, id: "probe")
@@ -161,6 +165,7 @@ public enum Update {
         case .searching(let typed): return searchKey(key, typed, &state)
         case .filtering(let typed): return filterKey(key, typed, &state)
         case .goingTo(let typed): return goToKey(key, typed, &state)
+        case .namingView(let typed): return nameViewKey(key, typed, &state)
         case .normal: break
         }
         if state.focus == .composer, let composer = state.composer {
@@ -262,11 +267,28 @@ public enum Update {
             return [.loadOutbox]
         case .view1, .view2, .view3, .view4, .view5:
             guard let index = Command.views.firstIndex(of: command), index < state.views.count else { return [] }
+            if state.activeSaved != nil {
+                // Leaving a saved view leaves its filter, search and order with it.
+                state.activeSaved = nil
+                state.filterText = nil
+                state.extraFilter = InboxFilter()
+                state.search = nil
+                state.sort = nil
+            }
             state.view = state.views[index]
             state.selected = 0
             state.top = 0
             state.focus = .list
             return [.reload]
+        case .saved1, .saved2, .saved3, .saved4:
+            guard let index = Command.savedViews.firstIndex(of: command), index < state.savedViews.count else {
+                state.message = state.text.noSavedView
+                return []
+            }
+            return openSaved(state.savedViews[index], &state)
+        case .saveView:
+            state.mode = .namingView(state.activeSaved ?? "")
+            return []
         }
     }
 

@@ -45,7 +45,7 @@ public enum View {
     static func title(_ grid: inout CellGrid, _ state: AppState) {
         grid.fill(x: 0, y: 0, width: state.width, height: 1, style: titleStyle)
         let text = state.text
-        var line = "lapor · \(text.viewName(state.view)) (\(state.total))"
+        var line = "lapor · \(state.activeSaved.map(Sanitizer.line) ?? text.viewName(state.view)) (\(state.total))"
         if let search = state.search { line += " · \(text.searchLabel): \(search)" }
         if let filter = state.filterText { line += " · \(text.filterLabel): \(filter)" }
         if state.total > 0 { line += " · \(state.selected + 1)/\(state.total)" }
@@ -85,41 +85,6 @@ public enum View {
                 if state.focus == .list { grid.cursor = (r.x, y) }
             }
         }
-    }
-
-    /// The supervisor's table: per unit, overdue, due soon, escalating and the oldest lateness,
-    /// with a bar of the overdue count (eighth blocks; `#` under a non-UTF-8 locale); `▶` marks
-    /// the unit of the selected report, whose reports the list below is sorted into.
-    static func unitTable(_ grid: inout CellGrid, _ state: AppState, _ r: Layout.Rect) {
-        let text = state.text
-        let barWidth = max(6, r.width / 6)
-        let nameWidth = max(12, r.width - 2 - 10 - 7 - 5 - 11 - barWidth - 1)
-        let header =
-            "  " + pad(text.columnUnit, nameWidth) + pad(text.columnOverdue, 10) + pad(text.columnSoon, 7) + pad(text.columnEscalating, 5)
-            + pad(text.columnOldest, 11)
-        grid.put(header, x: r.x, y: r.y, style: Style(bold: true), maxWidth: r.width)
-        let selectedUnit = state.row(at: state.selected)?.unitId
-        let most = state.overdueGroups.map(\.count).max() ?? 1
-        for (i, g) in state.overdueGroups.prefix(r.height - 2).enumerated() {
-            let zone = state.workflow.units.zone(of: g.unitId)
-            let late = state.workflow.calendar.remaining(from: state.now, until: g.oldestDue, in: zone)
-            let name = g.unitId.flatMap { state.workflow.units[$0]?.name } ?? text.nationalScope
-            let marker = g.unitId == selectedUnit ? "▶ " : "  "
-            let line =
-                marker + pad(Sanitizer.line(name), nameWidth) + pad(String(g.count), 10) + pad(String(g.dueSoon), 7)
-                + pad(String(g.escalating), 5) + pad(text.countdownShort(WorkingTimeRemaining(seconds: late.seconds, isOverdue: false)), 11)
-            grid.put(line, x: r.x, y: r.y + 1 + i, style: g.unitId == selectedUnit ? Style(bold: true) : .plain, maxWidth: r.width)
-            grid.put(bar(g.count, of: most, width: barWidth), x: r.x + DisplayWidth.of(line) + 1, y: r.y + 1 + i, style: overdueStyle)
-        }
-        grid.put(String(repeating: "─", count: r.width), x: r.x, y: r.y + r.height - 1, style: dimStyle)
-    }
-
-    /// `value` of `most` as a bar `width` columns long at full, in eighths of a column.
-    static func bar(_ value: Int, of most: Int, width: Int) -> String {
-        guard most > 0, width > 0, value > 0 else { return "" }
-        let eighths = max(1, value * width * 8 / most)
-        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
-        return String(repeating: "█", count: eighths / 8) + partial
     }
 
     /// The deadline column's width in the list.
@@ -240,6 +205,7 @@ public enum View {
             case .filtering(let typed): "f: " + typed
             case .searching(let typed): "/" + typed
             case .goingTo(let typed): state.text.goToPrompt + " " + typed
+            case .namingView(let typed): state.text.nameViewPrompt + " " + typed
             default: nil
             }
         if let prompt = typedPrompt {
@@ -266,36 +232,17 @@ public enum View {
         // what the user came to do; whole hints only.
         let bindings = offered(state).filter(\.hint)
         let first: Set<Command> = [.help, .quit]
-        let ordered =
-            bindings.filter { first.contains($0.command) } + bindings.filter { $0.command.actionType != nil }
-            + bindings.filter { !first.contains($0.command) && $0.command.actionType == nil }
         let views = "1-\(state.views.count):" + state.views.map { state.text.viewName($0) }.joined(separator: "/")
-        let hints = ordered.map { $0.described.hintText(state.language) } + [views]
+        let saved = state.savedViews.prefix(4).enumerated().map { i, v in
+            "\(i + 6):\(Sanitizer.line(v.name))" + (state.savedCounts[v.name].map { " (\($0))" } ?? "")
+        }
+        // Then the views, the user's saved ones with their counts, and the rest.
+        let hints =
+            (bindings.filter { first.contains($0.command) } + bindings.filter { $0.command.actionType != nil }).map {
+                $0.described.hintText(state.language)
+            } + [views] + saved
+            + bindings.filter { !first.contains($0.command) && $0.command.actionType == nil }.map { $0.described.hintText(state.language) }
         grid.put(DisplayWidth.fitFields(hints, separator: "  ", to: state.width), x: 0, y: y, style: dimStyle, maxWidth: state.width)
-    }
-
-    /// While `f` is typed: the syntax, each field's values, and what is wrong with the text so far.
-    static func filterHelp(_ grid: inout CellGrid, _ state: AppState, _ typed: String, above bottom: Int) {
-        let text = state.text
-        var lines = [text.filterSyntax, ""]
-        for field in FilterParser.fields {
-            let values = FilterParser.allowed(field, units: state.workflow.units, categories: state.workflow.categories)
-            let note = field == "unit" ? " " + text.filterSubtreeNote : field == "category" ? " " + text.filterSubtreeNote : ""
-            lines.append(pad(field + "=", 10) + values.prefix(8).joined(separator: ",") + (values.count > 8 ? ",…" : "") + note)
-        }
-        let words = typed.split(separator: " ").joined(separator: " ")
-        if case .failure(let problem) = FilterParser.parse(words, units: state.workflow.units, categories: state.workflow.categories),
-            !typed.hasSuffix("=")
-        {
-            lines += ["", text.badFilter(problem.word, allowed: problem.allowed)]
-        }
-        let width = min(state.width - 2, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
-        let shown = lines.flatMap { DisplayWidth.wrap($0, to: max(1, width - 4)) }
-        let height = min(bottom - 1, shown.count + 2)
-        guard height >= 4 else { return }
-        let y = bottom - height
-        frame(&grid, x: 0, y: y, width: width, height: height)
-        for (i, line) in shown.prefix(height - 2).enumerated() { grid.put(line, x: 2, y: y + 1 + i, maxWidth: width - 4) }
     }
 
     /// The keys of a mode, from its table; in the normal mode only those that apply now.
@@ -306,6 +253,11 @@ public enum View {
                 var help = b.help(state.language)
                 if let i = Command.views.firstIndex(of: b.command), i < state.views.count {
                     help = state.text.viewName(state.views[i])
+                }
+                if let i = Command.savedViews.firstIndex(of: b.command) {
+                    guard i < state.savedViews.count else { continue }
+                    let v = state.savedViews[i]
+                    help = Sanitizer.line(v.name) + (state.savedCounts[v.name].map { " (\($0))" } ?? "")
                 }
                 entries.append(pad(b.label, 7) + help)
             }

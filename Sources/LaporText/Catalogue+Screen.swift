@@ -88,6 +88,20 @@ extension Catalogue {
 
 extension Catalogue {
     /// `Dinas PU 12 (s.d. 50 hk)`.
+    public var nameViewPrompt: String { pick("Simpan tampilan sebagai:", "Save the view as:") }
+    public func viewSaved(_ name: String) -> String {
+        pick("Tampilan '\(name)' disimpan; buka lagi dengan angka 6-9.", "View '\(name)' saved; open it again with 6-9.")
+    }
+    public func badViewName(_ name: String) -> String {
+        pick(
+            "Nama '\(name)' tidak dapat dipakai: 1-40 karakter, bukan nama tampilan bawaan.",
+            "The name '\(name)' cannot be used: 1-40 characters, not a built-in view's name.")
+    }
+    public var noSavedView: String {
+        pick(
+            "Belum ada tampilan tersimpan di angka itu; V menyimpan tampilan yang sedang dibuka.",
+            "No saved view on that key yet; V saves the view on screen.")
+    }
     public var onlyInOverdueView: String {
         pick("u berpindah antarunit di tampilan Terlambat.", "u moves between units in the Overdue view.")
     }

@@ -50,6 +50,13 @@ struct Machine {
             let show = await m.run("show", mine.id)
             #expect(show.code == 0 && show.out.contains("(identitas dirahasiakan)") && show.out.contains("Tenggat tindak lanjut"))
             #expect(await m.run("search", "halte").out.contains(mine.id))
+            // A view saved in the TUI lists the same from the command line (issue 12).
+            let store = try CaseStore(path: m.home.appendingPathComponent("data/lapor/dpu/cases.sqlite").path)
+            try store.saveView(SavedView(name: "Halte", base: .all, filter: "privacy=anonim", search: "halte"))
+            let savedList = await m.run("list", "--view", "Halte", "--format", "csv")
+            #expect(savedList.code == 0 && savedList.out.contains("\n\(mine.id),"), "\(savedList.err)")
+            let unknown = await m.run("list", "--view", "Tidak ada")
+            #expect(unknown.code == 2 && unknown.err.contains("Halte"), "the saved names are offered: \(unknown.err)")
             // The tracking number a citizen quotes, whole or its start (issue 12).
             let byNumber = await m.run("search", mine.id)
             #expect(byNumber.code == 0 && byNumber.out.contains(mine.id), "\(byNumber.out)\(byNumber.err)")

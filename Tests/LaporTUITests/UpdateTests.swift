@@ -197,3 +197,39 @@ import Testing
         #expect(s.syncProgress == nil && !View.render(s).text.contains("halaman,"))
     }
 }
+
+/// Saved views: V names the view on screen, 6-9 open them, with their counts (issue 12).
+@Suite struct SavedViewTests {
+    @Test func vSavesTheViewOnScreenAndSixOpensIt() {
+        var s = state(width: 120, height: 40)
+        _ = Update.update(&s, .key(.char("f")))
+        for c in "kind=aspirasi" { _ = Update.update(&s, .key(.char(c))) }
+        _ = Update.update(&s, .key(.enter))
+        _ = Update.update(&s, .key(.char("S")))
+        _ = Update.update(&s, .key(.char("V")))
+        #expect(View.render(s).text.contains("Simpan tampilan sebagai:"))
+        for c in "Aspirasi saya" { _ = Update.update(&s, .key(.char(c))) }
+        let effects = Update.update(&s, .key(.enter))
+        let saved = SavedView(name: "Aspirasi saya", base: .inbox, filter: "kind=aspirasi", search: nil, sort: s.sort)
+        #expect(effects == [.saveView(saved)])
+        _ = Update.update(&s, .loadedSavedViews([saved], counts: ["Aspirasi saya": 7]))
+        // Back to the plain inbox, then 6 opens the saved one, named in the title.
+        _ = Update.update(&s, .key(.char("1")))
+        #expect(s.filterText == nil && s.activeSaved == nil)
+        var wide = s
+        wide.width = 250
+        #expect(View.render(wide).text.contains("6:Aspirasi saya (7)"), "listed after the built-in views with its count")
+        _ = Update.update(&wide, .key(.char("?")))
+        #expect(View.render(wide).text.contains("6      Aspirasi saya (7)"), "and in the help")
+        #expect(Update.update(&s, .key(.char("6"))) == [.reload])
+        #expect(s.activeSaved == "Aspirasi saya" && s.filter.kinds == [.aspirasi] && s.sort == saved.sort)
+        #expect(View.render(s).text.contains("lapor · Aspirasi saya ("))
+        _ = Update.update(&s, .key(.char("7")))
+        #expect(s.message?.contains("Belum ada tampilan tersimpan") == true)
+        _ = Update.update(&s, .key(.char("V")))
+        for c in "inbox" { _ = Update.update(&s, .key(.char(c))) }
+        _ = Update.update(&s, .key(.escape))
+        _ = Update.update(&s, .key(.char("V")))
+        #expect(s.mode == .namingView("Aspirasi saya"), "the open saved view's name, to replace it")
+    }
+}

@@ -74,7 +74,7 @@ extension AppState {
         case .normal:
             guard composer != nil else { return .normal }
             return focus == .composer ? .composer : .reading
-        case .searching, .filtering, .duplicateOf, .goingTo: return .prompt
+        case .searching, .filtering, .duplicateOf, .goingTo, .namingView: return .prompt
         case .picker: return .picker
         case .verify: return .verifyForm
         case .confirm: return .confirmation

@@ -6,9 +6,12 @@ import Terminal
 public enum Command: String, CaseIterable, Sendable {
     case down, up, top, bottom, goTo, nextUnit, pageDown, pageUp, open, switchPane, search, filter, sort, clearSearch, sync, explain, help, quit
     case view1, view2, view3, view4, view5
+    case saved1, saved2, saved3, saved4, saveView
 
     /// The view keys, in key order.
     static let views: [Command] = [.view1, .view2, .view3, .view4, .view5]
+    /// The keys of the user's saved views, after the built-in ones.
+    static let savedViews: [Command] = [.saved1, .saved2, .saved3, .saved4]
     case followup, requestInfo, forward, returnReport, verify, dispatch, hold, archive, duplicate, closeReport
     case mark, markAll, outbox
 
@@ -60,6 +63,13 @@ public enum KeyMap {
         KeyBinding(command: .view3, keys: [.char("3")], label: "3", helpID: "Tampilan 3", helpEN: "View 3", hint: false),
         KeyBinding(command: .view4, keys: [.char("4")], label: "4", helpID: "Tampilan 4", helpEN: "View 4", hint: false),
         KeyBinding(command: .view5, keys: [.char("5")], label: "5", helpID: "Tampilan 5", helpEN: "View 5", hint: false),
+        KeyBinding(command: .saved1, keys: [.char("6")], label: "6", helpID: "Tampilan tersimpan 1", helpEN: "Saved view 1", hint: false),
+        KeyBinding(command: .saved2, keys: [.char("7")], label: "7", helpID: "Tampilan tersimpan 2", helpEN: "Saved view 2", hint: false),
+        KeyBinding(command: .saved3, keys: [.char("8")], label: "8", helpID: "Tampilan tersimpan 3", helpEN: "Saved view 3", hint: false),
+        KeyBinding(command: .saved4, keys: [.char("9")], label: "9", helpID: "Tampilan tersimpan 4", helpEN: "Saved view 4", hint: false),
+        KeyBinding(
+            command: .saveView, keys: [.char("V")], label: "V", helpID: "Simpan tampilan ini (saringan, pencarian, urutan)…",
+            helpEN: "Save this view (filter, search, order)…", hint: false),
         KeyBinding(command: .followup, keys: [.char("c")], label: "c", helpID: "Tindak lanjut", helpEN: "Follow-up", hint: true),
         KeyBinding(
             command: .requestInfo, keys: [.char("i")], label: "i", helpID: "Minta informasi", helpEN: "Request information",

@@ -9,7 +9,7 @@ public enum FilterParser {
         public var allowed: [String]
     }
 
-    static let fields = ["status", "kind", "channel", "category", "unit", "privacy"]
+    public static let fields = ["status", "kind", "channel", "category", "unit", "privacy"]
 
     /// The values a field takes, for the prompt's help: the fixed ones listed, units and
     /// categories by example (they come from the reference data).

@@ -1,0 +1,42 @@
+import LaporApp
+import LaporDomain
+import LaporStore
+import LaporText
+import Terminal
+
+extension View {
+    /// The supervisor's table: per unit, overdue, due soon, escalating and the oldest lateness,
+    /// with a bar of the overdue count (eighth blocks; `#` under a non-UTF-8 locale); `▶` marks
+    /// the unit of the selected report, whose reports the list below is sorted into.
+    static func unitTable(_ grid: inout CellGrid, _ state: AppState, _ r: Layout.Rect) {
+        let text = state.text
+        let barWidth = max(6, r.width / 6)
+        let nameWidth = max(12, r.width - 2 - 10 - 7 - 5 - 11 - barWidth - 1)
+        let header =
+            "  " + pad(text.columnUnit, nameWidth) + pad(text.columnOverdue, 10) + pad(text.columnSoon, 7) + pad(text.columnEscalating, 5)
+            + pad(text.columnOldest, 11)
+        grid.put(header, x: r.x, y: r.y, style: Style(bold: true), maxWidth: r.width)
+        let selectedUnit = state.row(at: state.selected)?.unitId
+        let most = state.overdueGroups.map(\.count).max() ?? 1
+        for (i, g) in state.overdueGroups.prefix(r.height - 2).enumerated() {
+            let zone = state.workflow.units.zone(of: g.unitId)
+            let late = state.workflow.calendar.remaining(from: state.now, until: g.oldestDue, in: zone)
+            let name = g.unitId.flatMap { state.workflow.units[$0]?.name } ?? text.nationalScope
+            let marker = g.unitId == selectedUnit ? "▶ " : "  "
+            let line =
+                marker + pad(Sanitizer.line(name), nameWidth) + pad(String(g.count), 10) + pad(String(g.dueSoon), 7)
+                + pad(String(g.escalating), 5) + pad(text.countdownShort(WorkingTimeRemaining(seconds: late.seconds, isOverdue: false)), 11)
+            grid.put(line, x: r.x, y: r.y + 1 + i, style: g.unitId == selectedUnit ? Style(bold: true) : .plain, maxWidth: r.width)
+            grid.put(bar(g.count, of: most, width: barWidth), x: r.x + DisplayWidth.of(line) + 1, y: r.y + 1 + i, style: overdueStyle)
+        }
+        grid.put(String(repeating: "─", count: r.width), x: r.x, y: r.y + r.height - 1, style: dimStyle)
+    }
+
+    /// `value` of `most` as a bar `width` columns long at full, in eighths of a column.
+    static func bar(_ value: Int, of most: Int, width: Int) -> String {
+        guard most > 0, width > 0, value > 0 else { return "" }
+        let eighths = max(1, value * width * 8 / most)
+        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
+        return String(repeating: "█", count: eighths / 8) + partial
+    }
+}
