@@ -113,16 +113,25 @@ import Testing
     static func supervising() -> AppState {
         let supervisor = User(id: "u-sup", name: "Supervisor", role: .supervisor, unitId: "dki")
         var s = AppState(user: supervisor, profile: "p", workflow: workflow, language: .id, width: 120, height: 40, now: now)
-        let due = Timestamp(rfc3339: "2026-03-10T23:59:59+07:00")!
+        let due = Timestamp(rfc3339: "2026-03-11T23:59:59+07:00")!
         _ = Update.update(
             &s,
             .loadedGroups([
                 OverdueGroup(unitId: "dki-dpu-jp", count: 16, oldestDue: due, dueSoon: 3, escalating: 2),
                 OverdueGroup(unitId: "dki-dpu", count: 4, oldestDue: due, dueSoon: 1, escalating: 0),
             ]))
-        let jp = (0..<3).map { row("91000\($0)0", "Laporan JP \($0)", due: "2026-03-20T23:59:59+07:00", unit: "dki-dpu-jp") }
-        let dpu = (0..<2).map { row("92000\($0)0", "Laporan DPU \($0)", due: "2026-03-20T23:59:59+07:00", unit: "dki-dpu") }
+        let jp = (0..<3).map { row("91000\($0)0", "Laporan JP \($0)", due: "2026-03-11T23:59:59+07:00", unit: "dki-dpu-jp") }
+        let dpu = (0..<2).map { row("92000\($0)0", "Laporan DPU \($0)", due: "2026-03-11T23:59:59+07:00", unit: "dki-dpu") }
         _ = Update.update(&s, .loaded(rows: dpu + jp, total: 5))
+        var first = detail()
+        first.id = "9200000"
+        first.title = "Laporan DPU 0"
+        first.unitId = "dki-dpu"
+        first.statusLabel = "Terdisposisi ke Dinas Pekerjaan Umum"
+        // Dispatched on Wed 4 Mar: five working days end on Wed 11 Mar, as its row says.
+        first.timeline[1] = TimelineEvent(
+            id: "e-2", type: .dispatched, at: Timestamp(rfc3339: "2026-03-04T10:00:00+07:00")!, actor: first.timeline[1].actor, unitId: "dki-dpu")
+        _ = Update.update(&s, .loadedDetail(first))
         return s
     }
 
@@ -132,7 +141,7 @@ import Testing
         let header = try #require(lines.first { $0.contains("UNIT") && $0.contains("TERLAMBAT") })
         #expect(header.contains("≤2 HK") && header.contains("ESK") && header.contains("TERLAMA"))
         let jp = try #require(lines.first { $0.contains("Suku Dinas PU") && $0.contains(" 16 ") })
-        let dpu = try #require(lines.first { $0.contains("Dinas Pekerjaan U") && $0.contains(" 4 ") }, "\(lines.prefix(5).joined(separator: "\n"))")
+        let dpu = try #require(lines.first { $0.contains("Dinas Pekerjaan U… 4 ") }, "\(lines.prefix(5).joined(separator: "\n"))")
         // The bars are as long as the counts: 16 fills the bar, 4 a quarter of it.
         let full = jp.filter { "█▉▊▋▌▍▎▏".contains($0) }.count
         let quarter = dpu.filter { "█▉▊▋▌▍▎▏".contains($0) }.count
