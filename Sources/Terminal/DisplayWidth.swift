@@ -72,8 +72,11 @@ public enum DisplayWidth {
         guard columns > 0 else { return "" }
         if of(text) <= columns { return text }
         let cut = truncate(text, to: columns)
-        guard let space = cut.dropLast().lastIndex(of: " ") else { return cut }
-        return String(cut[..<space]).trimmingTrailingSpaces + "…"
+        let kept = cut.dropLast()
+        // Cut right before a space: already at a word's end.
+        if text.dropFirst(kept.count).first == " " { return String(kept).trimmingTrailingSpaces + "…" }
+        guard let space = kept.lastIndex(of: " ") else { return cut }
+        return String(kept[..<space]).trimmingTrailingSpaces + "…"
     }
 
     /// Whole fields joined by `separator`, as many as fit in `columns`; `…` says some were left

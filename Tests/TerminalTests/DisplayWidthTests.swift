@@ -21,3 +21,20 @@ import Testing
         #expect(grid.text.hasPrefix("👨IDx"), "\(grid.text)")
     }
 }
+
+/// Cutting text for a narrow screen: at words and whole fields, with "…" (issue 12).
+@Suite struct FittingTests {
+    @Test func aMessageIsCutAtAWord() {
+        #expect(DisplayWidth.truncateAtWord("Sinkron: 0 laporan diperbarui, 0 dihapus", to: 24) == "Sinkron: 0 laporan…")
+        #expect(DisplayWidth.truncateAtWord("pendek", to: 24) == "pendek")
+        #expect(DisplayWidth.truncateAtWord("satukatayangpanjangsekali", to: 10) == "satukatay…")
+    }
+
+    @Test func fieldsAreWholeOrLeftOutWithAnEllipsis() {
+        let fields = ["terlambat 1", "hari ini 0", "kotak keluar 1", "Dinas Pekerjaan Umum"]
+        #expect(DisplayWidth.fitFields(fields, separator: " · ", to: 200) == fields.joined(separator: " · "))
+        #expect(DisplayWidth.fitFields(fields, separator: " · ", to: 30) == "terlambat 1 · hari ini 0 · …")
+        #expect(DisplayWidth.of(DisplayWidth.fitFields(fields, separator: " · ", to: 30)) <= 30)
+        #expect(DisplayWidth.fitFields(["satu bidang yang panjang"], separator: " · ", to: 12) == "satu bidang…")
+    }
+}
