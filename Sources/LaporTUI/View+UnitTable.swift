@@ -18,13 +18,15 @@ extension View {
         grid.put(header, x: r.x, y: r.y, style: Style(bold: true), maxWidth: r.width)
         let selectedUnit = state.row(at: state.selected)?.unitId
         let most = state.overdueGroups.map(\.count).max() ?? 1
+        // A long name keeps its end, where units differ ("…PU Jakarta Utara", "…PU Jakarta Pusat").
         for (i, g) in state.overdueGroups.prefix(r.height - 2).enumerated() {
             let zone = state.workflow.units.zone(of: g.unitId)
             let late = state.workflow.calendar.remaining(from: state.now, until: g.oldestDue, in: zone)
             let name = g.unitId.flatMap { state.workflow.units[$0]?.name } ?? text.nationalScope
             let marker = g.unitId == selectedUnit ? "▶ " : "  "
             let line =
-                marker + pad(Sanitizer.line(name), nameWidth) + pad(String(g.count), 10) + pad(String(g.dueSoon), 7)
+                marker + pad(DisplayWidth.truncateKeepingEnd(Sanitizer.line(name), to: nameWidth - 1), nameWidth) + pad(String(g.count), 10)
+                + pad(String(g.dueSoon), 7)
                 + pad(String(g.escalating), 5) + pad(text.countdownShort(WorkingTimeRemaining(seconds: late.seconds, isOverdue: false)), 11)
             grid.put(line, x: r.x, y: r.y + 1 + i, style: g.unitId == selectedUnit ? Style(bold: true) : .plain, maxWidth: r.width)
             grid.put(bar(g.count, of: most, width: barWidth), x: r.x + DisplayWidth.of(line) + 1, y: r.y + 1 + i, style: overdueStyle)

@@ -66,6 +66,24 @@ public enum DisplayWidth {
         return out + "…"
     }
 
+    /// The longest end of `text` that fits in `columns`, after `…` when something was cut.
+    public static func truncateKeepingEnd(_ text: String, to columns: Int) -> String {
+        guard columns > 0 else { return "" }
+        if of(text) <= columns { return text }
+        var out = ""
+        var used = 1
+        for c in text.reversed() {
+            let w = of(c)
+            if used + w > columns { break }
+            out.insert(c, at: out.startIndex)
+            used += w
+        }
+        // Begin at a word: a word cut at its start reads as another word.
+        if text.dropLast(out.count).last != " ", let space = out.firstIndex(of: " ") { out = String(out[space...]) }
+        while out.first == " " { out.removeFirst() }
+        return "…" + out
+    }
+
     /// Cut at a word: the words that fit, then `…`; a single word longer than the width is cut
     /// inside it (there is nothing better).
     public static func truncateAtWord(_ text: String, to columns: Int) -> String {

@@ -140,8 +140,10 @@ import Testing
         let lines = View.render(s).text.split(separator: "\n").map(String.init)
         let header = try #require(lines.first { $0.contains("UNIT") && $0.contains("TERLAMBAT") })
         #expect(header.contains("≤2 HK") && header.contains("ESK") && header.contains("TERLAMA"))
-        let jp = try #require(lines.first { $0.contains("Suku Dinas PU") && $0.contains(" 16 ") })
-        let dpu = try #require(lines.first { $0.contains("Dinas Pekerjaan U… 4 ") }, "\(lines.prefix(5).joined(separator: "\n"))")
+        let jp = try #require(lines.first { $0.contains("Jakarta Pusat") && $0.contains(" 16 ") })
+        let dpu = try #require(
+            lines.first { $0.contains("Pekerjaan Umum ") && $0.contains(" 4 ") && !$0.contains("Jakarta") },
+            "\(lines.prefix(5).joined(separator: "\n"))")
         // The bars are as long as the counts: 16 fills the bar, 4 a quarter of it.
         let full = jp.filter { "█▉▊▋▌▍▎▏".contains($0) }.count
         let quarter = dpu.filter { "█▉▊▋▌▍▎▏".contains($0) }.count
@@ -157,7 +159,7 @@ import Testing
         #expect(s.row(at: s.selected)?.unitId == "dki-dpu")
         _ = Update.update(&s, .key(.char("u")))
         #expect(s.selected == 2 && s.row(at: 2)?.unitId == "dki-dpu-jp")
-        #expect(View.render(s).text.split(separator: "\n").contains { $0.hasPrefix("▶ Suku Dinas PU") })
+        #expect(View.render(s).text.split(separator: "\n").contains { $0.hasPrefix("▶ …") && $0.contains("Jakarta Pusat") })
         var inbox = state(width: 120, height: 40)
         _ = Update.update(&inbox, .key(.char("u")))
         #expect(inbox.message?.contains("tampilan Terlambat") == true)

@@ -30,6 +30,11 @@ import Testing
         #expect(DisplayWidth.truncateAtWord("satukatayangpanjangsekali", to: 10) == "satukatay…")
     }
 
+    @Test func aUnitNameKeepsItsEnd() {
+        #expect(DisplayWidth.truncateKeepingEnd("Suku Dinas PU Jakarta Utara", to: 18) == "…PU Jakarta Utara")
+        #expect(DisplayWidth.truncateKeepingEnd("Dinas PU", to: 18) == "Dinas PU")
+    }
+
     @Test func fieldsAreWholeOrLeftOutWithAnEllipsis() {
         let fields = ["terlambat 1", "hari ini 0", "kotak keluar 1", "Dinas Pekerjaan Umum"]
         #expect(DisplayWidth.fitFields(fields, separator: " · ", to: 200) == fields.joined(separator: " · "))
