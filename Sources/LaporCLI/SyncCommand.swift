@@ -69,9 +69,11 @@ struct SyncCommand: AsyncParsableCommand {
             let line: String
             switch progress {
             case .reference: line = text.syncReference
-            case .page(let pages, let reports, let removed, _):
+            case .page(let pages, let reports, let removed, _, let total):
                 let rate = Double(reports) / max(Date().timeIntervalSince(started), 0.001)
-                line = text.syncPulled(pages: pages, reports: reports, removed: removed, rate: rate)
+                line =
+                    text.syncPulled(pages: pages, reports: reports, removed: removed, rate: rate)
+                    + (total.map { " · " + text.percentOf(reports, $0) } ?? "")
             case .action(let done, let total): line = text.syncPushed(done: done, total: total)
             }
             if live {

@@ -53,6 +53,9 @@ public struct ChangesPage: Sendable {
     public var cursor: String
     public var more: Bool
     public var bytes: Int
+    /// How many items the whole pull holds, when the server says (the reference server does on
+    /// the first page of a pull from the start); a progress hint, never relied on.
+    public var total: Int?
 }
 
 /// The HTTP client of `../shared/central-api.md`, over URLSession. One per profile.
@@ -171,7 +174,7 @@ public struct CentralClient: Sendable {
                     skipped.append(SkippedItem(reportId: id, reason: "item \(n + 1): not a report this client can read (\(Self.describe(error)))"))
                 }
             }
-            return ChangesPage(items: items, skipped: skipped, cursor: cursor, more: more, bytes: data.count)
+            return ChangesPage(items: items, skipped: skipped, cursor: cursor, more: more, bytes: data.count, total: page.total)
         }
     }
 

@@ -7,6 +7,8 @@ enum FeedScanner {
         var items: [Range<Int>]
         var cursor: Range<Int>?
         var more: Bool?
+        /// The reference server's hint on a pull's first page: how many items the pull holds.
+        var total: Int?
     }
 
     enum Failure: Error { case malformed(Int) }
@@ -14,7 +16,7 @@ enum FeedScanner {
     /// The top-level `changes`, `cursor` and `more` of a page; other keys are skipped.
     static func scan(_ bytes: UnsafeRawBufferPointer) throws -> Page {
         var i = 0
-        var page = Page(items: [], cursor: nil, more: nil)
+        var page = Page(items: [], cursor: nil, more: nil, total: nil)
         func ws() { while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 } }
         func expect(_ c: UInt8) throws {
             ws()
@@ -65,6 +67,10 @@ enum FeedScanner {
                 try skipValue(bytes, &i)
                 let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
                 page.more = text == "true" ? true : text == "false" ? false : nil
+            case "total":
+                let start = i
+                try skipValue(bytes, &i)
+                page.total = Int(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)).flatMap { $0 >= 0 ? $0 : nil }
             default:
                 try skipValue(bytes, &i)
             }

@@ -47,7 +47,8 @@ public struct SyncSummary: Codable, Sendable, Equatable {
 /// Progress of a run, as it happens.
 public enum SyncProgress: Sendable {
     case reference
-    case page(pages: Int, reports: Int, removed: Int, bytes: Int)
+    /// `total`: the whole pull's size when the server gave it (a percentage is then possible).
+    case page(pages: Int, reports: Int, removed: Int, bytes: Int, total: Int?)
     case action(done: Int, total: Int)
 }
 
@@ -112,6 +113,7 @@ public struct SyncEngine: Sendable {
         }
         // The next page is fetched while this one is written: the network and the disk overlap.
         var requested = try store.cursor()
+        var expected: Int?
         var next: Task<ChangesPage, any Error>? = fetch(requested, limit)
         while let current = next {
             let page: ChangesPage
@@ -125,6 +127,7 @@ public struct SyncEngine: Sendable {
                 continue
             }
             requested = page.cursor
+            if expected == nil { expected = page.total }
             next = page.more ? fetch(page.cursor, limit) : nil
             do {
                 let result = try await store.apply(page: page.items, skipped: page.skipped, cursor: page.cursor, at: now())
@@ -133,7 +136,8 @@ public struct SyncEngine: Sendable {
                 summary.removed += result.removed
                 summary.bytes += page.bytes
                 summary.skipped += page.skipped
-                progress(.page(pages: summary.pages, reports: summary.reports, removed: summary.removed, bytes: summary.bytes))
+                progress(
+                    .page(pages: summary.pages, reports: summary.reports, removed: summary.removed, bytes: summary.bytes, total: expected))
             } catch {
                 next?.cancel()
                 throw error

@@ -94,7 +94,7 @@ public struct AppState: Sendable {
     public var lastSync: Timestamp?
     public var syncing = false
     /// How far a running sync has come: pages and reports so far.
-    public var syncProgress: (pages: Int, reports: Int)?
+    public var syncProgress: (pages: Int, reports: Int, total: Int?)?
     public var offline = false
     public var outboxQueued = 0
     public var overdueCount = 0
@@ -176,7 +176,7 @@ public enum Event: Sendable {
     case counts(overdue: Int, dueToday: Int, dueSoon: Int, outbox: Int, lastSync: Timestamp?)
     case syncStarted
     /// Pages of a sync have landed (throttled to about one a second).
-    case syncProgress(pages: Int, reports: Int)
+    case syncProgress(pages: Int, reports: Int, total: Int?)
     case syncFinished(SyncSummary)
     /// The rules from the reference data a sync stored (new holidays, policy, units).
     case rulesRefreshed(RulesUpdate)

@@ -67,8 +67,8 @@ extension Runtime {
             let throttle = Throttle(seconds: 1)
             Task {
                 let summary = await engine.sync { progress in
-                    if case .page(let pages, let reports, _, _) = progress, throttle.due() {
-                        self.post(.syncProgress(pages: pages, reports: reports))
+                    if case .page(let pages, let reports, _, _, let total) = progress, throttle.due() {
+                        self.post(.syncProgress(pages: pages, reports: reports, total: total))
                     }
                 }
                 if summary.outcome != .done {

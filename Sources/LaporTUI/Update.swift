@@ -122,8 +122,8 @@ public enum Update {
             state.syncing = true
             state.syncProgress = nil
             return []
-        case .syncProgress(let pages, let reports):
-            state.syncProgress = (pages, reports)
+        case .syncProgress(let pages, let reports, let total):
+            state.syncProgress = (pages, reports, total)
             // The list fills as the pages land (a first sync of 60,000 reports takes a while).
             return [.reload, .refreshCounts]
         case .rulesRefreshed(let update):

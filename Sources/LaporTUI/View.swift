@@ -180,7 +180,9 @@ public enum View {
         let unit = state.user.unitId.flatMap { state.workflow.units[$0]?.name } ?? text.nationalScope
         let freshness: String
         if state.syncing, let progress = state.syncProgress {
-            freshness = text.syncingProgress(pages: progress.pages, reports: progress.reports)
+            freshness =
+                text.syncingProgress(pages: progress.pages, reports: progress.reports)
+                + (progress.total.map { " (" + text.percentOf(progress.reports, $0) + ")" } ?? "")
         } else if state.syncing {
             freshness = text.syncingNow
         } else if state.offline {

@@ -75,6 +75,10 @@ extension Catalogue {
     }
 
     public var filterLabel: String { pick("saring", "filter") }
+    /// `42%` of a pull, never past 100 (a report may change twice during a long pull).
+    public func percentOf(_ done: Int, _ total: Int) -> String {
+        "\(total > 0 ? min(100, done * 100 / total) : 100)%"
+    }
     public func syncingProgress(pages: Int, reports: Int) -> String {
         pick("menyinkronkan… \(pages) halaman, \(reports) laporan", "syncing… \(pages) pages, \(reports) reports")
     }

@@ -19,6 +19,16 @@ import Testing
             #expect(ids.count == expected.count, "no report twice")
             #expect(feed.pages == max(1, (expected.count + 6) / 7))
             #expect(feed.items.allSatisfy { $0["removed"] == nil })
+            // The first page of a pull from the start says how big the pull is (issue 12: a
+            // percentage for the first sync); later pages and a pull that fits one page do not.
+            let first = try await t.get("/changes?limit=7", as: user).object()
+            if first["more"] as? Bool == true {
+                #expect(first["total"] as? Int == expected.count, "\(user)")
+                let cursor = first["cursor"] as? String ?? ""
+                #expect(try await t.get("/changes?limit=7&cursor=\(cursor)", as: user).object()["total"] == nil)
+            } else {
+                #expect(first["total"] == nil)
+            }
         }
     }
 

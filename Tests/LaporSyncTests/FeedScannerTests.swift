@@ -23,6 +23,16 @@ import Testing
         #expect(try scan(#"{"changes":[],"cursor":"x","more":true}"#).items.isEmpty)
     }
 
+    @Test func readsTheTotalHintWhenThereIsOne() throws {
+        func total(_ text: String) throws -> Int? {
+            try Data(text.utf8).withUnsafeBytes { try FeedScanner.scan($0).total }
+        }
+        #expect(try total(#"{"changes":[],"cursor":"x","more":true,"total":60000}"#) == 60_000)
+        #expect(try total(#"{"changes":[],"cursor":"x","more":true}"#) == nil)
+        #expect(try total(#"{"changes":[],"cursor":"x","more":true,"total":-3}"#) == nil, "nonsense is no hint")
+        #expect(try total(#"{"changes":[],"cursor":"x","more":true,"total":"many"}"#) == nil)
+    }
+
     @Test(arguments: [#"{"changes":[{"id":"1"}"#, #"{"changes":[{"id":"1",]"#, "[]", "", #"{"changes": "#, #"{"changes":["unterminated]}"#])
     func refusesWhatIsNotAPage(text: String) {
         #expect(throws: (any Error).self) { try scan(text) }

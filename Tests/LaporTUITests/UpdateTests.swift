@@ -191,8 +191,11 @@ import Testing
     @Test func theFirstSyncShowsHowFarItHasComeAndFillsTheList() {
         var s = state(width: 120, height: 40)
         _ = Update.update(&s, .syncStarted)
-        #expect(Update.update(&s, .syncProgress(pages: 3, reports: 1_500)) == [.reload, .refreshCounts])
+        #expect(Update.update(&s, .syncProgress(pages: 3, reports: 1_500, total: nil)) == [.reload, .refreshCounts])
         #expect(View.render(s).text.contains("menyinkronkan… 3 halaman, 1500 laporan"))
+        // With the server's total, a percentage.
+        _ = Update.update(&s, .syncProgress(pages: 4, reports: 2_000, total: 8_000))
+        #expect(View.render(s).text.contains("menyinkronkan… 4 halaman, 2000 laporan (25%)"))
         _ = Update.update(&s, .syncFinished(SyncSummary()))
         #expect(s.syncProgress == nil && !View.render(s).text.contains("halaman,"))
     }

@@ -85,7 +85,12 @@ func addReportRoutes(to api: RecordingGroup, _ deps: CentralDependencies) {
             if i > 0 { body += "," }
             body += item
         }
-        body += #"],"cursor":"\#(FeedCursor.encode(page.cursor))","more":\#(page.more)}"#
+        body += #"],"cursor":"\#(FeedCursor.encode(page.cursor))","more":\#(page.more)"#
+        if cursor == 0, page.more {
+            // The first page of a pull from the start says how big the pull is (a progress hint).
+            body += #","total":\#(try await deps.store.visibleCount(for: user, units: deps.workflow.units))"#
+        }
+        body += "}"
         return JSONBody.response(body)
     }
 }

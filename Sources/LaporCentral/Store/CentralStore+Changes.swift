@@ -14,23 +14,36 @@ extension CentralStore {
     /// What `user` sees changed after `cursor` (0: everything they may see), at most `limit`
     /// reports, in change order. A report that left their sight since the cursor comes as a
     /// tombstone; one they never saw does not come at all.
-    func changes(for user: User, after cursor: Int64, limit: Int, units: UnitTree) async throws -> ChangePage {
-        // Visibility as SQL over the stored columns, mirroring `Visibility.canSee`.
+    /// Visibility as SQL over the stored columns, mirroring `Visibility.canSee`: what `user`
+    /// sees now, what they saw before a change, and the `:subtree` argument both use.
+    static func visibility(for user: User, units: UnitTree) throws -> (now: String, before: String, subtree: String) {
         let subtree = user.unitId.map { root in units.subtree(of: root).map(\.id) } ?? []
         let subtreeJSON = String(decoding: try JSONEncoder().encode(subtree), as: UTF8.self)
-        let visibleNow: String
-        let visibleBefore: String
         switch user.role {
         case .admin where user.unitId == nil:
-            visibleNow = "1"
-            visibleBefore = "0"  // the national admin never loses sight of a report
+            return ("1", "0", subtreeJSON)  // the national admin never loses sight of a report
         case .admin:
-            visibleNow = "unit_id IN (SELECT value FROM json_each(:subtree))"
-            visibleBefore = "c.prev_unit_id IN (SELECT value FROM json_each(:subtree))"
+            return ("unit_id IN (SELECT value FROM json_each(:subtree))", "c.prev_unit_id IN (SELECT value FROM json_each(:subtree))", subtreeJSON)
         case .liaison, .supervisor:
-            visibleNow = "with_unit = 1 AND unit_id IN (SELECT value FROM json_each(:subtree))"
-            visibleBefore = "c.prev_with_unit = 1 AND c.prev_unit_id IN (SELECT value FROM json_each(:subtree))"
+            return (
+                "with_unit = 1 AND unit_id IN (SELECT value FROM json_each(:subtree))",
+                "c.prev_with_unit = 1 AND c.prev_unit_id IN (SELECT value FROM json_each(:subtree))", subtreeJSON
+            )
         }
+    }
+
+    /// How many reports `user` sees: the size of a pull from the start (the `total` hint).
+    func visibleCount(for user: User, units: UnitTree) async throws -> Int {
+        let visibility = try Self.visibility(for: user, units: units)
+        return try await writer.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM report WHERE COALESCE((\(visibility.now)), 0)", arguments: ["subtree": visibility.subtree]) ?? 0
+        }
+    }
+
+    func changes(for user: User, after cursor: Int64, limit: Int, units: UnitTree) async throws -> ChangePage {
+        let visibility = try Self.visibility(for: user, units: units)
+        let (visibleNow, visibleBefore, subtreeJSON) = (visibility.now, visibility.before, visibility.subtree)
         let tombstones =
             cursor > 0
             ? "OR EXISTS (SELECT 1 FROM change c WHERE c.report_id = report.id AND c.seq > :cursor AND \(visibleBefore))" : ""
