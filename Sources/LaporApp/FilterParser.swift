@@ -75,7 +75,7 @@ public enum FilterParser {
                     guard categories?[v] != nil else {
                         return .failure(Problem(word: String(word), allowed: all.filter { $0.parentId == nil }.map(\.id)))
                     }
-                    ids.formUnion(all.filter { categories!.isInSubtree($0.id, of: v) }.map(\.id))
+                    ids.formUnion(all.filter { categories?.isInSubtree($0.id, of: v) == true }.map(\.id))
                 }
                 filter.categoryIds = ids
             }

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import LaporApp
+import LaporDomain
+import LaporStore
+import LaporText
+
+/// `lapor search TEXT`: full text over titles, bodies and timelines.
+struct SearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Search the local case store (title, body, timeline; words match as prefixes).")
+
+    @OptionGroup var profile: ProfileOptions
+    @Argument(help: "The words to look for.") var words: [String]
+    @Option(help: "At most this many results.") var limit = 50
+    @Option(help: "table, json or csv.") var format: ListFormat = .table
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let text = try global.catalogue()
+        let session = try ProfileSession.open(profile, text: text)
+        let workflow = try session.workflow(try session.reference())
+        guard (1...10_000).contains(limit) else { throw CLIError(text.badLimit) }
+        let query = words.joined(separator: " ")
+        guard CaseStore.ftsQuery(query) != nil else { throw CLIError(text.emptySearch) }
+        let rows = try session.store.search(query, limit: limit)
+        let printer = ReportPrinter(text: text, workflow: workflow, now: currentTime())
+        switch format {
+        case .table:
+            printer.table(rows).forEach(CommandContext.output.write)
+            CommandContext.output.error(text.searchFooter(rows.count))
+        case .json: CommandContext.output.write(try printer.json(try rows.compactMap { try session.store.report($0.id) }))
+        case .csv: printer.csv(rows).forEach(CommandContext.output.write)
+        }
+    }
+}
