@@ -145,6 +145,15 @@ extension CaseStore {
         }
     }
 
+    /// The query plan of `count(filter)`, for the tests that keep counts on indexes alone.
+    func countPlan(_ filter: InboxFilter) throws -> String {
+        let (where_, arguments) = Self.whereClause(filter)
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM report WHERE \(where_)", arguments: arguments)
+                .map { (try? $0.decode(String.self, forColumn: "detail")) ?? "" }.joined(separator: "\n")
+        }
+    }
+
     /// How many reports a view holds.
     public func count(_ filter: InboxFilter) throws -> Int {
         let (where_, arguments) = Self.whereClause(filter)
