@@ -156,6 +156,12 @@ extension CaseStore {
 
     /// How many reports a view holds.
     public func count(_ filter: InboxFilter) throws -> Int {
+        if let text = filter.search, Self.trackingPrefix(text) == nil, let match = Self.ftsQuery(text), filter.onlySearch {
+            // Words alone: the full-text index knows how many (4 ms instead of 45 for "jalan").
+            return try writer.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report_fts WHERE report_fts MATCH ?", arguments: [match]) ?? 0
+            }
+        }
         let (where_, arguments) = Self.whereClause(filter)
         return try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report WHERE \(where_)", arguments: arguments) ?? 0 }
     }
@@ -289,10 +295,13 @@ extension CaseStore {
             let id = trackingPrefix(text)
             switch (id, fts) {
             case (let id?, let match?):
-                parts.append("((id >= ? AND id < ?) OR rowid IN (SELECT rowid FROM report_fts WHERE report_fts MATCH ?))")
+                parts.append("((id >= ? AND id < ?) OR +rowid IN (SELECT rowid FROM report_fts WHERE report_fts MATCH ?))")
                 args += [id, id + ":", match]
             case (nil, let match?):
-                parts.append("rowid IN (SELECT rowid FROM report_fts WHERE report_fts MATCH ?)")
+                // `+rowid`: the matches are checked against the view's index (status, deadline
+                // order), not looked up row by row (on 100,000 reports "jalan" in the inbox:
+                // count 58 → 30 ms, first page 57 → 24 ms).
+                parts.append("+rowid IN (SELECT rowid FROM report_fts WHERE report_fts MATCH ?)")
                 args += [match]
             case (_, nil):
                 parts.append("0")

@@ -62,6 +62,13 @@ public enum ReportView: String, CaseIterable, Sendable {
 }
 
 extension InboxFilter {
+    /// True when the filter holds a search and nothing else (the "all" view's search).
+    var onlySearch: Bool {
+        var other = self
+        other.search = nil
+        return other == InboxFilter()
+    }
+
     /// A view's filter narrowed by the words of `f` (statuses intersect; the rest are `extra`'s).
     public func narrowed(by extra: InboxFilter) -> InboxFilter {
         var f = self

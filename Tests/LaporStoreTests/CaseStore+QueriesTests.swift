@@ -144,3 +144,22 @@ import Testing
         #expect(try store.countPlan(.dueToday(at: now)).contains("USING COVERING INDEX"))
     }
 }
+
+/// A search counted from the full-text index alone agrees with the rows it finds (issue 13).
+@Suite struct SearchCountTests {
+    @Test func theCountOfASearchIsItsRows() async throws {
+        let store = try CaseStore.inMemory()
+        let reports = (0..<60).map { i in
+            report(String(9_100_000 + i), i % 4 == 0 ? .closed : .dispatched, title: i % 3 == 0 ? "Jalan rusak" : "Sampah", body: "Laporan \(i)")
+        }
+        _ = try await store.apply(page: reports.map { .report($0) }, cursor: "c", at: now)
+        for text in ["jalan", "sampah", "jal", "laporan", "zzz"] {
+            let all = InboxFilter(search: text)
+            #expect(try store.count(all) == store.page(all, limit: 1_000).count, "\(text)")
+            var inbox = ReportView.inbox.filter(at: now)
+            inbox.search = text
+            #expect(try store.count(inbox) == store.page(inbox, limit: 1_000).count, "\(text) in the inbox")
+        }
+        #expect(try store.count(InboxFilter(search: "jalan")) == 20)
+    }
+}
