@@ -32,35 +32,26 @@ public enum FilterParser {
                 return .failure(Problem(word: String(word), allowed: fields.map { "\($0)=…" }))
             }
             let values = parts[1].split(separator: ",").map(String.init)
-            func enums<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> Result<Set<T>, Problem> where T.RawValue == String {
+            // The values as a set of `T`, written to `field`; the allowed ones when one is not.
+            func set<T: RawRepresentable & CaseIterable & Hashable>(_ field: WritableKeyPath<InboxFilter, Set<T>?>) -> Problem?
+            where T.RawValue == String {
                 var out = Set<T>()
                 for v in values {
-                    guard let e = T(rawValue: v) else { return .failure(Problem(word: String(word), allowed: T.allCases.map(\.rawValue))) }
+                    guard let e = T(rawValue: v) else { return Problem(word: String(word), allowed: T.allCases.map(\.rawValue)) }
                     out.insert(e)
                 }
-                return .success(out)
+                filter[keyPath: field] = out
+                return nil
             }
             switch parts[0] {
             case "status":
-                switch enums(ReportStatus.self) {
-                case .success(let s): filter.statuses = s
-                case .failure(let p): return .failure(p)
-                }
+                if let problem = set(\.statuses) { return .failure(problem) }
             case "kind":
-                switch enums(ReportKind.self) {
-                case .success(let s): filter.kinds = s
-                case .failure(let p): return .failure(p)
-                }
+                if let problem = set(\.kinds) { return .failure(problem) }
             case "channel":
-                switch enums(Channel.self) {
-                case .success(let s): filter.channels = s
-                case .failure(let p): return .failure(p)
-                }
+                if let problem = set(\.channels) { return .failure(problem) }
             case "privacy":
-                switch enums(Privacy.self) {
-                case .success(let s): filter.privacies = s
-                case .failure(let p): return .failure(p)
-                }
+                if let problem = set(\.privacies) { return .failure(problem) }
             case "unit":
                 var ids = Set<String>()
                 for v in values {

@@ -19,7 +19,7 @@ struct OutboxDiscardCommand: AsyncParsableCommand {
         let session = try ProfileSession.open(profile, text: words)
         let reference = try session.reference()
         let item = try findOutboxItem(id, in: session.store, text: words)
-        guard item.state != .sent && item.state != .discarded else { throw CLIError(words.notRetryable(item.id, words.outboxState(item.state))) }
+        guard item.state.isDiscardable else { throw CLIError(words.notRetryable(item.id, words.outboxState(item.state))) }
         try ActionDesk(store: session.store).discard(item.id, by: reference.user)
         CommandContext.output.write(words.discarded(item.id))
     }

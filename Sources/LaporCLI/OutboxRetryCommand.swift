@@ -20,7 +20,7 @@ struct OutboxRetryCommand: AsyncParsableCommand {
         let session = try ProfileSession.open(profile, text: words)
         let reference = try session.reference()
         let item = try findOutboxItem(id, in: session.store, text: words)
-        guard item.state == .conflict || item.state == .failed else { throw CLIError(words.notRetryable(item.id, words.outboxState(item.state))) }
+        guard item.state.isRetryable else { throw CLIError(words.notRetryable(item.id, words.outboxState(item.state))) }
         switch try ActionDesk(store: session.store).retry(item.id, text: text, by: reference.user, workflow: try session.workflow(reference)) {
         case .queued: CommandContext.output.write(words.requeued(item.id))
         case .refused(let refusal, _): throw CLIError(words.refusal(refusal))

@@ -15,6 +15,12 @@ public struct OutboxItem: Sendable, Equatable, Identifiable {
         case failed
         /// Given up by the user (the text is kept).
         case discarded
+
+        /// Sent again (as it was, or edited): what the server refused or answered with a conflict.
+        /// The one answer the store, the CLI and the TUI all ask.
+        public var isRetryable: Bool { self == .conflict || self == .failed }
+        /// Given up: anything not yet settled by the server or by the user.
+        public var isDiscardable: Bool { self == .queued || isRetryable }
     }
 
     public var seq: Int64
@@ -76,7 +82,7 @@ extension CaseStore {
     }
 
     static func requeue(_ item: OutboxItem, text: String?, by user: User, at now: Timestamp, in db: Database) throws -> String {
-        guard item.state == .conflict || item.state == .failed else { throw StoreError.outboxItemNotRetryable(item.id, state: item.state.rawValue) }
+        guard item.state.isRetryable else { throw StoreError.outboxItemNotRetryable(item.id, state: item.state.rawValue) }
         var request = item.request
         if let text { request.text = text }
         // A changed request is a new action: it needs a new key, or the server would refuse the
@@ -251,7 +257,7 @@ extension CaseStore {
     public func discard(_ id: String, by user: User, at now: Timestamp) throws {
         try writer.write { db in
             guard let item = try Self.outboxItem(id, in: db) else { throw StoreError.unknownOutboxItem(id) }
-            guard item.state != .sent else { throw StoreError.outboxItemNotRetryable(id, state: item.state.rawValue) }
+            guard item.state.isDiscardable else { throw StoreError.outboxItemNotRetryable(id, state: item.state.rawValue) }
             try db.execute(sql: "UPDATE outbox SET state = 'discarded', updated_at = ? WHERE seq = ?", arguments: [now.epochSeconds, item.seq])
             try Self.audit("discarded", user: user.id, report: item.reportId, detail: id, at: now, in: db)
         }

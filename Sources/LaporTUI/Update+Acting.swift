@@ -61,12 +61,12 @@ extension Update {
         case .verify:
             // Corrections are per report; marked reports are verified as they are.
             guard let report else {
-                confirm(.queue(pending), &state)
+                confirm(pending, &state)
                 return []
             }
             state.mode = .verify(VerifyForm(pending: pending, report: report))
         case .closeReport:
-            confirm(.queue(pending), &state)
+            confirm(pending, &state)
         default:
             break
         }

@@ -49,7 +49,7 @@ extension Update {
             pending.text = c.editor.text
             c.pending = pending
             state.composer = c
-            confirm(.queue(pending), &state)
+            confirm(pending, &state)
             return []
         case .externalEditor:
             return [.externalEditor(c.editor.text)]

@@ -9,45 +9,38 @@ import Terminal
 extension Update {
     // MARK: Confirmation
 
-    static func confirm(_ then: Confirmed, _ state: inout AppState) {
-        state.mode = .confirm(Confirmation(then: then, lines: confirmationLines(then, state)))
+    /// "Are you sure?" before an action goes to the outbox: the reports, what changes, the text.
+    static func confirm(_ pending: PendingAction, _ state: inout AppState) {
+        state.mode = .confirm(Confirmation(then: .queue(pending), lines: confirmationLines(pending, state)))
     }
 
     /// The confirmation's keys, from its table.
     static func confirmKeysLine(_ state: AppState) -> String { ConfirmCommand.table.described.hintLine(state.language) }
 
-    static func confirmationLines(_ then: Confirmed, _ state: AppState) -> [String] {
+    static func confirmationLines(_ pending: PendingAction, _ state: AppState) -> [String] {
         let text = state.text
-        switch then {
-        case .queue(let pending):
-            var lines: [String] = []
-            let name = text.actionName(pending.type)
-            if pending.isBulk {
-                lines.append(text.confirmBulk(name, count: pending.reportIds.count, ids: pending.reportIds))
-            } else {
-                let title = state.detail?.id == pending.reportIds[0] ? Sanitizer.line(state.detail!.title) : ""
-                lines.append(text.confirmOne(name, reportId: pending.reportIds[0], title: title))
-            }
-            lines.append(effectLine(pending, state))
-            lines += detailLines(pending, state)
-            if let t = pending.text, !t.isEmpty {
-                lines.append("")
-                let excerpt = DisplayWidth.wrap(Sanitizer.block(t), to: 60)
-                lines += excerpt.prefix(4).map { "  " + $0 }
-                if excerpt.count > 4 { lines.append("  …") }
-            }
-            if pending.retryOf != nil { lines.append(text.replacesOutboxItem) }
-            if let t = pending.text, !Editor.placeholders(in: Array(t)).isEmpty {
-                // A template's blank left as it was would reach the citizen as "[…]".
-                lines.append(text.unfilledPlaceholders(Editor.placeholders(in: Array(t)).count))
-            }
-            lines += ["", ConfirmCommand.table.described.hintLine(state.language)]
-            return lines
-        case .requeue(let id):
-            return [text.confirmRequeue(id), "", ConfirmCommand.table.described.hintLine(state.language)]
-        case .discard(let id):
-            return [text.confirmDiscard(id), "", ConfirmCommand.table.described.hintLine(state.language)]
+        var lines: [String] = []
+        let name = text.actionName(pending.type)
+        if pending.isBulk {
+            lines.append(text.confirmBulk(name, count: pending.reportIds.count, ids: pending.reportIds))
+        } else {
+            let title = state.detail.map { $0.id == pending.reportIds[0] ? Sanitizer.line($0.title) : "" } ?? ""
+            lines.append(text.confirmOne(name, reportId: pending.reportIds[0], title: title))
         }
+        lines.append(effectLine(pending, state))
+        lines += detailLines(pending, state)
+        if let t = pending.text, !t.isEmpty {
+            lines.append("")
+            let excerpt = DisplayWidth.wrap(Sanitizer.block(t), to: 60)
+            lines += excerpt.prefix(4).map { "  " + $0 }
+            if excerpt.count > 4 { lines.append("  …") }
+        }
+        if pending.retryOf != nil { lines.append(text.replacesOutboxItem) }
+        if let t = pending.text, !Editor.placeholders(in: Array(t)).isEmpty {
+            // A template's blank left as it was would reach the citizen as "[…]".
+            lines.append(text.unfilledPlaceholders(Editor.placeholders(in: Array(t)).count))
+        }
+        return lines + ["", confirmKeysLine(state)]
     }
 
     /// What the action will do, as the rules compute it on the selected report.

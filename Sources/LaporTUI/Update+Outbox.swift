@@ -18,7 +18,7 @@ extension Update {
         case .up: b.selected = max(0, b.selected - 1)
         case .edit:
             guard let item = b.current else { return [] }
-            guard item.state == .conflict || item.state == .failed else {
+            guard item.state.isRetryable else {
                 state.message = text.notChangeable(item.type, reportId: item.reportId, state: text.outboxState(item.state))
                 return []
             }
@@ -36,23 +36,11 @@ extension Update {
             state.mode = .normal
             return []
         case .requeue:
-            guard let item = b.current, item.state == .conflict || item.state == .failed else {
-                state.message = b.current.map { text.notChangeable($0.type, reportId: $0.reportId, state: text.outboxState($0.state)) }
-                return []
-            }
             // The rules are asked again on the stored report when it is queued (`ActionDesk.retry`).
-            state.mode = .confirm(
-                Confirmation(
-                    then: .requeue(item.id), lines: [text.confirmRequeue(item.type, reportId: item.reportId), "", confirmKeysLine(state)]))
+            confirmItem(b.current, allowed: \.isRetryable, then: Confirmed.requeue, line: text.confirmRequeue, &state)
             return []
         case .discard:
-            guard let item = b.current, item.state != .sent, item.state != .discarded else {
-                state.message = b.current.map { text.notChangeable($0.type, reportId: $0.reportId, state: text.outboxState($0.state)) }
-                return []
-            }
-            state.mode = .confirm(
-                Confirmation(
-                    then: .discard(item.id), lines: [text.confirmDiscard(item.type, reportId: item.reportId), "", confirmKeysLine(state)]))
+            confirmItem(b.current, allowed: \.isDiscardable, then: Confirmed.discard, line: text.confirmDiscard, &state)
             return []
         case .keyHelp:
             state.keyHelp = .outbox
@@ -62,6 +50,23 @@ extension Update {
         }
         state.mode = .outbox(b)
         return []
+    }
+}
+
+extension Update {
+    /// "Are you sure?" for an outbox item, naming its action and report, when its state allows
+    /// it; else why not.
+    static func confirmItem(
+        _ item: OutboxItem?, allowed: (OutboxItem.State) -> Bool, then: (String) -> Confirmed,
+        line: (ActionType, String) -> String, _ state: inout AppState
+    ) {
+        let text = state.text
+        guard let item else { return }
+        guard allowed(item.state) else {
+            state.message = text.notChangeable(item.type, reportId: item.reportId, state: text.outboxState(item.state))
+            return
+        }
+        state.mode = .confirm(Confirmation(then: then(item.id), lines: [line(item.type, item.reportId), "", confirmKeysLine(state)]))
     }
 }
 

@@ -49,10 +49,10 @@ extension Update {
         switch purpose {
         case .unit(var pending):
             pending.unitId = option.id
-            confirm(.queue(pending), &state)
+            confirm(pending, &state)
         case .reason(var pending):
             pending.reason = ArchiveReason(rawValue: option.id)
-            confirm(.queue(pending), &state)
+            confirm(pending, &state)
         case .template:
             guard var composer = state.composer, let template = state.templates.first(where: { $0.name == option.id }) else { return [] }
             let report = state.detail?.id == composer.pending.reportIds.first ? state.detail : nil
@@ -87,7 +87,7 @@ extension Update {
             }
             // The original must be in the store (and the user's to see); the confirmation names it.
             if !p.isBulk { return [.checkOriginal(p)] }
-            confirm(.queue(p), &state)
+            confirm(p, &state)
         case .keyHelp:
             state.keyHelp = .prompt
         case nil:

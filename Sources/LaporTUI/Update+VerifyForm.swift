@@ -38,7 +38,7 @@ extension Update {
                 state.mode = .verify(f)
                 return []
             }
-            confirm(.queue(pending), &state)
+            confirm(pending, &state)
             return []
         case .keyHelp:
             state.keyHelp = .verifyForm

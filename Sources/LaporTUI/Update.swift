@@ -51,7 +51,7 @@ public enum Update {
                 return []
             }
             pending.originalTitle = original?.title
-            confirm(.queue(pending), &state)
+            confirm(pending, &state)
             return []
         case .opened(let id, let report):
             guard let report else {

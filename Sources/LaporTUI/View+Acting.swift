@@ -134,7 +134,7 @@ extension View {
             let excerpt = item.request.text.map { "“" + Sanitizer.line($0) + "”" } ?? ""
             let line = "\(symbol) \(item.reportId)  \(pad(text.actionName(item.type), 16))\(pad(text.outboxState(item.state), 18))\(excerpt)"
             let row = y + 2 + i - top
-            grid.put(line, x: x + 2, y: row, style: item.state == .conflict || item.state == .failed ? overdueStyle : .plain, maxWidth: w - 4)
+            grid.put(line, x: x + 2, y: row, style: item.state.isRetryable ? overdueStyle : .plain, maxWidth: w - 4)
             if i == b.selected { grid.restyle(x: x + 1, y: row, width: w - 2, style: selectedStyle) }
         }
         let split = y + 2 + listRows

@@ -152,16 +152,6 @@ extension Catalogue {
             "The server refused the \(actionName(type)) for its content (details below).")
     }
 
-    public func confirmRequeue(_ id: String) -> String {
-        pick("Kirim ulang item \(id.prefix(8)) apa adanya?", "Queue item \(id.prefix(8)) again, unchanged?")
-    }
-
-    public func confirmDiscard(_ id: String) -> String {
-        pick(
-            "Batalkan item \(id.prefix(8))? Teksnya tetap dapat dibaca di kotak keluar.",
-            "Discard item \(id.prefix(8))? Its text stays readable in the outbox.")
-    }
-
     public func bulkSummary(_ action: String, queued: Int, refused: Int) -> String {
         pick(
             "\(action.capitalizedFirst): \(queued) laporan masuk kotak keluar, \(refused) ditolak.",

@@ -113,10 +113,6 @@ extension Catalogue {
     public var columnSoon: String { pick("≤2 HK", "≤2 WD") }
     public var columnEscalating: String { pick("ESK", "ESC") }
     public var columnOldest: String { pick("TERLAMA", "OLDEST") }
-
-    public func overdueGroup(unit: String, count: Int, workingDaysLate: Int) -> String {
-        pick("\(unit) \(count) (s.d. \(workingDaysLate) hk)", "\(unit) \(count) (up to \(workingDaysLate) wd)")
-    }
 }
 
 extension Catalogue {

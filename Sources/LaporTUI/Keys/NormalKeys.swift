@@ -98,5 +98,4 @@ public enum KeyMap {
 
     public static func command(for key: Key) -> Command? { table.command(for: key) }
 
-    public static func help(_ b: KeyBinding<Command>, _ language: Language) -> String { b.help(language) }
 }
