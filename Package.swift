@@ -107,7 +107,8 @@ let package = Package(
         .testTarget(
             name: "LaporTUITests", dependencies: ["LaporTUI", "LaporStore", "LaporSync", "LaporDomain", "LaporText", "LaporApp", "Terminal"],
             exclude: ["Snapshots"]),
-        .testTarget(name: "LaporStoreTests", dependencies: ["LaporStore", "LaporDomain"]),
+        .testTarget(
+            name: "LaporStoreTests", dependencies: ["LaporStore", "LaporDomain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LaporTextTests", dependencies: ["LaporText", "LaporDomain"]),
         .testTarget(name: "LaporAppTests", dependencies: ["LaporApp", "LaporStore", "LaporDomain", "LaporText"]),
         .testTarget(

@@ -162,7 +162,7 @@ extension CaseStore {
     /// Forgets the cursor and the reports (a login as another user starts afresh).
     public func resetReports() async throws {
         try await writer.write { db in
-            try db.execute(sql: "DELETE FROM report; DELETE FROM timeline_event; DELETE FROM attachment; DELETE FROM report_fts")
+            try db.execute(sql: "INSERT INTO report_fts (report_fts) VALUES ('delete-all'); DELETE FROM report")
             try Self.setSetting("cursor", nil, in: db)
         }
     }

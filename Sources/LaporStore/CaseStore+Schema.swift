@@ -131,6 +131,36 @@ extension CaseStore {
                     CREATE INDEX report_by_escalation ON report(escalates_at, status) WHERE escalates_at IS NOT NULL;
                     """)
         }
+        migrator.registerMigration("v6: each text once") { db in
+            // A report's text lives in its JSON alone. The full-text index reads title, body and
+            // the timeline's texts through the `report_text` view (FTS5 external content), so the
+            // index is the only other copy; the write-only timeline, attachment and clock copies
+            // are gone. Insert and delete both read the view, so they always agree; a text that is not
+            // JSON indexes its title alone instead of failing the page. (FTS5 reads its content with
+            // table-valued functions barred, hence the counting CTE instead of json_each; the first
+            // 1,000 events are indexed, which bounds the work a hostile timeline can cause.)
+            try db.execute(
+                sql: """
+                    DROP TABLE timeline_event;
+                    DROP TABLE attachment;
+                    ALTER TABLE report DROP COLUMN clock;
+                    DROP TABLE report_fts;
+                    CREATE VIEW report_text AS
+                        SELECT rowid, title,
+                            CASE WHEN json_valid(json) THEN json_extract(json, '$.body') END AS body,
+                            CASE WHEN json_valid(json) THEN (
+                                WITH RECURSIVE n(i) AS (
+                                    SELECT 0 UNION ALL SELECT i + 1 FROM n
+                                    WHERE i + 1 < min(json_array_length(report.json, '$.timeline'), 1000))
+                                SELECT group_concat(json_extract(report.json, '$.timeline[' || i || '].text'), char(10)) FROM n)
+                            END AS timeline
+                        FROM report;
+                    CREATE VIRTUAL TABLE report_fts USING fts5(
+                        title, body, timeline, content = 'report_text', content_rowid = 'rowid',
+                        tokenize = 'unicode61 remove_diacritics 2');
+                    INSERT INTO report_fts (report_fts) VALUES ('rebuild');
+                    """)
+        }
         return migrator
     }
 }

@@ -44,6 +44,19 @@ public struct CaseStore: Sendable {
         self.path = path
     }
 
+    /// FTS5's own check of the full-text index against the texts it reads (nil when they agree,
+    /// else SQLite's message). FTS5 takes the check as a write command, so it runs as one.
+    public func ftsIntegrityCheck() throws -> String? {
+        try writer.write { db in
+            do {
+                try db.execute(sql: "INSERT INTO report_fts (report_fts, rank) VALUES ('integrity-check', 1)")
+                return nil
+            } catch let error as DatabaseError {
+                return error.message ?? "\(error)"
+            }
+        }
+    }
+
     /// `PRAGMA integrity_check`: "ok" for a sound file.
     public func integrityCheck() throws -> String {
         try writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }

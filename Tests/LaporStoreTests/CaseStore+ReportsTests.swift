@@ -24,6 +24,40 @@ import Testing
         #expect(try store.drafts().isEmpty, "an empty draft is deleted")
     }
 
+    /// The index reads each text from the report's JSON (no second copy): after inserts,
+    /// updates, a tombstone and a reset it still agrees with the rows, and finds body and
+    /// timeline words of the current version only.
+    @Test func theFullTextIndexFollowsTheStoredJSONExactly() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fts-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try CaseStore(path: path)
+        let at = Timestamp(rfc3339: "2026-11-03T10:00:00+07:00")!
+        let event = { (text: String) in TimelineEvent(id: "e-1", type: .followup, at: at, text: text) }
+        _ = try await store.apply(
+            page: [
+                .report(report("9100001", .followedUp, body: "Trotoar retak", timeline: [event("Sudah ditambal kemarin")])),
+                .report(report("9100002", .dispatched, title: "Lampu mati", body: "Lampu jalan padam")),
+            ], cursor: "1", at: now)
+        #expect(try store.search("retak").map(\.id) == ["9100001"] && store.search("ditambal").map(\.id) == ["9100001"])
+        var changed = report("9100001", .followedUp, body: "Got tersumbat", timeline: [event("Sudah dikeruk")])
+        changed.version = 2
+        _ = try await store.apply(page: [.report(changed), .removed("9100002")], cursor: "2", at: now)
+        for word in ["retak", "ditambal", "lampu", "padam"] { #expect(try store.search(word).isEmpty, "\(word) was replaced or removed") }
+        #expect(try store.search("tersumbat").map(\.id) == ["9100001"] && store.search("dikeruk").map(\.id) == ["9100001"])
+        // Escapes, accents, emoji, an empty text, many events: the JSON's reading and the
+        // decoded report's must give the index the same words.
+        let tricky = "Kata \"kutip\"\nbaris\tTab \\ garis café 😀 \u{0301}e 1,5 km"
+        var odd = report("9100003", .followedUp, title: "Judul \u{1F600} é", body: tricky)
+        odd.timeline += (0..<1_005).map { TimelineEvent(id: "e-\($0)", type: .followup, at: at, text: $0 % 3 == 1 ? nil : "t\($0) \(tricky)") }
+        odd.timeline.append(TimelineEvent(id: "e-x", type: .followup, at: at, text: ""))
+        _ = try await store.apply(page: [.report(odd)], cursor: "3", at: now)
+        #expect(try store.search("t1002").isEmpty && store.search("t999").map(\.id) == ["9100003"], "the first 1,000 events are indexed")
+        let check = try store.ftsIntegrityCheck()
+        #expect(check == nil)
+        try await store.resetReports()
+        #expect(try store.search("tersumbat").isEmpty && store.ftsIntegrityCheck() == nil)
+    }
+
     @Test func skippedItemsAreAuditedAndThePageStillApplies() async throws {
         let store = try CaseStore.inMemory()
         let result = try await store.apply(
