@@ -54,7 +54,11 @@ let package = Package(
         // The local case store: GRDB over SQLite (WAL), reports, outbox, drafts, audit, search.
         .target(
             name: "LaporStore",
-            dependencies: ["LaporDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LaporDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API for the pull's per-report insert (`RawStatement`).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // Sync with the central endpoint over HTTP/JSON (URLSession).
         .target(name: "LaporSync", dependencies: ["LaporDomain", "LaporStore"]),

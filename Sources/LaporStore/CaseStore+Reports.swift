@@ -76,45 +76,64 @@ extension CaseStore {
         _ report: Report, json given: String? = nil, rules: DeadlineRules, userId: String?, receivedAt: Int64, in db: Database
     ) throws {
         let json = try given ?? String(decoding: JSONEncoder().encode(report), as: UTF8.self)
-        let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM report WHERE id = ?"), arguments: [report.id])
+        let find = try RawStatement("SELECT rowid FROM report WHERE id = ?", in: db)
+        find.bind(1, report.id)
+        let existing = try find.int64()
         let i = rules.instants(for: report)
-        let values: StatementArguments = [
-            report.version, report.status.rawValue, report.unitId, report.kind.rawValue, report.channel.rawValue, report.categoryId,
-            report.privacy.rawValue, report.title, report.statusLabel, report.submittedAt.epochSeconds, report.updatedAt.epochSeconds,
-            json, i.dueAt?.epochSeconds, i.dueProvisional, i.dueTodayFrom?.epochSeconds, i.dueSoonFrom?.epochSeconds,
-            i.escalationWarningAt?.epochSeconds, i.escalatesAt?.epochSeconds,
-        ]
-        let rowid: Int64
+        let write: RawStatement
         if let existing {
             try unindex(rowid: existing, in: db)
-            try db.cachedStatement(
-                sql: """
-                    UPDATE report SET version = ?1, status = ?2, unit_id = ?3, kind = ?4, channel = ?5, category_id = ?6,
-                        privacy = ?7, title = ?8, status_label = ?9, submitted_at = ?10, updated_at = ?11, json = ?12,
-                        due_at = ?13, due_sort = COALESCE(?13, 9223372036854775807), due_provisional = ?14, due_today_from = ?15,
-                        due_soon_from = ?16, escalation_warning_at = ?17, escalates_at = ?18,
-                        seen = CASE WHEN version = ?1 OR ?19 THEN seen ELSE 0 END
-                    WHERE rowid = ?20
-                    """
-            ).execute(arguments: values + [report.lastChange(isBy: userId), existing])
-            rowid = existing
+            write = try RawStatement(
+                """
+                UPDATE report SET version = ?1, status = ?2, unit_id = ?3, kind = ?4, channel = ?5, category_id = ?6,
+                    privacy = ?7, title = ?8, status_label = ?9, submitted_at = ?10, updated_at = ?11, json = ?12,
+                    due_at = ?13, due_sort = COALESCE(?13, 9223372036854775807), due_provisional = ?14, due_today_from = ?15,
+                    due_soon_from = ?16, escalation_warning_at = ?17, escalates_at = ?18,
+                    seen = CASE WHEN version = ?1 OR ?19 THEN seen ELSE 0 END
+                WHERE rowid = ?20
+                """, in: db)
+            write.bind(19, report.lastChange(isBy: userId))
+            write.bind(20, existing)
         } else {
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO report (version, status, unit_id, kind, channel, category_id, privacy, title, status_label,
-                        submitted_at, updated_at, json, due_at, due_sort, due_provisional, due_today_from, due_soon_from,
-                        escalation_warning_at, escalates_at, id, received_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, COALESCE(?13, 9223372036854775807), ?14, ?15, ?16,
-                        ?17, ?18, ?19, ?20)
-                    """
-            ).execute(arguments: values + [report.id, receivedAt])
-            rowid = db.lastInsertedRowID
+            write = try RawStatement(
+                """
+                INSERT INTO report (version, status, unit_id, kind, channel, category_id, privacy, title, status_label,
+                    submitted_at, updated_at, json, due_at, due_sort, due_provisional, due_today_from, due_soon_from,
+                    escalation_warning_at, escalates_at, id, received_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, COALESCE(?13, 9223372036854775807), ?14, ?15, ?16,
+                    ?17, ?18, ?19, ?20)
+                """, in: db)
+            write.bind(19, report.id)
+            write.bind(20, receivedAt)
         }
+        write.bind(1, report.version)
+        write.bind(2, report.status.rawValue)
+        write.bind(3, report.unitId)
+        write.bind(4, report.kind.rawValue)
+        write.bind(5, report.channel.rawValue)
+        write.bind(6, report.categoryId)
+        write.bind(7, report.privacy.rawValue)
+        write.bind(8, report.title)
+        write.bind(9, report.statusLabel)
+        write.bind(10, report.submittedAt.epochSeconds)
+        write.bind(11, report.updatedAt.epochSeconds)
+        write.bind(12, json)
+        write.bind(13, i.dueAt?.epochSeconds)
+        write.bind(14, i.dueProvisional)
+        write.bind(15, i.dueTodayFrom?.epochSeconds)
+        write.bind(16, i.dueSoonFrom?.epochSeconds)
+        write.bind(17, i.escalationWarningAt?.epochSeconds)
+        write.bind(18, i.escalatesAt?.epochSeconds)
+        try write.run()
         // The texts as the `report_text` view reads them from the JSON (which `unindex` and a
         // rebuild use), taken from the decoded report because reading them back through the view
         // made a full pull 60% slower. FTS5's integrity check in the tests holds the two equal.
-        try db.cachedStatement(sql: "INSERT INTO report_fts (rowid, title, body, timeline) VALUES (?, ?, ?, ?)").execute(
-            arguments: [rowid, report.title, report.body, timelineText(of: report)])
+        let index = try RawStatement("INSERT INTO report_fts (rowid, title, body, timeline) VALUES (?, ?, ?, ?)", in: db)
+        index.bind(1, existing ?? db.lastInsertedRowID)
+        index.bind(2, report.title)
+        index.bind(3, report.body)
+        index.bind(4, timelineText(of: report))
+        try index.run()
     }
 
     /// The timeline's texts as the index holds them: the first 1,000 events' texts, one per line

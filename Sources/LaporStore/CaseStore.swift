@@ -24,7 +24,8 @@ public struct CaseStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16000")
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA wal_autocheckpoint = 8000") }
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)

@@ -168,7 +168,8 @@ public struct CentralClient: Sendable {
                     continue
                 }
                 do {
-                    items.append(.report(try decoder.decode(Report.self, from: slice), json: String(decoding: slice, as: UTF8.self)))
+                    let report = try slice.withUnsafeBytes { try FeedReport(json: $0).report }
+                    items.append(.report(report, json: String(decoding: slice, as: UTF8.self)))
                 } catch {
                     let id = Self.leadingId(of: slice) ?? (try? decoder.decode(Probe.self, from: slice))?.id
                     skipped.append(SkippedItem(reportId: id, reason: "item \(n + 1): not a report this client can read (\(Self.describe(error)))"))
@@ -197,6 +198,13 @@ public struct CentralClient: Sendable {
 
     /// A decoding error in one line, naming the field (never the field's content).
     static func describe(_ error: any Error) -> String {
+        if let failure = error as? FeedReport.Failure {
+            switch failure {
+            case .malformed(let at): return "not JSON (byte \(at + 1))"
+            case .missing(let key): return "missing \(key)"
+            case .invalid(let key): return "unknown value at \(key)"
+            }
+        }
         guard let error = error as? DecodingError else { return "not JSON" }
         func path(_ context: DecodingError.Context) -> String {
             context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
