@@ -83,7 +83,7 @@ let package = Package(
             name: "lapor-bench",
             dependencies: [
                 "LaporDomain", "LaporCentral", "LaporStore", "LaporSync", "LaporTUI", "Terminal",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -65,6 +65,9 @@ public struct CentralClient: Sendable {
     let session: URLSession
     /// Answers larger than this are refused (a page of 500 reports is well under 2 MiB).
     public var maxResponseBytes = 64 << 20
+    let counter = RequestCounter()
+    /// How many requests this client (and its copies) has sent: `lapor-bench` reports it.
+    public var requestsSent: Int { counter.value }
 
     /// - Parameters:
     ///   - server: the base URL, `http(s)://host[:port][/prefix]`; `/api/v1` is appended.
@@ -289,6 +292,7 @@ public struct CentralClient: Sendable {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
+        counter.add()
         let data: Data
         let response: URLResponse
         do {
@@ -307,4 +311,13 @@ public struct CentralClient: Sendable {
         }
         return (data, http.statusCode, fields)
     }
+}
+
+/// A count shared by a client's copies.
+final class RequestCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    var value: Int { lock.withLock { count } }
+    func add() { lock.withLock { count += 1 } }
 }

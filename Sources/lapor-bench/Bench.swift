@@ -9,7 +9,10 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lapor-bench",
         abstract: "Measure lapor's speed targets. Run in a release build.",
-        subcommands: [CalendarBench.self, CentralBench.self, SyncBench.self, TUIBench.self, ServeForBench.self]
+        subcommands: [
+            AllBench.self, SyncBench.self, ListBench.self, TUIBench.self, CalendarBench.self, CentralBench.self, ServeForBench.self,
+            PullForBench.self,
+        ]
     )
 }
 

@@ -149,9 +149,3 @@ func timed(_ what: String, _ session: URLSession, _ request: URLRequest, expect:
         return CentralLoad.Sample(ms: Double(nanos() - t) / 1e6, ok: false, what: "\(what) \(error.localizedDescription)")
     }
 }
-
-/// `/proc/loadavg`'s first three figures.
-func loadAverage() -> String {
-    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
-    return text.split(separator: " ").prefix(3).joined(separator: " ")
-}

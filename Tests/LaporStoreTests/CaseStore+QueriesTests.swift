@@ -142,6 +142,8 @@ import Testing
         let plan = try store.countPlan(view.filter(at: now))
         #expect(plan.contains("USING COVERING INDEX"), "\(view): \(plan)")
         #expect(try store.countPlan(.dueToday(at: now)).contains("USING COVERING INDEX"))
+        let table = try store.unitTablePlan(at: now)
+        #expect(table.contains("USING COVERING INDEX report_by_unit_status"), "the supervisor's table: \(table)")
     }
 }
 
