@@ -7,7 +7,7 @@ import LaporText
 
 /// Output formats of the listing commands.
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
+    case table, json, ndjson, csv
 }
 
 /// `lapor list`: a view of the case store, filtered and sorted.
@@ -40,8 +40,15 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: "Sort: due, age or id (default: the view's).") var sort: String?
     @Option(help: "At most this many rows.") var limit = 200
     @Option(help: "Skip this many rows.") var offset = 0
-    @Option(help: "table, json or csv.") var format: ListFormat = .table
+    @Option(help: "table, json, ndjson (one report a line) or csv.") var format: ListFormat = .table
     @OptionGroup var global: GlobalOptions
+
+    /// A report's JSON on one line: a raw line break in JSON can only be white space (strings
+    /// escape theirs), so it becomes a space.
+    static func oneLine(_ json: String) -> String {
+        guard json.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return json }
+        return String(decoding: json.utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
+    }
 
     func run() async throws {
         let text = try global.catalogue()
@@ -118,6 +125,19 @@ struct ListCommand: AsyncParsableCommand {
         } else {
             order = savedOrder ?? chosen.defaultSort
         }
+        let out = CommandContext.output
+        if format == .json || format == .ndjson {
+            // The server's JSON as it came, streamed as the rows are read: no decoding, constant
+            // memory, one report a line.
+            var first = true
+            try session.store.forEachJSON(filter, sort: order, limit: limit, offset: offset) { json in
+                let line = Self.oneLine(json)
+                out.write(format == .ndjson ? line : (first ? "[" : ",") + line)
+                first = false
+            }
+            if format == .json { out.write(first ? "[]" : "]") }
+            return
+        }
         let rows = try session.store.page(filter, sort: order, limit: limit, offset: offset)
         let total = try session.store.count(filter)
         let printer = ReportPrinter(text: text, workflow: workflow, now: now)
@@ -125,9 +145,7 @@ struct ListCommand: AsyncParsableCommand {
         case .table:
             printer.table(rows).forEach(CommandContext.output.write)
             CommandContext.output.error(text.listFooter(shown: rows.count, total: total, view: chosen.rawValue))
-        case .json:
-            let reports = try rows.compactMap { try session.store.report($0.id) }
-            CommandContext.output.write(try printer.json(reports))
+        case .json, .ndjson: break
         case .csv:
             printer.csv(rows).forEach(CommandContext.output.write)
         }

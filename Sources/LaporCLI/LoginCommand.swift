@@ -74,14 +74,13 @@ struct LoginCommand: AsyncParsableCommand {
         }
         var engine = SyncEngine(store: store, client: client)
         engine.retry = RetryPolicy(attempts: 2, baseDelay: 0.5)
-        let reference: ReferenceData
         do {
-            reference = try await engine.fetchReference()
+            // Checks the token, reads the reference data, starts afresh for another user.
+            try await engine.refreshReference(force: true)
         } catch let error as SyncError {
             throw CLIError.from(error, text: text)
         }
-        if let previous = try store.reference()?.user, previous.id != reference.user.id { try await store.resetReports() }
-        try await store.save(reference)
+        guard let reference = try store.reference() else { throw CLIError(text.cannotOpenStore(storePath, "no reference data")) }
 
         var entry = config.profiles[name] ?? Profile(name: name, server: server)
         entry.server = server

@@ -13,7 +13,7 @@ struct SearchCommand: AsyncParsableCommand {
     @OptionGroup var profile: ProfileOptions
     @Argument(help: "The words to look for.") var words: [String]
     @Option(help: "At most this many results.") var limit = 50
-    @Option(help: "table, json or csv.") var format: ListFormat = .table
+    @Option(help: "table, json, ndjson (one report a line) or csv.") var format: ListFormat = .table
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -29,7 +29,14 @@ struct SearchCommand: AsyncParsableCommand {
         case .table:
             printer.table(rows).forEach(CommandContext.output.write)
             CommandContext.output.error(text.searchFooter(rows.count))
-        case .json: CommandContext.output.write(try printer.json(try rows.compactMap { try session.store.report($0.id) }))
+        case .json, .ndjson:
+            // As `lapor list`: the server's JSON as it came, one report a line in NDJSON.
+            let lines = try rows.compactMap { try session.store.storedJSON($0.id) }.map(ListCommand.oneLine)
+            if format == .ndjson {
+                lines.forEach(CommandContext.output.write)
+            } else {
+                CommandContext.output.write("[" + lines.joined(separator: ",\n") + "]")
+            }
         case .csv: printer.csv(rows).forEach(CommandContext.output.write)
         }
     }

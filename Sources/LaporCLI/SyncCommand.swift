@@ -21,6 +21,8 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var profile: ProfileOptions
     @Flag(help: "Print a JSON summary on standard output.") var json = false
     @Flag(help: "Keep syncing until interrupted (Ctrl-C).") var watch = false
+    @Flag(help: "Read the reference data (units, categories, policy, holiday decrees) again now; otherwise hourly.")
+    var reference = false
     @Option(help: ArgumentHelp("Seconds between syncs with --watch (default: the profile's).", valueName: "seconds")) var interval: Int?
     @OptionGroup var global: GlobalOptions
 
@@ -28,18 +30,24 @@ struct SyncCommand: AsyncParsableCommand {
         let text = try global.catalogue()
         let session = try ProfileSession.open(profile, text: text)
         if let interval, !(5...86_400).contains(interval) { throw CLIError(text.badSyncInterval(interval)) }
-        let engine = SyncEngine(store: session.store, client: try session.client())
+        var engine = SyncEngine(store: session.store, client: try session.client())
+        engine.forceReference = reference
+        let first = engine
+        engine.forceReference = false
         let out = CommandContext.output
         let json = json
         guard watch else {
-            let summary = await Self.once(engine, text: text, json: json)
+            let summary = await Self.once(first, text: text, json: json)
             if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
             return
         }
         let seconds = interval ?? session.profile.syncInterval
+        let rest = engine
         let loop = Task {
+            var runs = 0
             while !Task.isCancelled {
-                let summary = await Self.once(engine, text: text, json: json)
+                let summary = await Self.once(runs == 0 ? first : rest, text: text, json: json)
+                runs += 1
                 if summary.outcome == .auth { return summary.exitCode }
                 try? await Task.sleep(for: .seconds(seconds))
             }

@@ -125,13 +125,7 @@ extension CaseStore {
     /// One page of a view.
     public func page(_ filter: InboxFilter, sort: InboxSort = .due, limit: Int = 100, offset: Int = 0) throws -> [InboxRow] {
         let (where_, arguments) = Self.whereClause(filter)
-        let order =
-            switch sort {
-            case .due: "due_sort, id"
-            case .age: "submitted_at, id"
-            case .id: "id"
-            case .unit: "unit_id IS NULL, unit_id, due_sort, id"
-            }
+        let order = Self.orderBy(sort)
         return try writer.read { db in
             try Row.fetchAll(
                 db,
@@ -142,6 +136,29 @@ extension CaseStore {
                     """,
                 arguments: arguments + [limit, offset]
             ).map(Self.inboxRow)
+        }
+    }
+
+    static func orderBy(_ sort: InboxSort) -> String {
+        switch sort {
+        case .due: "due_sort, id"
+        case .age: "submitted_at, id"
+        case .id: "id"
+        case .unit: "unit_id IS NULL, unit_id, due_sort, id"
+        }
+    }
+
+    /// The JSON of a view's reports as the server sent it, in the view's order, handed to `body`
+    /// one at a time as it is read: `lapor list --format json|ndjson` streams in constant memory.
+    public func forEachJSON(
+        _ filter: InboxFilter, sort: InboxSort = .due, limit: Int, offset: Int = 0, _ body: (String) throws -> Void
+    ) throws {
+        let (where_, arguments) = Self.whereClause(filter)
+        try writer.read { db in
+            let rows = try String.fetchCursor(
+                db, sql: "SELECT json FROM report WHERE \(where_) ORDER BY \(Self.orderBy(sort)) LIMIT ? OFFSET ?",
+                arguments: arguments + [limit, offset])
+            while let json = try rows.next() { try body(json) }
         }
     }
 

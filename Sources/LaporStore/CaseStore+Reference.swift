@@ -156,6 +156,15 @@ extension CaseStore {
         try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
     }
 
+    /// When the reference data was last read from the server (nil: never, or before v7's sync).
+    public func referenceReadAt() throws -> Timestamp? {
+        try writer.read { db in try Self.setting("reference_read_at", in: db).flatMap { Timestamp(rfc3339: $0) } }
+    }
+
+    public func setReferenceReadAt(_ at: Timestamp?) async throws {
+        try await writer.write { db in try Self.setSetting("reference_read_at", at?.rfc3339, in: db) }
+    }
+
     /// The change-feed cursor of the last whole page, nil before the first pull.
     public func cursor() throws -> String? { try writer.read { db in try Self.setting("cursor", in: db) } }
 

@@ -28,6 +28,15 @@ public struct SkippedItem: Codable, Sendable, Equatable {
 public struct PageResult: Sendable, Equatable {
     public var stored = 0
     public var removed = 0
+    /// Reports whose deadline or escalation instant, as the server sent it, differs from what the
+    /// client's rules decide: the server's rules (decrees, policy, units) have changed.
+    public var disagreed = 0
+
+    public init(stored: Int = 0, removed: Int = 0, disagreed: Int = 0) {
+        self.stored = stored
+        self.removed = removed
+        self.disagreed = disagreed
+    }
 }
 
 extension CaseStore {
@@ -45,7 +54,9 @@ extension CaseStore {
             for item in items {
                 switch item {
                 case .report(let report, let json):
-                    try Self.upsert(report, json: json, rules: rules, userId: userId, receivedAt: now.epochSeconds, in: db)
+                    if try !Self.upsert(report, json: json, rules: rules, userId: userId, receivedAt: now.epochSeconds, in: db) {
+                        result.disagreed += 1
+                    }
                     result.stored += 1
                 case .removed(let id):
                     if try Self.delete(id, leftUnitAt: now.epochSeconds, in: db) { result.removed += 1 }
@@ -59,7 +70,7 @@ extension CaseStore {
     /// Stores the server's current copy of one report (an action's answer, a conflict body).
     public func store(_ report: Report, at now: Timestamp) async throws {
         try await writer.write { db in
-            try Self.upsert(report, rules: try Self.rules(in: db), userId: try Self.userId(in: db), receivedAt: now.epochSeconds, in: db)
+            _ = try Self.upsert(report, rules: try Self.rules(in: db), userId: try Self.userId(in: db), receivedAt: now.epochSeconds, in: db)
         }
     }
 
@@ -71,10 +82,12 @@ extension CaseStore {
 
     /// Stores a report with the instants `rules` decide for it (the rulebook, not the wire:
     /// both come from the same function and the server's calendar and policy). The JSON is kept
-    /// as it came, the only copy of its texts beside the full-text index.
+    /// as it came, the only copy of its texts beside the full-text index. Returns false when the
+    /// server's own `due_at` (or `escalates_at`, when it sent one) differs from the rules' answer.
+    @discardableResult
     static func upsert(
         _ report: Report, json given: String? = nil, rules: DeadlineRules, userId: String?, receivedAt: Int64, in db: Database
-    ) throws {
+    ) throws -> Bool {
         let json = try given ?? String(decoding: JSONEncoder().encode(report), as: UTF8.self)
         let find = try RawStatement("SELECT rowid FROM report WHERE id = ?", in: db)
         find.bind(1, report.id)
@@ -134,6 +147,8 @@ extension CaseStore {
         index.bind(3, report.body)
         index.bind(4, timelineText(of: report))
         try index.run()
+        return report.dueAt?.epochSeconds == i.dueAt?.epochSeconds
+            && (report.escalatesAt == nil || report.escalatesAt?.epochSeconds == i.escalatesAt?.epochSeconds)
     }
 
     /// The timeline's texts as the index holds them: the first 1,000 events' texts, one per line
@@ -224,6 +239,11 @@ extension CaseStore {
                 try JSONDecoder().decode(Report.self, from: Data($0.utf8))
             }
         }
+    }
+
+    /// A report's JSON as the server sent it.
+    public func storedJSON(_ id: String) throws -> String? {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT json FROM report WHERE id = ?", arguments: [id]) }
     }
 
     public func reportCount() throws -> Int {

@@ -4,7 +4,8 @@ import LaporDomain
 /// the columns, the texts of the full-text index, and the timeline the rulebook reads (types,
 /// instants, units, actors). The server's JSON is stored as it came, so nothing is lost; a detail
 /// view decodes the whole report from it with `Report`'s own `Decodable`. Location, reporter,
-/// attachments, rating and the server's own instants (the store decides its own) are skipped.
+/// attachments and rating are skipped; of the server's instants, `due_at` and `escalates_at` are
+/// read to be compared with the client's (the store decides and keeps its own).
 ///
 /// Why by hand: Foundation's `JSONDecoder` spent ~50 µs a report (a dictionary per object,
 /// generic containers), as long as SQLite's whole write; this reader takes a few. Its answers are
@@ -25,6 +26,9 @@ struct FeedReport {
     var submittedAt = Timestamp(epochSeconds: 0)
     var updatedAt = Timestamp(epochSeconds: 0)
     var timeline: [TimelineEvent] = []
+    /// What the server decided (contract v1.1 item 6), to compare with the client's rules.
+    var dueAt: Timestamp?
+    var escalatesAt: Timestamp?
 
     enum Failure: Error, Equatable {
         case malformed(at: Int)
@@ -59,6 +63,8 @@ struct FeedReport {
             case "updated_at": updatedAt = try r.timestamp(key)
             case "timeline": timeline = try Self.events(&r)
             case "attachments": try r.array { r in try r.skip() }
+            case "due_at": dueAt = try r.null() ? nil : r.timestamp(key)
+            case "escalates_at": escalatesAt = try r.null() ? nil : r.timestamp(key)
             default: try r.skip()
             }
         }
@@ -111,9 +117,12 @@ struct FeedReport {
 
     /// The report the store's rules and columns read.
     var report: Report {
-        Report(
+        var report = Report(
             id: id, version: version, kind: kind, channel: channel, title: title, body: body, categoryId: categoryId, privacy: privacy,
-            status: status, statusLabel: statusLabel, unitId: unitId, submittedAt: submittedAt, updatedAt: updatedAt, timeline: timeline)
+            status: status, statusLabel: statusLabel, unitId: unitId, submittedAt: submittedAt, updatedAt: updatedAt, dueAt: dueAt,
+            timeline: timeline)
+        report.escalatesAt = escalatesAt
+        return report
     }
 }
 

@@ -26,10 +26,16 @@ public struct SyncSummary: Codable, Sendable, Equatable {
     public var failed = 0
     /// Feed items left out (too large, unreadable); the rest was pulled.
     public var skipped: [SkippedItem] = []
+    /// Reports whose deadline the server decided otherwise than the client's rules.
+    public var disagreed = 0
     /// Actions still queued after the run.
     public var pending = 0
     public var seconds = 0.0
     public var message: String?
+    /// True when this run read the reference data (units, categories, policy, decrees), not only
+    /// `/me`: the first time, after `referenceMaxAge`, when asked, or when the server decided a
+    /// deadline the client's rules did not.
+    public var referenceRead = false
 
     public init() {}
 
@@ -80,6 +86,11 @@ public struct SyncEngine: Sendable {
     public let client: CentralClient
     public var retry = RetryPolicy()
     public var pageSize = 500
+    /// Seconds for which stored reference data is used without reading it again. A report whose
+    /// deadline the server decided otherwise makes the run read it at once, whatever its age.
+    public var referenceMaxAge: Int64 = 3_600
+    /// Read the reference data in this run whatever its age (`lapor sync --reference`).
+    public var forceReference = false
     public var now: @Sendable () -> Timestamp = { Timestamp(Date(), in: .wib) }
     public var sleep: @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .milliseconds(Int($0 * 1000))) }
 
@@ -90,8 +101,9 @@ public struct SyncEngine: Sendable {
 
     /// Who the token belongs to and everything the client needs to apply the rules: units,
     /// categories, the policy and the holiday decrees around today.
-    public func fetchReference() async throws -> ReferenceData {
-        let user = try await withRetry { try await client.me() }
+    public func fetchReference(user known: User? = nil) async throws -> ReferenceData {
+        let user: User
+        if let known { user = known } else { user = try await withRetry { try await client.me() } }
         let units = try await withRetry { try await client.units() }
         let categories = try await withRetry { try await client.categories() }
         let policy = try await withRetry { try await client.policy() }
@@ -134,6 +146,7 @@ public struct SyncEngine: Sendable {
                 summary.pages += 1
                 summary.reports += result.stored
                 summary.removed += result.removed
+                summary.disagreed += result.disagreed
                 summary.bytes += page.bytes
                 summary.skipped += page.skipped
                 progress(
@@ -183,13 +196,13 @@ public struct SyncEngine: Sendable {
         let started = Date()
         do {
             progress(.reference)
-            let reference = try await fetchReference()
-            if let known = try store.reference()?.user, known.id != reference.user.id {
-                // Another user's token: their sight is not ours; start the reports afresh.
-                try await store.resetReports()
-            }
-            try await store.save(reference)
+            summary.referenceRead = try await refreshReference(force: forceReference)
             try await pull(into: &summary, progress: progress)
+            if summary.disagreed > 0, !summary.referenceRead {
+                // The server decided some deadline otherwise: its rules changed. Read them now;
+                // saving them decides every stored report's instants again.
+                summary.referenceRead = try await refreshReference(force: true)
+            }
             let before = summary.sent + summary.replayed + summary.conflicts + summary.failed
             // A large pull changes the table's shape: refresh the planner's statistics once.
             if summary.reports >= 5_000 { try await store.analyze() }
@@ -212,6 +225,33 @@ public struct SyncEngine: Sendable {
         summary.pending = (try? store.outboxCounts()[.queued]) ?? 0
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Checks the token and the user with `/me`, and reads the rest of the reference data when
+    /// it is missing, older than `referenceMaxAge`, another user's, or `force`d. Returns whether
+    /// it read it. A no-change sync is then two requests: `/me` and one `/changes` page.
+    @discardableResult
+    public func refreshReference(force: Bool) async throws -> Bool {
+        let user = try await withRetry { try await client.me() }
+        let stored = try store.reference()
+        let now = now()
+        if !force, var stored, stored.user.id == user.id, let readAt = try store.referenceReadAt(),
+            readAt.epochSeconds <= now.epochSeconds, now.epochSeconds - readAt.epochSeconds < referenceMaxAge
+        {
+            if stored.user != user {
+                stored.user = user
+                try await store.save(stored)
+            }
+            return false
+        }
+        let reference = try await fetchReference(user: user)
+        if let known = stored?.user, known.id != user.id {
+            // Another user's token: their sight is not ours; start the reports afresh.
+            try await store.resetReports()
+        }
+        try await store.save(reference)
+        try await store.setReferenceReadAt(now)
+        return true
     }
 
     /// Runs `body`, retrying network failures, 5xx, 429 and `in_flight` with backoff.

@@ -55,6 +55,21 @@ struct Machine {
             try store.saveView(SavedView(name: "Halte", base: .all, filter: "privacy=anonim", search: "halte"))
             let savedList = await m.run("list", "--view", "Halte", "--format", "csv")
             #expect(savedList.code == 0 && savedList.out.contains("\n\(mine.id),"), "\(savedList.err)")
+            // NDJSON: the same reports, one a line, as the server sent them; a server's line
+            // breaks (pretty JSON) never split a report over two lines (issue 13).
+            let nd = await m.run("list", "--view", "all", "--format", "ndjson")
+            let ndIds = try nd.out.split(separator: "\n").map { try JSONDecoder().decode(Report.self, from: Data($0.utf8)).id }
+            #expect(nd.code == 0 && ndIds == reports.map(\.id))
+            let pretty = JSONEncoder()
+            pretty.outputFormatting = [.prettyPrinted]
+            var shown = try #require(reports.first)
+            shown.title = "Baris\nbaru"
+            _ = try await store.apply(
+                page: [.report(shown, json: String(decoding: try pretty.encode(shown), as: UTF8.self))], cursor: try store.cursor() ?? "",
+                at: Timestamp(Date(), in: .wib))
+            let one = await m.run("list", "--view", "all", "--format", "ndjson", "--search", "baris")
+            let oneLines = one.out.split(separator: "\n")
+            #expect(oneLines.count == 1 && (try? JSONDecoder().decode(Report.self, from: Data(oneLines[0].utf8)))?.title == "Baris\nbaru")
             let unknown = await m.run("list", "--view", "Tidak ada")
             #expect(unknown.code == 2 && unknown.err.contains("Halte"), "the saved names are offered: \(unknown.err)")
             // The tracking number a citizen quotes, whole or its start (issue 12).

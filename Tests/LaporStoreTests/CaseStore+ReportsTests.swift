@@ -58,12 +58,27 @@ import Testing
         #expect(try store.search("tersumbat").isEmpty && store.ftsIntegrityCheck() == nil)
     }
 
+    /// A deadline the server decided otherwise than the client's rules is counted: the sync then
+    /// reads the server's rules again (issue 13).
+    @Test func aDeadlineTheServerDecidedOtherwiseIsCounted() async throws {
+        let store = try CaseStore.inMemory()
+        var r = report("9100001", .dispatched, due: "2026-11-20T23:59:59+07:00")
+        r.apply(DeadlineRules(policy: .standard, calendar: .builtin(), units: ReferenceData.emptyUnits).instants(for: r))
+        #expect(try await store.apply(page: [.report(r)], cursor: "1", at: now).disagreed == 0)
+        r.dueAt = r.dueAt?.adding(seconds: 86_400)
+        r.version += 1
+        #expect(try await store.apply(page: [.report(r)], cursor: "2", at: now).disagreed == 1)
+        r.dueAt = r.dueAt?.adding(seconds: -86_400)
+        r.escalatesAt = r.escalatesAt?.adding(seconds: 60)
+        #expect(try await store.apply(page: [.report(r)], cursor: "3", at: now).disagreed == 1, "escalation too")
+    }
+
     @Test func skippedItemsAreAuditedAndThePageStillApplies() async throws {
         let store = try CaseStore.inMemory()
         let result = try await store.apply(
             page: [.report(report("9100001", .dispatched))], skipped: [SkippedItem(reportId: "9100002", reason: "over 1 MiB")], cursor: "c9",
             at: now)
-        #expect(result == PageResult(stored: 1, removed: 0))
+        #expect(result.stored == 1 && result.removed == 0)
         #expect(try store.cursor() == "c9")
         let entry = try store.auditLog().first { $0.event == "skipped" }
         #expect(entry?.reportId == "9100002" && entry?.detail == "over 1 MiB")

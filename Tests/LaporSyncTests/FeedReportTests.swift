@@ -16,9 +16,7 @@ import Testing
         r.attachments = []
         r.archiveReason = nil
         r.duplicateOf = nil
-        r.dueAt = nil
         r.dueProvisional = nil
-        r.escalatesAt = nil
         r.escalationWarningAt = nil
         r.rating = nil
         return r

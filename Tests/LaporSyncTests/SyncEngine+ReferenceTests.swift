@@ -43,9 +43,48 @@ import Testing
             let engine = SyncEngine(store: h.store, client: client)
             let summary = await engine.sync()
             #expect(summary.outcome == .done && summary.reports >= 1, "\(summary)")
+            #expect(summary.disagreed >= 1 && summary.referenceRead, "the moved deadline made the client read the new decree")
             let after = try #require(try h.store.page(InboxFilter()).first { $0.id == report.id })
             #expect(after.instants.dueAt == moved.dueAt, "the client's store follows: \(String(describing: after.instants.dueAt))")
             #expect(after.instants.dueAt?.in(.wib).localDate == dueDay.adding(days: 1) || after.instants.dueAt.map { $0 > due } == true)
+        }
+    }
+}
+
+/// Issue 13: the reference data is read when it is missing, old, asked for, or when the server
+/// decided a deadline the client's rules did not; a no-change sync is `/me` and one `/changes`.
+@Suite struct ReferenceReadTests {
+    /// The requests the server logged since `mark` lines.
+    func requests(_ server: TestServer, since mark: Int) -> [String] {
+        server.logs.all.dropFirst(mark).filter { $0.contains("started ") }.map { line in
+            String(line[(line.range(of: "started ")?.upperBound ?? line.startIndex)...])
+        }
+    }
+
+    @Test func aNoChangeSyncIsTwoRequestsAndOldOrForcedReferenceIsReadAgain() async throws {
+        try await withTestServer(reports: 30) { server in
+            let h = try await Harness(server: server, user: "u-liaison-dki-dpu")
+            defer { h.remove() }
+            let first = await h.engine.sync()
+            #expect(first.outcome == .done && first.referenceRead && first.reports > 0)
+            var mark = server.logs.all.count
+            let second = await h.engine.sync()
+            #expect(second.outcome == .done && !second.referenceRead && second.reports == 0)
+            let sent = requests(server, since: mark)
+            #expect(sent.count == 2 && sent.first?.hasPrefix("GET /api/v1/me") == true, "\(sent)")
+            #expect(sent.last?.hasPrefix("GET /api/v1/changes") == true, "\(sent)")
+
+            var later = h.engine
+            let base = h.engine.now()
+            later.now = { base.adding(seconds: 3_601) }
+            mark = server.logs.all.count
+            let third = await later.sync()
+            #expect(third.referenceRead, "an hour later the reference is read again")
+            #expect(requests(server, since: mark).contains { $0.hasPrefix("GET /api/v1/policy") })
+
+            var forced = h.engine
+            forced.forceReference = true
+            #expect(await forced.sync().referenceRead)
         }
     }
 }
