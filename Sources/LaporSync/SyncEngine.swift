@@ -115,44 +115,53 @@ public struct SyncEngine: Sendable {
         return ReferenceData(user: user, units: units, categories: categories, calendarYears: years, policy: policy)
     }
 
-    /// Pulls the change feed page by page from the stored cursor; each page commits with its
-    /// cursor, so an interrupted pull resumes from the last whole page.
+    /// Pulls the change feed page by page from the stored cursor. The fetcher runs ahead of the
+    /// writer (`PagePipe`); the pages ready at once are written in one transaction with the
+    /// cursor of the last, so an interrupted pull resumes from the last whole page written.
     public func pull(into summary: inout SyncSummary, progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws {
-        let client = client
-        var limit = pageSize
-        let fetch = { @Sendable (cursor: String?, limit: Int) in
-            Task { try await self.withRetry { try await client.changes(cursor: cursor, limit: limit) } }
-        }
-        // The next page is fetched while this one is written: the network and the disk overlap.
-        var requested = try store.cursor()
-        var expected: Int?
-        var next: Task<ChangesPage, any Error>? = fetch(requested, limit)
-        while let current = next {
-            let page: ChangesPage
+        let pipe = PagePipe(capacity: 4)
+        let start = try store.cursor()
+        let fetcher = Task { [self] in
+            var cursor = start
+            var limit = pageSize
             do {
-                page = try await current.value
-            } catch SyncError.responseTooLarge(let bytes) where limit > 1 {
-                // A page over the client's limit: ask again for fewer reports at a time.
-                limit = max(1, limit / 4)
-                next = fetch(requested, limit)
-                _ = bytes
-                continue
+                while !Task.isCancelled {
+                    let page: ChangesPage
+                    do {
+                        let (from, size) = (cursor, limit)
+                        page = try await withRetry { try await client.changes(cursor: from, limit: size) }
+                    } catch SyncError.responseTooLarge where limit > 1 {
+                        // A page over the client's limit: ask again for fewer reports at a time.
+                        limit = max(1, limit / 4)
+                        continue
+                    }
+                    guard await pipe.put(page), page.more else { break }
+                    cursor = page.cursor
+                }
+                await pipe.finish(nil)
+            } catch {
+                await pipe.finish(error)
             }
-            requested = page.cursor
-            if expected == nil { expected = page.total }
-            next = page.more ? fetch(page.cursor, limit) : nil
+        }
+        var expected: Int?
+        while true {
+            let pages = try await pipe.take()
+            guard let last = pages.last else { break }
+            if expected == nil { expected = pages.first?.total }
             do {
-                let result = try await store.apply(page: page.items, skipped: page.skipped, cursor: page.cursor, at: now())
-                summary.pages += 1
+                let result = try await store.apply(
+                    page: pages.flatMap(\.items), skipped: pages.flatMap(\.skipped), cursor: last.cursor, at: now())
+                summary.pages += pages.count
                 summary.reports += result.stored
                 summary.removed += result.removed
                 summary.disagreed += result.disagreed
-                summary.bytes += page.bytes
-                summary.skipped += page.skipped
+                summary.bytes += pages.reduce(0) { $0 + $1.bytes }
+                summary.skipped += pages.flatMap(\.skipped)
                 progress(
                     .page(pages: summary.pages, reports: summary.reports, removed: summary.removed, bytes: summary.bytes, total: expected))
             } catch {
-                next?.cancel()
+                fetcher.cancel()
+                await pipe.close()
                 throw error
             }
         }
