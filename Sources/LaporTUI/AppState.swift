@@ -133,8 +133,8 @@ public struct AppState: Sendable {
     }
 
     /// How many rows a reload fetches, and how far before the visible top it starts.
-    public static let window = 1_000
-    public static let lead = 200
+    public static let window = 400
+    public static let lead = 100
 
     /// Rows that fit in the list pane.
     public var listRows: Int { max(1, Layout(width: width, height: height).list.height - 1 - unitTableHeight) }

@@ -34,7 +34,7 @@ func peakRSS() -> Double {
 /// One line of the report: the figure, its target and whether it is met.
 func figure(_ name: String, _ measured: String, target: String, met: Bool?, anchor: String? = nil) {
     let mark = met.map { $0 ? "met" : "MISSED" } ?? "-"
-    var line = "  \(name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(measured)  [target \(target): \(mark)]"
+    var line = "  \(name.padding(toLength: 50, withPad: " ", startingAt: 0)) \(measured)  [target \(target): \(mark)]"
     if let anchor { line += "  anchor: \(anchor)" }
     print(line)
 }

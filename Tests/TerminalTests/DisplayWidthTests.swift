@@ -15,6 +15,21 @@ import Testing
         #expect(DisplayWidth.of(character) == width)
     }
 
+    /// The ASCII and Latin-1 fast paths agree with the width from Unicode properties, scalar by
+    /// scalar and for strings and characters made of them (issue 13).
+    @Test func theFastPathsAgreeWithTheProperties() throws {
+        for v in UInt32(0)..<0x300 {
+            let scalar = try #require(Unicode.Scalar(v))
+            #expect(DisplayWidth.of(scalar) == DisplayWidth.byProperties(scalar), "U+\(String(v, radix: 16))")
+            let text = "a" + String(Character(scalar)) + "b"
+            #expect(DisplayWidth.of(text) == text.unicodeScalars.reduce(0) { $0 + DisplayWidth.byProperties($1) }, "in \(v)")
+        }
+        for text in ["\r\n", "Jalan \u{1F600} ok", "e\u{301}", "日本", "\u{1B}[2J", "tab\there"] {
+            let slow = text.reduce(0) { sum, c in sum + DisplayWidth.drawable(c).unicodeScalars.reduce(0) { $0 + DisplayWidth.byProperties($1) } }
+            #expect(DisplayWidth.of(text) == slow, "\(text.debugDescription)")
+        }
+    }
+
     @Test func aGridCellHoldsTheDrawnForm() {
         var grid = CellGrid(width: 10, height: 1)
         grid.put("👨‍👩‍👧‍👦🇮🇩x", x: 0, y: 0)
