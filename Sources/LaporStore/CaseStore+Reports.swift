@@ -263,7 +263,7 @@ extension CaseStore {
 
     /// Marks a report as looked at (the TUI's "new since the last look").
     public func markSeen(_ id: String) throws {
-        try writer.write { db in try db.execute(sql: "UPDATE report SET seen = 1 WHERE id = ?", arguments: [id]) }
+        try writer.write { db in try db.execute(sql: "UPDATE report SET seen = 1 WHERE id = ? AND seen = 0", arguments: [id]) }
     }
 }
 

@@ -320,7 +320,8 @@ public enum Update {
     }
 
     static func selectionEffects(_ state: AppState) -> [Effect] {
-        guard let id = state.row(at: state.selected)?.id else { return [] }
-        return state.detail?.id == id && state.focus == .list ? [] : [.loadDetail(id), .markSeen(id)]
+        guard let row = state.row(at: state.selected) else { return [] }
+        // A report already seen is not written again: a `j` reads, it does not commit.
+        return state.detail?.id == row.id && state.focus == .list ? [] : [.loadDetail(row.id)] + (row.seen ? [] : [.markSeen(row.id)])
     }
 }

@@ -9,6 +9,19 @@ import Testing
 @testable import LaporTUI
 
 @Suite struct UpdateTests {
+    /// Moving onto a new report marks it seen; onto one already seen writes nothing.
+    @Test func onlyAnUnseenReportIsMarkedSeen() {
+        var s = AppState(
+            user: User(id: "u", name: "U", role: .admin, unitId: nil), profile: "p", workflow: workflow, language: .id, width: 120, height: 40,
+            now: now)
+        var mixed = rows
+        mixed[1].seen = false
+        mixed[2].seen = true
+        _ = Update.update(&s, .loaded(rows: mixed, total: 3))
+        #expect(Update.update(&s, .key(.char("j"))) == [.loadDetail(mixed[1].id), .markSeen(mixed[1].id)])
+        #expect(Update.update(&s, .key(.char("j"))) == [.loadDetail(mixed[2].id)])
+    }
+
     @Test(arguments: [Role.liaison, .admin, .supervisor])
     func everyKeyInEveryView(role: Role) {
         let user = User(id: "u", name: "U", role: role, unitId: role == .admin ? nil : "dki-dpu")
@@ -18,7 +31,8 @@ import Testing
             #expect(s.view == view)
             _ = Update.update(&s, .loaded(rows: rows, total: 3))
             #expect(s.selected == 0)
-            #expect(Update.update(&s, .key(.char("j"))) == [.loadDetail("9165817"), .markSeen("9165817")])
+            let seen = rows[1].seen
+            #expect(Update.update(&s, .key(.char("j"))) == [.loadDetail("9165817")] + (seen ? [] : [.markSeen("9165817")]))
             _ = Update.update(&s, .key(.down))
             #expect(s.selected == 2)
             #expect(Update.update(&s, .key(.down)).isEmpty, "no move past the end")
