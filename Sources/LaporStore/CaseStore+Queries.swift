@@ -202,12 +202,14 @@ extension CaseStore {
     }
 
     /// The supervisor's table in one pass over the covering index of v7 (no report row read).
+    /// Named, because on 300,000 reports the planner's statistics led it to the status index and
+    /// a row read each: 515 ms instead of 116.
     static func unitTableSQL(_ condition: String) -> String {
         """
         SELECT unit_id,
             SUM(due_at <= ?) AS n, MIN(CASE WHEN due_at <= ? THEN due_at END) AS oldest,
             SUM(due_soon_from <= ? AND due_at >= ?) AS soon, SUM(escalation_warning_at <= ?) AS esc
-        FROM report WHERE \(condition) GROUP BY unit_id HAVING n > 0 ORDER BY n DESC, unit_id
+        FROM report INDEXED BY report_by_unit_status WHERE \(condition) GROUP BY unit_id HAVING n > 0 ORDER BY n DESC, unit_id
         """
     }
 

@@ -46,7 +46,7 @@ public final class Runtime: @unchecked Sendable {
         signal(SIGTERM) { _ in Runtime.terminate = true }
         signal(SIGHUP) { _ in Runtime.terminate = true }
         let size = screen.size
-        var pending = Update.update(&state, .resize(width: size.width, height: size.height)) + [.reload, .refreshCounts]
+        var pending = Update.update(&state, .resize(width: size.width, height: size.height)) + Self.startEffects
         var lastSyncStarted = Date.distantPast
         if engine != nil {
             pending.append(.sync)
@@ -96,7 +96,20 @@ public final class Runtime: @unchecked Sendable {
     /// Without a terminal (tests, `lapor-bench tui`): feeds an event and performs the effects it
     /// leads to, synchronously, until nothing is pending (a sync is not started).
     public func send(_ event: Event, to state: inout AppState) {
-        var pending = Update.update(&state, event)
+        settle(Update.update(&state, event), state: &state)
+    }
+
+    /// Without a terminal: what `run` does before its first frame (the size, the first view,
+    /// the status bar's counts), synchronously.
+    public func start(width: Int, height: Int, state: inout AppState) {
+        settle(Update.update(&state, .resize(width: width, height: height)) + Self.startEffects, state: &state)
+    }
+
+    /// The effects `run` performs before its first frame, after the size.
+    static let startEffects: [Effect] = [.reload, .refreshCounts]
+
+    func settle(_ effects: [Effect], state: inout AppState) {
+        var pending = effects
         var lastSync = Date()
         while !pending.isEmpty {
             for effect in pending where effect != .sync {

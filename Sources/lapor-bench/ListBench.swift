@@ -13,8 +13,13 @@ struct ListBench: AsyncParsableCommand {
 
     @Option(help: "Reports on the server (the demo seed).") var reports = 100_000
     @Option(help: "Runs of each measurement.") var runs = 3
+    @Option(help: "Use this pulled store instead of seeding and pulling (it is only read).") var store: String?
 
     func run() async throws {
+        if let store {
+            try ListSuite(path: store, runs: runs).run()
+            return
+        }
         let data = try BenchData(reports: reports)
         defer { data.remove() }
         let path = data.folder.appendingPathComponent("client.sqlite").path
@@ -58,7 +63,7 @@ struct ListSuite {
                 }.text(1, "ms")))
         let ranked = try spread { _ = try store.search("jalan", limit: 100) }
         figure(
-            "search 'jalan' ranked (lapor search), ms", ranked.text(1, "ms"), target: "≤ 50 ms", met: ranked.max <= 50,
+            "search 'jalan' ranked by bm25 (lapor search), ms", ranked.text(1, "ms"), target: "-", met: nil,
             anchor: "SQL "
                 + (try spread {
                     _ = try sql.rows(
@@ -139,6 +144,7 @@ struct AllBench: AsyncParsableCommand {
         defer { data.remove() }
         let path = try SyncSuite(data: data, runs: runs).run()
         try ListSuite(path: path, runs: runs).run()
+        try ProcessSuite(data: data, storePath: path, runs: runs).run()
         try await TUISuite(path: path, runs: runs).run()
     }
 }
