@@ -65,6 +65,9 @@ public struct AppState: Sendable {
     public var selected = 0
     public var top = 0
     public var detail: Report?
+    /// The report whose stored JSON could not be read as a report (the pull keeps what it can
+    /// index; the detail needs the whole): the pane says so instead of staying empty.
+    public var unreadableDetail: String?
     public var detailScroll = 0
     /// The detail shows a report opened by its number (`g`), which need not be in the view: a
     /// reload leaves it on screen until the selection moves.
@@ -156,6 +159,8 @@ public enum Event: Sendable {
     case loaded(rows: [InboxRow], total: Int, offset: Int = 0)
     case loadedGroups([OverdueGroup])
     case loadedDetail(Report?)
+    /// The selected report is stored but cannot be shown (its JSON does not decode).
+    case unreadableDetail(String)
     /// The report asked for with `g`, or nil when the store has no such number.
     case opened(String, Report?)
     /// The saved views and their counts.

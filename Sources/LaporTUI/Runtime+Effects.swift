@@ -30,7 +30,11 @@ extension Runtime {
             }
             post(savedViews(state))
         case .loadDetail(let id):
-            post(.loadedDetail(try? store.report(id)))
+            do {
+                post(.loadedDetail(try store.report(id)))
+            } catch {
+                post(.unreadableDetail(id))
+            }
             post(unsettled(id))
         case .checkOriginal(let pending):
             post(.originalChecked(pending, pending.duplicateOf.flatMap { try? store.report($0) }))

@@ -64,8 +64,14 @@ public enum Update {
             state.detailScroll = 0
             if report.id != state.detailUnsettled.first?.reportId { state.detailUnsettled = [] }
             return [.markSeen(id)]
+        case .unreadableDetail(let id):
+            state.detailPinned = false
+            state.detail = nil
+            state.unreadableDetail = id
+            return []
         case .loadedDetail(let report):
             state.detailPinned = false
+            state.unreadableDetail = nil
             state.detail = report
             if report?.id != state.detailUnsettled.first?.reportId { state.detailUnsettled = [] }
             return []

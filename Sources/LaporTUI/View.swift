@@ -110,6 +110,13 @@ public enum View {
     static func detail(_ grid: inout CellGrid, _ state: AppState, _ r: Layout.Rect) {
         let text = state.text
         guard let report = state.detail else {
+            if let id = state.unreadableDetail, id == state.row(at: state.selected)?.id {
+                let lines = DisplayWidth.wrap(text.detailUnreadable(id), to: max(1, r.width - 2))
+                for (i, line) in lines.prefix(max(0, r.height - 2)).enumerated() {
+                    grid.put(line, x: r.x + 1, y: r.y + 1 + i, style: dimStyle, maxWidth: r.width - 2)
+                }
+                return
+            }
             grid.put(text.noSelection, x: r.x + 1, y: r.y + 1, style: dimStyle, maxWidth: r.width - 2)
             return
         }

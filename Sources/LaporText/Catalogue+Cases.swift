@@ -35,6 +35,12 @@ extension Catalogue {
         pick("Penyimpanan kasus \(path) tidak dapat dibuka: \(reason)", "Cannot open the case store \(path): \(reason)")
     }
 
+    public var storeUpgrading: String {
+        pick(
+            "Memperbarui penyimpanan lokal ke versi baru (sekali saja; beberapa detik untuk 100.000 laporan)…",
+            "Upgrading the local store to the new version (once; a few seconds for 100,000 reports)…")
+    }
+
     public func cannotWrite(_ path: String) -> String { pick("Tidak dapat menulis \(path).", "Cannot write \(path).") }
 
     public func noToken(_ profile: String) -> String {

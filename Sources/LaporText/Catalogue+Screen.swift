@@ -6,6 +6,12 @@ extension Catalogue {
     public var searchLabel: String { pick("cari", "search") }
     public var emptyView: String { pick("Tidak ada laporan di tampilan ini.", "No reports in this view.") }
     public var noSelection: String { pick("Pilih laporan untuk melihat rinciannya.", "Select a report to see its detail.") }
+    public func detailUnreadable(_ id: String) -> String {
+        pick(
+            "Laporan \(id) tersimpan tetapi rinciannya tidak dapat dibaca (data dari server tidak lengkap). Daftar dan pencarian tetap memuatnya; lapor show \(id) menyebut sebabnya.",
+            "Report \(id) is stored but its detail cannot be read (the server's data is incomplete). It stays in lists and search; lapor show \(id) names the cause."
+        )
+    }
     public var nationalScope: String { pick("nasional", "national") }
     public var syncingNow: String { pick("menyinkronkan…", "syncing…") }
     public var offlineLabel: String { pick("luring", "offline") }

@@ -55,7 +55,11 @@ import Testing
                     """, arguments: [json])
         }
         try queue.close()
-        let store = try CaseStore(path: path)
+        var said = 0
+        let store = try CaseStore(path: path) { said += 1 }
+        #expect(said == 1, "the caller is told before a long upgrade")
+        _ = try CaseStore(path: path) { said += 1 }
+        #expect(said == 1, "and only then")
         for word in ["rusak", "mengelupas", "ditambal"] { #expect(try store.search(word).map(\.id) == ["9100001"], "\(word)") }
         #expect(try store.ftsIntegrityCheck() == nil && store.integrityCheck() == "ok")
     }

@@ -99,6 +99,30 @@ import Testing
 
 /// The loop with the store behind `g`, and a failed background sync in the log (issue 12).
 @Suite struct RuntimeStoreTests {
+    /// A report the pull could index but whose whole JSON does not decode (a broken location)
+    /// is listed, and its detail says it cannot be read instead of staying empty (issue 13).
+    @Test func aStoredReportThatCannotBeReadSaysSo() async throws {
+        let s = try await RuntimeTests.Session()
+        var broken = detail()
+        broken.id = "9100888"
+        broken.title = "Laporan dengan lokasi rusak"
+        let json = String(decoding: try JSONEncoder().encode(broken), as: UTF8.self)
+            .replacingOccurrences(of: #""location":null"#, with: #""location":"bukan objek""#)
+            .replacingOccurrences(of: #""location":{"#, with: #""location":"bukan objek","x":{"#)
+        #expect(json.contains("bukan objek"))
+        _ = try await s.store.apply(page: [.report(broken, json: json)], cursor: "c-2", at: now)
+        #expect(throws: (any Error).self) { try s.store.report("9100888") }
+        // The loop may have drawn before the report was stored: the search reloads after it.
+        s.frame(showing: "Jalan berlubang di Jl. Gunung")
+        s.screen.press(.char("/"))
+        s.type("9100888")
+        s.screen.press(.enter)
+        let screen = s.frame(showing: "cari: 9100888")
+        #expect(screen.contains("Laporan 9100888 tersimpan tetapi rinciannya"), "\(screen)")
+        s.screen.press(.char("q"))
+        #expect(s.ended())
+    }
+
     @Test func gOpensAReportThatIsNotInTheView() async throws {
         let s = try await RuntimeTests.Session()
         var closed = detail()

@@ -40,7 +40,7 @@ struct ProfileSession {
         guard let profile = config.profiles[name] else { throw CLIError(text.unknownProfile(name, known: config.profiles.keys.sorted())) }
         let store: CaseStore
         do {
-            store = try CaseStore(path: paths.store(profile: name).path)
+            store = try CaseStore(path: paths.store(profile: name).path) { CommandContext.output.error(text.storeUpgrading) }
         } catch {
             throw CLIError(text.cannotOpenStore(paths.store(profile: name).path, String(describing: error)))
         }
