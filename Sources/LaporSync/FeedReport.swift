@@ -155,54 +155,39 @@ struct JSONBytes {
     }
 
     mutating func object(_ member: (String, inout JSONBytes) throws -> Void) throws {
-        try expect(UInt8(ascii: "{"))
-        depth += 1
-        guard depth <= 64 else { throw Failure.malformed(at: i) }
-        ws()
-        if i < b.count, b[i] == UInt8(ascii: "}") {
-            i += 1
-            depth -= 1
-            return
-        }
-        while true {
-            ws()
-            let key = try string()
-            try expect(UInt8(ascii: ":"))
-            ws()
-            try member(key, &self)
-            ws()
-            guard i < b.count else { throw Failure.malformed(at: i) }
-            if b[i] == UInt8(ascii: ",") {
-                i += 1
-                continue
-            }
-            guard b[i] == UInt8(ascii: "}") else { throw Failure.malformed(at: i) }
-            i += 1
-            depth -= 1
-            return
+        try container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}")) { r in
+            let key = try r.string()
+            try r.expect(UInt8(ascii: ":"))
+            r.ws()
+            try member(key, &r)
         }
     }
 
     mutating func array(_ element: (inout JSONBytes) throws -> Void) throws {
-        try expect(UInt8(ascii: "["))
+        try container(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), element)
+    }
+
+    /// An object or an array: `item` reads each member or element, commas and nesting checked.
+    private mutating func container(open: UInt8, close: UInt8, _ item: (inout JSONBytes) throws -> Void) throws {
+        try expect(open)
         depth += 1
         guard depth <= 64 else { throw Failure.malformed(at: i) }
         ws()
-        if i < b.count, b[i] == UInt8(ascii: "]") {
+        if i < b.count, b[i] == close {
             i += 1
             depth -= 1
             return
         }
         while true {
             ws()
-            try element(&self)
+            try item(&self)
             ws()
             guard i < b.count else { throw Failure.malformed(at: i) }
             if b[i] == UInt8(ascii: ",") {
                 i += 1
                 continue
             }
-            guard b[i] == UInt8(ascii: "]") else { throw Failure.malformed(at: i) }
+            guard b[i] == close else { throw Failure.malformed(at: i) }
             i += 1
             depth -= 1
             return
