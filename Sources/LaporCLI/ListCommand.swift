@@ -50,6 +50,19 @@ struct ListCommand: AsyncParsableCommand {
         return String(decoding: json.utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
     }
 
+    /// Writes stored reports' JSON as `produce` hands each over, as it comes: a JSON array, or
+    /// one report a line in NDJSON (`list` and `search`).
+    static func writeStoredJSON(ndjson: Bool, _ produce: ((String) throws -> Void) throws -> Void) rethrows {
+        let out = CommandContext.output
+        var first = true
+        try produce { json in
+            let line = oneLine(json)
+            out.write(ndjson ? line : (first ? "[" : ",") + line)
+            first = false
+        }
+        if !ndjson { out.write(first ? "[]" : "]") }
+    }
+
     func run() async throws {
         let text = try global.catalogue()
         let session = try ProfileSession.open(profile, text: text)
@@ -125,29 +138,20 @@ struct ListCommand: AsyncParsableCommand {
         } else {
             order = savedOrder ?? chosen.defaultSort
         }
-        let out = CommandContext.output
-        if format == .json || format == .ndjson {
-            // The server's JSON as it came, streamed as the rows are read: no decoding, constant
-            // memory, one report a line.
-            var first = true
-            try session.store.forEachJSON(filter, sort: order, limit: limit, offset: offset) { json in
-                let line = Self.oneLine(json)
-                out.write(format == .ndjson ? line : (first ? "[" : ",") + line)
-                first = false
-            }
-            if format == .json { out.write(first ? "[]" : "]") }
-            return
-        }
-        let rows = try session.store.page(filter, sort: order, limit: limit, offset: offset)
-        let total = try session.store.count(filter)
         let printer = ReportPrinter(text: text, workflow: workflow, now: now)
         switch format {
+        case .json, .ndjson:
+            // The server's JSON as it came, streamed as the rows are read: no decoding, constant
+            // memory.
+            try Self.writeStoredJSON(ndjson: format == .ndjson) { emit in
+                try session.store.forEachJSON(filter, sort: order, limit: limit, offset: offset, emit)
+            }
         case .table:
+            let rows = try session.store.page(filter, sort: order, limit: limit, offset: offset)
             printer.table(rows).forEach(CommandContext.output.write)
-            CommandContext.output.error(text.listFooter(shown: rows.count, total: total, view: chosen.rawValue))
-        case .json, .ndjson: break
+            CommandContext.output.error(text.listFooter(shown: rows.count, total: try session.store.count(filter), view: chosen.rawValue))
         case .csv:
-            printer.csv(rows).forEach(CommandContext.output.write)
+            printer.csv(try session.store.page(filter, sort: order, limit: limit, offset: offset)).forEach(CommandContext.output.write)
         }
     }
 }

@@ -64,16 +64,14 @@ struct ReportPrinter {
         return v
     }
 
-    func json(_ reports: [Report], single: Bool = false) throws -> String {
-        // The instants as the rulebook decides them with the server's calendar and policy.
-        let reports = reports.map { report in
-            var decided = report
-            decided.apply(workflow.rules.instants(for: report))
-            return decided
-        }
+    /// `show --format json`: one report with the instants as the rulebook decides them with the
+    /// server's calendar and policy.
+    func json(_ report: Report) throws -> String {
+        var decided = report
+        decided.apply(workflow.rules.instants(for: report))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: single ? try encoder.encode(reports[0]) : try encoder.encode(reports), as: UTF8.self)
+        return String(decoding: try encoder.encode(decided), as: UTF8.self)
     }
 
     func detail(_ report: Report, drafts: [Draft]) -> [String] {

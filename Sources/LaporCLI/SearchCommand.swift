@@ -30,12 +30,9 @@ struct SearchCommand: AsyncParsableCommand {
             printer.table(rows).forEach(CommandContext.output.write)
             CommandContext.output.error(text.searchFooter(rows.count))
         case .json, .ndjson:
-            // As `lapor list`: the server's JSON as it came, one report a line in NDJSON.
-            let lines = try rows.compactMap { try session.store.storedJSON($0.id) }.map(ListCommand.oneLine)
-            if format == .ndjson {
-                lines.forEach(CommandContext.output.write)
-            } else {
-                CommandContext.output.write("[" + lines.joined(separator: ",\n") + "]")
+            // As `lapor list`: the server's JSON as it came, best matches first.
+            try ListCommand.writeStoredJSON(ndjson: format == .ndjson) { emit in
+                for row in rows { if let json = try session.store.storedJSON(row.id) { try emit(json) } }
             }
         case .csv: printer.csv(rows).forEach(CommandContext.output.write)
         }

@@ -25,7 +25,7 @@ struct ShowCommand: AsyncParsableCommand {
         let printer = ReportPrinter(text: text, workflow: workflow, now: currentTime())
         switch format {
         case .text: printer.detail(report, drafts: try session.store.drafts().filter { $0.key.reportId == id }).forEach(CommandContext.output.write)
-        case .json: CommandContext.output.write(try printer.json([report], single: true))
+        case .json: CommandContext.output.write(try printer.json(report))
         }
         try session.store.markSeen(id)
     }

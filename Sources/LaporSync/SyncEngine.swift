@@ -148,15 +148,15 @@ public struct SyncEngine: Sendable {
             let pages = try await pipe.take()
             guard let last = pages.last else { break }
             if expected == nil { expected = pages.first?.total }
+            let skipped = pages.flatMap(\.skipped)
             do {
-                let result = try await store.apply(
-                    page: pages.flatMap(\.items), skipped: pages.flatMap(\.skipped), cursor: last.cursor, at: now())
+                let result = try await store.apply(page: pages.flatMap(\.items), skipped: skipped, cursor: last.cursor, at: now())
                 summary.pages += pages.count
                 summary.reports += result.stored
                 summary.removed += result.removed
                 summary.disagreed += result.disagreed
                 summary.bytes += pages.reduce(0) { $0 + $1.bytes }
-                summary.skipped += pages.flatMap(\.skipped)
+                summary.skipped += skipped
                 progress(
                     .page(pages: summary.pages, reports: summary.reports, removed: summary.removed, bytes: summary.bytes, total: expected))
             } catch {
