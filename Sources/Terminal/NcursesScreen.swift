@@ -75,9 +75,14 @@ public final class NcursesScreen: Screen, @unchecked Sendable {
 
     /// Ctrl-Z. SIGSTOP, not SIGTSTP: ncurses catches SIGTSTP itself; the shell sees a stopped
     /// job either way.
+    ///
+    /// Sent to this thread, not the process: `kill(getpid())` goes to the main thread, and this
+    /// one ran on into `resume` (back into the alternate screen, a frame drawn) before the stop
+    /// reached it, leaving the shell's prompt on top of the TUI's screen. A signal to the thread
+    /// itself is taken on the way out of the call, before `resume`.
     public func stopForJobControl() {
         suspend()
-        kill(getpid(), SIGSTOP)
+        pthread_kill(pthread_self(), SIGSTOP)
         resume()
     }
 
