@@ -53,7 +53,10 @@ func openScreen(
         now: Timestamp(Date(), in: .wib))
     state.templates = Paths(environment: CommandContext.environment).templates()
     // Said once, at the start: the screen is drawn in ASCII.
-    if !screen.utf8 { state.message = text.notUTF8 }
+    if !screen.utf8 {
+        state.message = text.notUTF8
+        state.messageStays = true
+    }
     let initial = state
     let runtime = Runtime(store: store, engine: engine, syncInterval: syncInterval) { line in log.error("\(line)") }
     // The event loop blocks its thread for the whole session: it gets a thread of its own, so

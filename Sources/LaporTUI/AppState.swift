@@ -77,6 +77,11 @@ public struct AppState: Sendable {
     /// The keys of this mode are shown over the screen (`?` or F1); any key closes them.
     public var keyHelp: InputMode?
     public var message: String?
+    /// The message is a notice of the start (the terminal is not UTF-8): a sync's summary does
+    /// not replace it, the next key does.
+    public var messageStays = false
+    /// A first list has come from the store (until then the pane says it is loading, not empty).
+    public var listLoaded = false
 
     /// The composer pane, when open (it takes the list's place, beside the detail).
     public var composer: Composer?

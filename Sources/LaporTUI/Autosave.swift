@@ -9,17 +9,20 @@ struct Autosave {
     var last = Date.distantPast
     static let interval = 0.5
 
-    mutating func tick(_ composer: Composer?, store: CaseStore, at now: Timestamp, force: Bool = false) {
+    /// Saves the composer's text through `save` when it changed and is due.
+    mutating func tick(_ composer: Composer?, at now: Timestamp, force: Bool = false, save: (DraftKey, String, Timestamp) -> Void) {
         guard let composer, composer.loaded else { return }
         let key = composer.pending.draftKey
         let text = composer.editor.isBlank ? "" : composer.editor.text
         if let saved, saved.key == key, saved.text == text { return }
         if saved == nil && text.isEmpty { return }
         guard force || Date().timeIntervalSince(last) >= Self.interval || saved?.key != key else { return }
-        try? store.saveDraft(key, text: text, at: now)
+        save(key, text, now)
         saved = (key, text)
         last = Date()
     }
 
-    mutating func flush(_ composer: Composer?, store: CaseStore, at now: Timestamp) { tick(composer, store: store, at: now, force: true) }
+    mutating func flush(_ composer: Composer?, at now: Timestamp, save: (DraftKey, String, Timestamp) -> Void) {
+        tick(composer, at: now, force: true, save: save)
+    }
 }

@@ -8,8 +8,9 @@ import Terminal
 /// The effect interpreter: each effect becomes store reads and writes, a use case of `LaporApp`
 /// or a background sync, and its result comes back as an event.
 extension Runtime {
-    /// Performs one effect; results come back through `post`.
-    func perform(_ effect: Effect, state: AppState, lastSync: inout Date) {
+    /// Performs one store effect (on the worker's thread in `run`); results come back through
+    /// `post`. `.sync` and `.externalEditor` are the loop's own.
+    func perform(_ effect: Effect, state: AppState) {
         switch effect {
         case .reload:
             let filter = state.filter
@@ -62,28 +63,30 @@ extension Runtime {
             post(.loadedOutbox((try? store.outbox(states: [.queued, .conflict, .failed, .sent])).map { Array($0.prefix(200)) } ?? []))
         case .loadAllIds:
             post(.loadedAllIds(((try? store.page(state.filter, sort: state.order, limit: Self.markLimit)) ?? []).map(\.id)))
-        case .externalEditor:
+        case .externalEditor, .sync:
             break
-        case .sync:
-            guard let engine else { return }
-            lastSync = Date()
-            post(.syncStarted)
-            let throttle = Throttle(seconds: 1)
-            Task {
-                let summary = await engine.sync { progress in
-                    if case .page(let pages, let reports, _, _, let total) = progress, throttle.due() {
-                        self.post(.syncProgress(pages: pages, reports: reports, total: total))
-                    }
+        }
+    }
+
+    /// Starts a sync in the background; its progress and summary come back as events.
+    func startSync() {
+        guard let engine else { return }
+        post(.syncStarted)
+        let throttle = Throttle(seconds: 1)
+        Task {
+            let summary = await engine.sync { progress in
+                if case .page(let pages, let reports, _, _, let total) = progress, throttle.due() {
+                    self.post(.syncProgress(pages: pages, reports: reports, total: total))
                 }
-                if summary.outcome != .done {
-                    self.log(
-                        "sync \(summary.outcome.rawValue): \(summary.message ?? "-") (\(summary.reports) reports, \(summary.sent) sent, \(summary.failed) failed)"
-                    )
-                }
-                // The screen counts with the rules the sync just stored, not those it started with.
-                if let workflow = try? self.store.reference()?.workflow { self.post(.rulesRefreshed(RulesUpdate(workflow))) }
-                self.post(.syncFinished(summary))
             }
+            if summary.outcome != .done {
+                self.log(
+                    "sync \(summary.outcome.rawValue): \(summary.message ?? "-") (\(summary.reports) reports, \(summary.sent) sent, \(summary.failed) failed)"
+                )
+            }
+            // The screen counts with the rules the sync just stored, not those it started with.
+            if let workflow = try? self.store.reference()?.workflow { self.post(.rulesRefreshed(RulesUpdate(workflow))) }
+            self.post(.syncFinished(summary))
         }
     }
 

@@ -17,6 +17,10 @@ public final class Runtime: @unchecked Sendable {
     /// Where a failed background sync is written (`$XDG_STATE_HOME/lapor/lapor.log`): the status
     /// bar's line goes at the next key, the log stays.
     let log: @Sendable (String) -> Void
+    /// Where store work runs, off this thread (`run` only; `send` and `start` work in place).
+    let worker = StoreWorker()
+    /// Tests only: called on the worker before each store effect (to hold one back).
+    var storeGate: (@Sendable (Effect) -> Void)?
     private let lock = NSLock()
     private var posted: [Event] = []
     nonisolated(unsafe) static var terminate = false
@@ -41,6 +45,9 @@ public final class Runtime: @unchecked Sendable {
     }
 
     /// The event loop, until `q`, Ctrl-C or SIGTERM. The terminal is restored on every way out.
+    ///
+    /// Store work runs on `StoreWorker`'s lanes: the loop draws while a query runs, and keys that
+    /// come meanwhile wait, in order, for the ordered lane (see `StoreWorker`).
     public func run(_ initial: AppState, screen: any Screen) {
         var state = initial
         signal(SIGTERM) { _ in Runtime.terminate = true }
@@ -53,25 +60,56 @@ public final class Runtime: @unchecked Sendable {
         }
         var autosave = Autosave()
         var repaintAgain: Date? = nil
-        defer { autosave.flush(state.composer, store: store, at: clock.now()) }
+        // Keys read while the ordered lane was busy, handed on in order once it is idle.
+        var held: [Key] = []
+        defer {
+            // What was asked runs to its end, and its results reach the state (a follow-up
+            // queued just before SIGTERM closed its composer: no draft is saved back).
+            worker.waitUntilIdle()
+            for event in drain() { _ = Update.update(&state, event) }
+            autosave.flush(state.composer, at: clock.now()) { key, text, at in try? self.store.saveDraft(key, text: text, at: at) }
+        }
         while !state.quit && !Runtime.terminate {
             for effect in pending {
-                if case .externalEditor(let text) = effect {
+                switch effect {
+                case .externalEditor(let text):
                     post(.editorReturned(ExternalEditor.edit(text, screen: screen)))
-                } else {
-                    perform(effect, state: state, lastSync: &lastSyncStarted)
+                case .sync:
+                    lastSyncStarted = Date()
+                    startSync()
+                default:
+                    let snapshot = state
+                    worker.submit(effect == .refreshCounts ? .background : .ordered) {
+                        self.storeGate?(effect)
+                        self.perform(effect, state: snapshot)
+                    }
                 }
             }
             pending = []
+            // Read before the drain: a job posts its results before it counts as done.
+            let settled = !worker.orderedBusy
             for event in drain() { pending += Update.update(&state, event) }
             if !pending.isEmpty { continue }
-            autosave.tick(state.composer, store: store, at: clock.now())
+            if settled, !held.isEmpty {
+                pending += Update.update(&state, .key(held.removeFirst()))
+                continue
+            }
+            // Only on a settled state: a composer whose queueing is still out would save its
+            // text back as a draft after the queueing deleted it.
+            if settled, held.isEmpty {
+                autosave.tick(state.composer, at: clock.now()) { key, text, at in
+                    self.worker.submit(.ordered) { try? self.store.saveDraft(key, text: text, at: at) }
+                }
+            }
             if let at = repaintAgain, Date() >= at {
                 repaintAgain = nil
                 screen.resume()
             }
             screen.draw(View.render(state))
-            guard let key = screen.readKey(timeout: repaintAgain == nil ? 250 : 100) else {
+            // While store work is out, wake often to show its results; otherwise for the clock.
+            let waiting = worker.busy
+            guard let key = screen.readKey(timeout: waiting ? 5 : repaintAgain == nil ? 250 : 100) else {
+                if waiting { continue }
                 pending += Update.update(&state, .tick(clock.now()))
                 if engine != nil, !state.syncing, Date().timeIntervalSince(lastSyncStarted) >= Double(syncInterval) { pending.append(.sync) }
                 continue
@@ -88,7 +126,11 @@ public final class Runtime: @unchecked Sendable {
             case .ctrl("l"):
                 screen.resume()
             default:
-                pending += Update.update(&state, .key(key))
+                if settled, held.isEmpty, !worker.orderedBusy {
+                    pending += Update.update(&state, .key(key))
+                } else {
+                    held.append(key)
+                }
             }
         }
     }
@@ -110,11 +152,10 @@ public final class Runtime: @unchecked Sendable {
 
     func settle(_ effects: [Effect], state: inout AppState) {
         var pending = effects
-        var lastSync = Date()
         while !pending.isEmpty {
             for effect in pending where effect != .sync {
                 if case .externalEditor = effect { continue }
-                perform(effect, state: state, lastSync: &lastSync)
+                perform(effect, state: state)
             }
             pending = []
             for e in drain() { pending += Update.update(&state, e) }

@@ -19,6 +19,7 @@ public enum Update {
         case .loaded(let rows, let total, let offset):
             let previousId = state.row(at: state.selected)?.id
             state.rows = rows
+            state.listLoaded = true
             state.rowsOffset = offset
             state.total = total
             if let previousId, !state.actedOn.contains(previousId), let i = rows.firstIndex(where: { $0.id == previousId }) {
@@ -139,7 +140,7 @@ public enum Update {
             state.syncing = false
             state.syncProgress = nil
             state.offline = summary.outcome == .offline
-            if state.composer == nil || state.message == nil { state.message = state.text.syncSummary(summary) }
+            if !state.messageStays, state.composer == nil || state.message == nil { state.message = state.text.syncSummary(summary) }
             var effects: [Effect] = [.reload, .refreshCounts]
             // The detail settles: the server's answer replaces what was shown as pending.
             if let id = state.detail?.id { effects.append(.loadDetail(id)) }
@@ -154,6 +155,7 @@ public enum Update {
     }
 
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        state.messageStays = false
         // An overlay to read (key help, a deadline's days, a bulk summary): any key closes it.
         if state.keyHelp != nil {
             state.keyHelp = nil

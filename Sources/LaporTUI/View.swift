@@ -45,7 +45,8 @@ public enum View {
     static func title(_ grid: inout CellGrid, _ state: AppState) {
         grid.fill(x: 0, y: 0, width: state.width, height: 1, style: titleStyle)
         let text = state.text
-        var line = "lapor · \(state.activeSaved.map(Sanitizer.line) ?? text.viewName(state.view)) (\(state.total))"
+        let count = state.listLoaded ? String(state.total) : "…"
+        var line = "lapor · \(state.activeSaved.map(Sanitizer.line) ?? text.viewName(state.view)) (\(count))"
         if let search = state.search { line += " · \(text.searchLabel): \(search)" }
         if let filter = state.filterText { line += " · \(text.filterLabel): \(filter)" }
         if state.total > 0 { line += " · \(state.selected + 1)/\(state.total)" }
@@ -64,7 +65,7 @@ public enum View {
         grid.put(
             pad(text.columnID, 9) + pad(text.columnDeadline, 22) + text.columnTitle, x: r.x, y: r.y, style: Style(bold: true), maxWidth: r.width)
         if state.total == 0 {
-            grid.put(text.emptyView, x: r.x + 1, y: r.y + 2, style: dimStyle, maxWidth: r.width - 2)
+            grid.put(state.listLoaded ? text.emptyView : text.loadingList, x: r.x + 1, y: r.y + 2, style: dimStyle, maxWidth: r.width - 2)
             return
         }
         for index in state.top..<min(state.total, state.top + r.height - 1) {

@@ -5,6 +5,7 @@ extension Catalogue {
 
     public var searchLabel: String { pick("cari", "search") }
     public var emptyView: String { pick("Tidak ada laporan di tampilan ini.", "No reports in this view.") }
+    public var loadingList: String { pick("Memuat laporan…", "Loading reports…") }
     public var noSelection: String { pick("Pilih laporan untuk melihat rinciannya.", "Select a report to see its detail.") }
     public func detailUnreadable(_ id: String) -> String {
         pick(

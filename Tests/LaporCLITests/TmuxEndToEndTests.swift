@@ -63,15 +63,29 @@ import Testing
             dumb.start("env \(m.shell) LANG=C.UTF-8 TERM=dumb \(Self.binary.path); echo EXIT=$?; sleep 30", width: 80, height: 24)
             let refused = await dumb.wait(for: "EXIT=")
             #expect(refused.contains("tidak dapat memindahkan kursor") && refused.contains("EXIT=2"), "\(refused)")
+            let store = try CaseStore(path: m.home.appendingPathComponent("data/lapor/default/cases.sqlite").path)
+            // An old last sync, which the TUI's start sync replaces (the CLI's may be the same second).
+            let before = Timestamp(rfc3339: "2026-01-01T00:00:00+07:00")
+            try await store.setLastSync(before!)
             let ascii = Tmux()
             defer { ascii.kill() }
             ascii.start("env \(m.shell) LC_ALL=C LANG=C \(Self.binary.path); echo EXIT=$?; sleep 30", width: 80, height: 24)
-            let screen = await ascii.wait(for: "Lokal terminal bukan UTF-8")
-            #expect(screen.contains("Kotak Masuk ("), "the screen is drawn: \(screen)")
+            // " 1/" in the title: the list has come from the store.
+            let screen = await ascii.wait(for: " 1/")
+            #expect(screen.contains("Lokal terminal bukan UTF-8"), "the notice is on the first screen: \(screen)")
             // The separators and markers are ASCII, and nothing was dropped from the hint line.
             #expect(!screen.contains("│") && !screen.contains("…"), "\(screen)")
-            // After the start's sync has said its line, a key brings the hints back.
-            await ascii.wait(for: "Sinkron:")
+            // The start's sync ends (the store's last sync moves) and its summary does not
+            // replace the notice: only a key does, and brings the hints back.
+            let syncDeadline = Date().addingTimeInterval(10)
+            while try store.lastSync() == before && Date() < syncDeadline { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(try store.lastSync() != before, "the TUI's start synced")
+            var settled = ascii.capture()
+            while settled.contains("menyinkronkan") && Date() < syncDeadline {
+                try await Task.sleep(for: .milliseconds(50))
+                settled = ascii.capture()
+            }
+            #expect(!settled.contains("menyinkronkan") && settled.contains("Lokal terminal bukan UTF-8"), "\(settled)")
             ascii.keys("j")
             let after = await ascii.wait(for: "?/F1:Bantuan")
             #expect(after.contains("?/F1:Bantuan  q:Keluar"), "\(after)")

@@ -19,7 +19,8 @@ import Testing
         let screen: MemoryScreen
         let finished = DispatchSemaphore(value: 0)
 
-        init(width: Int = 120, height: Int = 40) async throws {
+        /// `gate` runs on the store worker before each store effect: a test holds one back there.
+        init(width: Int = 120, height: Int = 40, gate: (@Sendable (Effect) -> Void)? = nil) async throws {
             store = try CaseStore(path: folder.appendingPathComponent("cases.sqlite").path)
             let reference = ReferenceData(
                 user: liaison, units: units.units, categories: workflow.categories?.categories ?? [], calendarYears: WorkingCalendar.builtinYears,
@@ -28,6 +29,7 @@ import Testing
             _ = try await store.apply(page: [.report(detail())], cursor: "c-1", at: now)
             screen = MemoryScreen(width: width, height: height)
             let runtime = Runtime(store: store, engine: nil, syncInterval: 60, clock: AppClock { now })
+            runtime.storeGate = gate
             let initial = AppState(user: liaison, profile: "p", workflow: workflow, language: .id, width: width, height: height, now: now)
             let (screen, finished) = (screen, finished)
             let thread = Thread {
@@ -117,8 +119,11 @@ import Testing
         s.screen.press(.char("/"))
         s.type("9100888")
         s.screen.press(.enter)
-        let screen = s.frame(showing: "cari: 9100888")
-        #expect(screen.contains("Laporan 9100888 tersimpan tetapi rinciannya"), "\(screen)")
+        // The search's frame comes first (the frame does not wait for the query), the detail after.
+        let found = s.screen.waitForFrame {
+            $0.text.contains("cari: 9100888 · 1/1") && $0.text.contains("Laporan 9100888 tersimpan tetapi rinciannya")
+        }
+        #expect(found != nil, "\(s.screen.lastFrame?.text ?? "")")
         s.screen.press(.char("q"))
         #expect(s.ended())
     }
