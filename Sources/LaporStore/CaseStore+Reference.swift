@@ -9,6 +9,9 @@ public struct ReferenceData: Sendable, Equatable {
     public var categories: [LaporDomain.Category]
     public var calendarYears: [HolidayYear]
     public var policy: SlaPolicy
+    /// The server's ETag of each reference route this was read from (by path, `/units`,
+    /// `/calendar?year=2026`): the next read asks with `If-None-Match` (contract v1.1 item 7).
+    public var tags: [String: String] = [:]
 
     public init(user: User, units: [LaporDomain.Unit], categories: [LaporDomain.Category], calendarYears: [HolidayYear], policy: SlaPolicy) {
         self.user = user
@@ -94,6 +97,8 @@ extension CaseStore {
             }
             try Self.setSetting("user", String(decoding: try JSONEncoder().encode(reference.user), as: UTF8.self), in: db)
             try Self.setSetting("policy", String(decoding: try JSONEncoder().encode(reference.policy), as: UTF8.self), in: db)
+            // The tags go with the data they were read with, in the same transaction.
+            try Self.setSetting("reference_tags", String(decoding: try JSONEncoder().encode(reference.tags), as: UTF8.self), in: db)
             if changed {
                 // New holidays, policy or units: every stored report's instants are decided again.
                 _ = try Self.recomputeInstants(rules: reference.rules, in: db)
@@ -135,9 +140,13 @@ extension CaseStore {
                         year: year, provisional: try row.decode(forColumn: "provisional"), source: try row.decode(forColumn: "source"),
                         holidays: holidays))
             }
-            return ReferenceData(
+            var reference = ReferenceData(
                 user: try JSONDecoder().decode(User.self, from: Data(userJSON.utf8)), units: units, categories: categories,
                 calendarYears: years, policy: try JSONDecoder().decode(SlaPolicy.self, from: Data(policyJSON.utf8)))
+            // Unreadable tags are no tags: the next read is a whole one.
+            reference.tags =
+                try Self.setting("reference_tags", in: db).flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:]
+            return reference
         }
     }
 

@@ -102,26 +102,37 @@ public struct CentralClient: Sendable {
 
     public func me() async throws -> User { try await get("/me") }
 
-    public func units() async throws -> [LaporDomain.Unit] {
+    // Reference routes: each answer carries the server's ETag; given the tag of what the
+    // client holds, an unchanged answer is a 304 without a body (contract v1.1 item 7).
+
+    public func units(ifNoneMatch tag: String? = nil) async throws -> Tagged<[LaporDomain.Unit]> {
         struct Body: Decodable { var units: [LaporDomain.Unit] }
-        return try await get("/units", as: Body.self).units
+        return try await getTagged(Self.unitsPath, ifNoneMatch: tag, as: Body.self).map(\.units)
     }
 
-    public func categories() async throws -> [LaporDomain.Category] {
+    public func categories(ifNoneMatch tag: String? = nil) async throws -> Tagged<[LaporDomain.Category]> {
         struct Body: Decodable { var categories: [LaporDomain.Category] }
-        return try await get("/categories", as: Body.self).categories
+        return try await getTagged(Self.categoriesPath, ifNoneMatch: tag, as: Body.self).map(\.categories)
     }
 
-    public func policy() async throws -> SlaPolicy { try await get("/policy") }
+    public func policy(ifNoneMatch tag: String? = nil) async throws -> Tagged<SlaPolicy> {
+        try await getTagged(Self.policyPath, ifNoneMatch: tag)
+    }
 
-    /// The year's decree, nil when the server has none (404).
-    public func calendar(year: Int) async throws -> HolidayYear? {
+    /// The year's decree; `.fresh(nil)` when the server has none (404).
+    public func calendar(year: Int, ifNoneMatch tag: String? = nil) async throws -> Tagged<HolidayYear?> {
         do {
-            return try await get("/calendar?year=\(year)")
+            return try await getTagged(Self.calendarPath(year), ifNoneMatch: tag, as: HolidayYear.self).map { $0 }
         } catch SyncError.notFound {
-            return nil
+            return .fresh(nil, tag: nil)
         }
     }
+
+    /// The paths of the reference routes, as the stored tags name them.
+    public static let unitsPath = "/units"
+    public static let categoriesPath = "/categories"
+    public static let policyPath = "/policy"
+    public static func calendarPath(_ year: Int) -> String { "/calendar?year=\(year)" }
 
     public func report(_ id: String) async throws -> Report? {
         do {
@@ -258,6 +269,19 @@ public struct CentralClient: Sendable {
         return try decode(data)
     }
 
+    /// A GET with `If-None-Match` when a tag is known: 304 is `.unchanged`, 200 the value and
+    /// its new tag.
+    func getTagged<T: Decodable & Sendable>(_ path: String, ifNoneMatch tag: String?, as type: T.Type = T.self) async throws -> Tagged<T> {
+        let (data, status, headers) = try await send(path: path, method: "GET", headers: tag.map { ["If-None-Match": $0] } ?? [:])
+        if status == 304 {
+            // A 304 to a request that named no tag has nothing to stand for.
+            guard tag != nil else { throw SyncError.badResponse("304 to \(path) without If-None-Match") }
+            return .unchanged
+        }
+        try check(status, data, headers: headers)
+        return .fresh(try decode(data), tag: headers["etag"])
+    }
+
     /// Maps the statuses every call shares; returns for 2xx.
     func check(_ status: Int, _ data: Data, headers: [String: String] = [:]) throws {
         switch status {
@@ -320,4 +344,33 @@ final class RequestCounter: @unchecked Sendable {
 
     var value: Int { lock.withLock { count } }
     func add() { lock.withLock { count += 1 } }
+}
+
+/// A reference answer: unchanged since the tag the client sent, or a value with its tag.
+public enum Tagged<Value: Sendable>: Sendable {
+    case unchanged
+    case fresh(Value, tag: String?)
+
+    func map<T: Sendable>(_ transform: (Value) -> T) -> Tagged<T> {
+        switch self {
+        case .unchanged: .unchanged
+        case .fresh(let value, let tag): .fresh(transform(value), tag: tag)
+        }
+    }
+
+    /// The value, or what the client holds when it is unchanged.
+    public func value(else held: Value) -> Value {
+        switch self {
+        case .unchanged: held
+        case .fresh(let value, _): value
+        }
+    }
+
+    /// The tag to keep: the new one, or the one sent when unchanged.
+    public func tag(else sent: String?) -> String? {
+        switch self {
+        case .unchanged: sent
+        case .fresh(_, let tag): tag
+        }
+    }
 }

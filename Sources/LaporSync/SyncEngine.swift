@@ -101,18 +101,39 @@ public struct SyncEngine: Sendable {
 
     /// Who the token belongs to and everything the client needs to apply the rules: units,
     /// categories, the policy and the holiday decrees around today.
-    public func fetchReference(user known: User? = nil) async throws -> ReferenceData {
+    ///
+    /// Given what the client holds (`held`, with the tags it was read with), each route is asked
+    /// with `If-None-Match`: an unchanged one answers 304 and the held part stays.
+    public func fetchReference(user known: User? = nil, held: ReferenceData? = nil) async throws -> ReferenceData {
         let user: User
         if let known { user = known } else { user = try await withRetry { try await client.me() } }
-        let units = try await withRetry { try await client.units() }
-        let categories = try await withRetry { try await client.categories() }
-        let policy = try await withRetry { try await client.policy() }
+        let tags = held?.tags ?? [:]
+        var kept: [String: String] = [:]
+        let unitsTag = tags[CentralClient.unitsPath]
+        let units = try await withRetry { try await client.units(ifNoneMatch: unitsTag) }
+        kept[CentralClient.unitsPath] = units.tag(else: unitsTag)
+        let categoriesTag = tags[CentralClient.categoriesPath]
+        let categories = try await withRetry { try await client.categories(ifNoneMatch: categoriesTag) }
+        kept[CentralClient.categoriesPath] = categories.tag(else: categoriesTag)
+        let policyTag = tags[CentralClient.policyPath]
+        let policy = try await withRetry { try await client.policy(ifNoneMatch: policyTag) }
+        kept[CentralClient.policyPath] = policy.tag(else: policyTag)
         let year = now().localDate.year
         var years: [HolidayYear] = []
         for y in (year - 1)...(year + 1) {
-            if let decree = try await withRetry({ try await client.calendar(year: y) }) { years.append(decree) }
+            let path = CentralClient.calendarPath(y)
+            // A tag only for a decree held: a 304 must have something to stand for.
+            let heldYear = held?.calendarYears.first { $0.year == y }
+            let tag = heldYear == nil ? nil : tags[path]
+            let decree = try await withRetry { try await client.calendar(year: y, ifNoneMatch: tag) }
+            kept[path] = decree.tag(else: tag)
+            if let year = decree.value(else: heldYear) { years.append(year) }
         }
-        return ReferenceData(user: user, units: units, categories: categories, calendarYears: years, policy: policy)
+        var reference = ReferenceData(
+            user: user, units: units.value(else: held?.units ?? []), categories: categories.value(else: held?.categories ?? []),
+            calendarYears: years, policy: policy.value(else: held?.policy ?? .standard))
+        reference.tags = kept
+        return reference
     }
 
     /// Pulls the change feed page by page from the stored cursor. The fetcher runs ahead of the
@@ -253,7 +274,8 @@ public struct SyncEngine: Sendable {
             }
             return false
         }
-        let reference = try await fetchReference(user: user)
+        // Another user's reference is not asked about with its tags: it is read whole.
+        let reference = try await fetchReference(user: user, held: stored?.user.id == user.id ? stored : nil)
         if let known = stored?.user, known.id != user.id {
             // Another user's token: their sight is not ours; start the reports afresh.
             try await store.resetReports()

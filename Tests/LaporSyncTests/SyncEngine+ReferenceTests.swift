@@ -77,10 +77,21 @@ import Testing
             var later = h.engine
             let base = h.engine.now()
             later.now = { base.adding(seconds: 3_601) }
+            let held = try #require(try h.store.reference())
+            #expect(
+                held.tags.keys.sorted() == ["/calendar?year=2025", "/calendar?year=2026", "/calendar?year=2027", "/categories", "/policy", "/units"])
             mark = server.logs.all.count
             let third = await later.sync()
             #expect(third.referenceRead, "an hour later the reference is read again")
             #expect(requests(server, since: mark).contains { $0.hasPrefix("GET /api/v1/policy") })
+            // Nothing changed on the server: each route was asked with the held tag and answered
+            // 304 without a body (the server's own log line), and the store holds the same.
+            let answered = server.logs.all.dropFirst(mark).filter { !$0.contains("started ") }.compactMap { line in
+                line.range(of: "GET /api/v1/").map { String(line[$0.lowerBound...]) }
+            }
+            let reference = answered.filter { !$0.hasPrefix("GET /api/v1/changes") && !$0.hasPrefix("GET /api/v1/me") }
+            #expect(reference.count == 6 && reference.allSatisfy { $0.contains(" 304 ") }, "\(answered)")
+            #expect(try h.store.reference() == held)
 
             var forced = h.engine
             forced.forceReference = true
