@@ -35,7 +35,16 @@ public final class Runtime: @unchecked Sendable {
         self.clock = clock
     }
 
-    func post(_ event: Event) { lock.withLock { posted.append(event) } }
+    /// Where `run` is drawing: a posted event wakes its wait for a key.
+    private var screen: (any Screen)?
+
+    func post(_ event: Event) {
+        let screen = lock.withLock {
+            posted.append(event)
+            return self.screen
+        }
+        screen?.wake()
+    }
 
     func drain() -> [Event] {
         lock.withLock {
@@ -50,6 +59,8 @@ public final class Runtime: @unchecked Sendable {
     /// come meanwhile wait, in order, for the ordered lane (see `StoreWorker`).
     public func run(_ initial: AppState, screen: any Screen) {
         var state = initial
+        lock.withLock { self.screen = screen }
+        worker.whenDone { screen.wake() }
         signal(SIGTERM) { _ in Runtime.terminate = true }
         signal(SIGHUP) { _ in Runtime.terminate = true }
         let size = screen.size
@@ -63,6 +74,8 @@ public final class Runtime: @unchecked Sendable {
         // Keys read while the ordered lane was busy, handed on in order once it is idle.
         var held: [Key] = []
         defer {
+            lock.withLock { self.screen = nil }
+            worker.whenDone {}
             // What was asked runs to its end, and its results reach the state (a follow-up
             // queued just before SIGTERM closed its composer: no draft is saved back).
             worker.waitUntilIdle()
@@ -106,9 +119,10 @@ public final class Runtime: @unchecked Sendable {
                 screen.resume()
             }
             screen.draw(View.render(state))
-            // While store work is out, wake often to show its results; otherwise for the clock.
+            // Posted results and finished store work wake the wait (`Screen.wake`); while work is
+            // out, no clock tick is due, so the wait only ends early.
             let waiting = worker.busy
-            guard let key = screen.readKey(timeout: waiting ? 5 : repaintAgain == nil ? 250 : 100) else {
+            guard let key = screen.readKey(timeout: repaintAgain == nil ? 250 : 100) else {
                 if waiting { continue }
                 pending += Update.update(&state, .tick(clock.now()))
                 if engine != nil, !state.syncing, Date().timeIntervalSince(lastSyncStarted) >= Double(syncInterval) { pending.append(.sync) }

@@ -16,6 +16,10 @@ final class StoreWorker: @unchecked Sendable {
     private let background = DispatchQueue(label: "lapor.store.background", qos: .utility)
     private let lock = NSLock()
     private var out: [Lane: Int] = [:]
+    private var done: (@Sendable () -> Void)?
+
+    /// Called after each job, once it counts as done (the loop wakes to take its results).
+    func whenDone(_ call: @escaping @Sendable () -> Void) { lock.withLock { done = call } }
 
     /// A job of the ordered lane is queued or running.
     var orderedBusy: Bool { lock.withLock { (out[.ordered] ?? 0) > 0 } }
@@ -28,7 +32,11 @@ final class StoreWorker: @unchecked Sendable {
         lock.withLock { out[lane, default: 0] += 1 }
         (lane == .ordered ? ordered : background).async {
             job()
-            self.lock.withLock { self.out[lane, default: 0] -= 1 }
+            let call = self.lock.withLock {
+                self.out[lane, default: 0] -= 1
+                return self.done
+            }
+            call?()
         }
     }
 

@@ -10,6 +10,7 @@ public final class MemoryScreen: Screen, @unchecked Sendable {
     private var height: Int
     /// What happened besides frames: `suspend`, `resume`, `stop`, in order.
     private var events: [String] = []
+    private var woken = false
 
     public init(width: Int, height: Int) {
         self.width = width
@@ -63,10 +64,18 @@ public final class MemoryScreen: Screen, @unchecked Sendable {
         let deadline = Date().addingTimeInterval(Double(min(timeout, 20)) / 1000)
         repeat {
             if let key = lock.withLock({ keys.isEmpty ? nil : keys.removeFirst() }) { return key }
-            Thread.sleep(forTimeInterval: 0.002)
+            if lock.withLock({
+                defer { woken = false }
+                return woken
+            }) {
+                return nil
+            }
+            Thread.sleep(forTimeInterval: 0.001)
         } while Date() < deadline
         return nil
     }
+
+    public func wake() { lock.withLock { woken = true } }
 
     public func suspend() { lock.withLock { events.append("suspend") } }
     public func resume() { lock.withLock { events.append("resume") } }

@@ -14,6 +14,9 @@ public final class NcursesScreen: Screen, @unchecked Sendable {
     }
 
     private let screen: OpaquePointer
+    /// `wake` writes a byte here; `readKey` waits on it beside the terminal.
+    private var wakePipe: (read: Int32, write: Int32)
+    private let wakeLock = NSLock()
     private var previous: CellGrid?
     private var pairs: [Int: Int16] = [:]
     private let colors: Int
@@ -33,6 +36,17 @@ public final class NcursesScreen: Screen, @unchecked Sendable {
             endwin()
             delscreen(s)
             throw Failure.cannotAddress(term)
+        }
+        var fds: [Int32] = [-1, -1]
+        if pipe(&fds) == 0 {
+            for fd in fds {
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+                _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            }
+            wakePipe = (fds[0], fds[1])
+        } else {
+            // Without the pipe `readKey` waits on the terminal alone, as curses does.
+            wakePipe = (-1, -1)
         }
         utf8 = lapor_locale_is_utf8() != 0
         lapor_install_crash_handlers()
@@ -66,6 +80,23 @@ public final class NcursesScreen: Screen, @unchecked Sendable {
         FileHandle.standardOutput.write(Data("\u{1B}[?2004l".utf8))
         endwin()
         delscreen(screen)
+        wakeLock.withLock {
+            if wakePipe.read >= 0 {
+                close(wakePipe.read)
+                close(wakePipe.write)
+            }
+            // A late `wake` from another thread must not write to a number reused since.
+            wakePipe = (-1, -1)
+        }
+    }
+
+    public func wake() {
+        wakeLock.withLock {
+            guard wakePipe.write >= 0 else { return }
+            var byte: UInt8 = 1
+            // A full pipe already says "wake"; nothing is lost by a write that does not fit.
+            _ = write(wakePipe.write, &byte, 1)
+        }
     }
 
     /// Leaves curses for a while (Ctrl-Z, `$EDITOR`); `resume` redraws everything.
@@ -128,7 +159,24 @@ public final class NcursesScreen: Screen, @unchecked Sendable {
     }
 
     /// Waits up to `timeout` milliseconds for a key (nil: none came).
+    /// A key curses has already read (the rest of a burst) comes first; then the terminal and
+    /// the wake pipe are waited on together. A signal (SIGWINCH) ends the wait too, and curses
+    /// then reports the resize.
     public func readKey(timeout: Int32) -> Key? {
+        if let key = nextKey(timeout: 0) { return key }
+        guard wakePipe.read >= 0 else { return nextKey(timeout: timeout) }
+        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&fds, 2, timeout)
+        if fds[1].revents != 0 {
+            var sink = [UInt8](repeating: 0, count: 64)
+            while read(wakePipe.read, &sink, sink.count) > 0 {}
+        }
+        if ready < 0 || fds[0].revents != 0 { return nextKey(timeout: 0) }
+        return nil
+    }
+
+    /// One key from curses, waiting at most `timeout` ms (0: only what is there).
+    func nextKey(timeout: Int32) -> Key? {
         wtimeout(lapor_stdscr(), timeout)
         var ch: wint_t = 0
         let kind = wget_wch(lapor_stdscr(), &ch)
