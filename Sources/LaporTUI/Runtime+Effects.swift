@@ -11,58 +11,62 @@ extension Runtime {
     /// Performs one store effect (on the worker's thread in `run`); results come back through
     /// `post`. `.sync` and `.externalEditor` are the loop's own.
     func perform(_ effect: Effect, state: AppState) {
+        // A job's results are posted together: the loop wakes once and draws them in one frame.
+        var events: [Event] = []
+        func emit(_ event: Event) { events.append(event) }
+        defer { post(events) }
         switch effect {
         case .reload:
             let filter = state.filter
             let offset = max(0, state.top - AppState.lead)
             let rows = (try? store.page(filter, sort: state.order, limit: AppState.window, offset: offset)) ?? []
             let total = (try? store.count(filter)) ?? rows.count
-            post(.loaded(rows: rows, total: total, offset: offset))
-            post(unsettled(state.detail?.id))
-            if state.view == .overdue { post(.loadedGroups((try? store.overdueByUnit(at: state.now)) ?? [])) }
+            emit(.loaded(rows: rows, total: total, offset: offset))
+            emit(unsettled(state.detail?.id))
+            if state.view == .overdue { emit(.loadedGroups((try? store.overdueByUnit(at: state.now)) ?? [])) }
         case .refreshCounts:
-            post(counts(state))
-            post(savedViews(state))
+            emit(counts(state))
+            emit(savedViews(state))
         case .saveView(let view):
             do {
                 try store.saveView(view)
             } catch {
-                post(.outboxChanged(String(describing: error)))
+                emit(.outboxChanged(String(describing: error)))
             }
-            post(savedViews(state))
+            emit(savedViews(state))
         case .loadDetail(let id):
             do {
-                post(.loadedDetail(try store.report(id)))
+                emit(.loadedDetail(try store.report(id)))
             } catch {
-                post(.unreadableDetail(id))
+                emit(.unreadableDetail(id))
             }
-            post(unsettled(id))
+            emit(unsettled(id))
         case .checkOriginal(let pending):
-            post(.originalChecked(pending, pending.duplicateOf.flatMap { try? store.report($0) }))
+            emit(.originalChecked(pending, pending.duplicateOf.flatMap { try? store.report($0) }))
         case .openReport(let id):
-            post(.opened(id, try? store.report(id)))
-            post(unsettled(id))
+            emit(.opened(id, try? store.report(id)))
+            emit(unsettled(id))
         case .markSeen(let id):
             try? store.markSeen(id)
         case .loadDraft(let key):
-            post(.loadedDraft(key, (try? store.draft(key))?.text))
+            emit(.loadedDraft(key, (try? store.draft(key))?.text))
         case .saveDraft(let key, let text):
             try? store.saveDraft(key, text: text, at: clock.now())
         case .queue(let pending):
-            post(.queued(queue(pending, state: state)))
+            emit(.queued(queue(pending, state: state)))
         case .requeue(let id):
             // `r` in the outbox: the rules are asked again on the stored report first.
-            post(outboxChange(state) { _ in try self.desk.retry(id, text: nil, by: state.user, workflow: state.workflow) })
+            emit(outboxChange(state) { _ in try self.desk.retry(id, text: nil, by: state.user, workflow: state.workflow) })
         case .discard(let id):
-            post(
+            emit(
                 outboxChange(state) { _ in
                     try self.desk.discard(id, by: state.user)
                     return nil
                 })
         case .loadOutbox:
-            post(.loadedOutbox((try? store.outbox(states: [.queued, .conflict, .failed, .sent])).map { Array($0.prefix(200)) } ?? []))
+            emit(.loadedOutbox((try? store.outbox(states: [.queued, .conflict, .failed, .sent])).map { Array($0.prefix(200)) } ?? []))
         case .loadAllIds:
-            post(.loadedAllIds(((try? store.page(state.filter, sort: state.order, limit: Self.markLimit)) ?? []).map(\.id)))
+            emit(.loadedAllIds(((try? store.page(state.filter, sort: state.order, limit: Self.markLimit)) ?? []).map(\.id)))
         case .externalEditor, .sync:
             break
         }

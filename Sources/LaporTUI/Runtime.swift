@@ -38,9 +38,13 @@ public final class Runtime: @unchecked Sendable {
     /// Where `run` is drawing: a posted event wakes its wait for a key.
     private var screen: (any Screen)?
 
-    func post(_ event: Event) {
+    func post(_ event: Event) { post([event]) }
+
+    /// Posts events together (one wake-up of the loop for all).
+    func post(_ events: [Event]) {
+        guard !events.isEmpty else { return }
         let screen = lock.withLock {
-            posted.append(event)
+            posted += events
             return self.screen
         }
         screen?.wake()
@@ -64,15 +68,18 @@ public final class Runtime: @unchecked Sendable {
         signal(SIGTERM) { _ in Runtime.terminate = true }
         signal(SIGHUP) { _ in Runtime.terminate = true }
         let size = screen.size
-        var pending = Update.update(&state, .resize(width: size.width, height: size.height)) + Self.startEffects
+        var pending = Update.update(&state, .resize(width: size.width, height: size.height)) + [.reload]
+        // The first page first: the counts and the start's sync begin once it is on screen (on
+        // two cores they would share them with its query).
+        var afterFirstPage = Self.startEffects.filter { $0 != .reload } + (engine != nil ? [.sync] : [])
         var lastSyncStarted = Date.distantPast
-        if engine != nil {
-            pending.append(.sync)
-        }
         var autosave = Autosave()
         var repaintAgain: Date? = nil
         // Keys read while the ordered lane was busy, handed on in order once it is idle.
         var held: [Key] = []
+        // The state changed (or the screen was repainted) since the last frame: a wake-up with
+        // nothing new draws nothing (a render is a millisecond the store's work could use).
+        var changed = true
         defer {
             lock.withLock { self.screen = nil }
             worker.whenDone {}
@@ -101,10 +108,19 @@ public final class Runtime: @unchecked Sendable {
             pending = []
             // Read before the drain: a job posts its results before it counts as done.
             let settled = !worker.orderedBusy
-            for event in drain() { pending += Update.update(&state, event) }
+            for event in drain() {
+                pending += Update.update(&state, event)
+                changed = true
+            }
             if !pending.isEmpty { continue }
+            if settled, state.listLoaded, !afterFirstPage.isEmpty {
+                pending = afterFirstPage
+                afterFirstPage = []
+                continue
+            }
             if settled, !held.isEmpty {
                 pending += Update.update(&state, .key(held.removeFirst()))
+                changed = true
                 continue
             }
             // Only on a settled state: a composer whose queueing is still out would save its
@@ -117,17 +133,25 @@ public final class Runtime: @unchecked Sendable {
             if let at = repaintAgain, Date() >= at {
                 repaintAgain = nil
                 screen.resume()
+                changed = true
             }
-            screen.draw(View.render(state))
+            if changed {
+                screen.draw(View.render(state))
+                changed = false
+            }
             // Posted results and finished store work wake the wait (`Screen.wake`); while work is
             // out, no clock tick is due, so the wait only ends early.
             let waiting = worker.busy
             guard let key = screen.readKey(timeout: repaintAgain == nil ? 250 : 100) else {
                 if waiting { continue }
                 pending += Update.update(&state, .tick(clock.now()))
-                if engine != nil, !state.syncing, Date().timeIntervalSince(lastSyncStarted) >= Double(syncInterval) { pending.append(.sync) }
+                changed = true
+                if engine != nil, afterFirstPage.isEmpty, !state.syncing, Date().timeIntervalSince(lastSyncStarted) >= Double(syncInterval) {
+                    pending.append(.sync)
+                }
                 continue
             }
+            changed = true
             switch key {
             case .resize:
                 let s = screen.size
@@ -161,7 +185,8 @@ public final class Runtime: @unchecked Sendable {
         settle(Update.update(&state, .resize(width: width, height: height)) + Self.startEffects, state: &state)
     }
 
-    /// The effects `run` performs before its first frame, after the size.
+    /// The effects of the start, after the size (`run` asks for the counts once the first page
+    /// is on screen).
     static let startEffects: [Effect] = [.reload, .refreshCounts]
 
     func settle(_ effects: [Effect], state: inout AppState) {

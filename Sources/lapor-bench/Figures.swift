@@ -19,6 +19,13 @@ struct Spread {
     }
 }
 
+/// How this binary was built: figures of a debug build are not the targets' figures.
+#if DEBUG
+    let buildKind = "DEBUG build: not comparable with the targets"
+#else
+    let buildKind = "release build"
+#endif
+
 /// The 1-, 5- and 15-minute load averages.
 func loadAverage() -> String {
     ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(separator: " ")

@@ -81,6 +81,64 @@ struct ProcessSuite {
             figure("lapor list --format ndjson, \(rows) rows, peak RSS", Spread(rss).text(0, "MB"), target: "≤ 60 MB", met: Spread(rss).max <= 60)
         }
         try firstFrame(lapor: lapor, env: env)
+        try keysInPty(lapor: lapor, env: env)
+    }
+
+    /// `lapor` in a pseudo-terminal of its own at 120×40 (`Pty`, no tmux): 300 keys (`j`, PgDn
+    /// every 100th) in the all-reports view, each timed from its write to the first byte of the
+    /// answer and to the end of the answer (the list and the detail drawn, then 30 ms quiet),
+    /// with the bytes the terminal got; then a search for each of 10 words, Enter to the end of
+    /// the answer.
+    func keysInPty(lapor: String, env: [String: String]) throws {
+        var env = env
+        env["TERM"] = "xterm-256color"
+        let pty = try Pty([lapor], environment: env, width: 120, height: 40)
+        defer { pty.close() }
+        guard pty.wait(for: #"\b9\d{6}\b"#, timeout: 20) else { throw ValidationError("the list never appeared in the pty") }
+        // The start's sync and counts end; then the view of all reports.
+        _ = pty.burst(after: 0, quiet: 1_000, timeout: 30)
+        var mark = pty.count
+        pty.send("5")
+        _ = pty.burst(after: mark, quiet: 300, timeout: 10)
+        var first: [Double] = []
+        var whole: [Double] = []
+        var bytes: [Double] = []
+        for i in 0..<300 {
+            mark = pty.count
+            let t = nanos()
+            pty.send(i % 100 == 99 ? "\u{1B}[6~" : "j")
+            guard let answer = pty.burst(after: mark, quiet: 30, timeout: 2) else { continue }
+            first.append(Double(answer.first - t) / 1e6)
+            whole.append(Double(answer.last - t) / 1e6)
+            bytes.append(Double(answer.bytes))
+        }
+        guard whole.count >= 100 else { throw ValidationError("only \(whole.count) of 300 keys were answered in the pty") }
+        func line(_ values: [Double], _ decimals: Int) -> String {
+            let v = values.sorted()
+            let f = "%.\(decimals)f"
+            return String(format: "p50 \(f) / p99 \(f) / max \(f)", v[v.count / 2], v[v.count * 99 / 100], v[v.count - 1])
+        }
+        let p99 = { (values: [Double]) in values.sorted()[values.count * 99 / 100] }
+        print("  (pty: \(whole.count) of 300 keys answered; load \(loadAverage()))")
+        figure("pty key → first byte of the frame (j, PgDn), ms", line(first, 2), target: "-", met: nil)
+        figure("pty key → frame drawn whole (list + detail), ms", line(whole, 2), target: "p99 ≤ 5 ms", met: p99(whole) <= 5)
+        figure("pty bytes per navigation key", line(bytes, 0), target: "p99 ≤ 2048", met: p99(bytes) <= 2_048)
+        var searches: [Double] = []
+        for word in ["jalan", "sampah", "lubang", "antrean", "sertifikat", "obat", "lampu", "parkir", "puskesmas", "sungai"] {
+            mark = pty.count
+            pty.send("/" + word)
+            _ = pty.burst(after: mark, quiet: 50, timeout: 5)
+            mark = pty.count
+            let t = nanos()
+            pty.send("\r")
+            if let answer = pty.burst(after: mark, quiet: 50, timeout: 5) { searches.append(Double(answer.last - t) / 1e6) }
+            mark = pty.count
+            pty.send("\u{1B}")
+            _ = pty.burst(after: mark, quiet: 100, timeout: 5)
+        }
+        if !searches.isEmpty {
+            figure("pty search on Enter → answer drawn (10 words), ms", line(searches, 1), target: "p99 ≤ 50 ms", met: p99(searches) <= 50)
+        }
     }
 
     /// From starting `lapor` in a new tmux window (a real pty, 120×40) to a tracking number of

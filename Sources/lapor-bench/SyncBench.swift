@@ -67,7 +67,7 @@ struct SyncSuite {
 
     /// Runs the measurements; returns the path of a full store for the other suites.
     func run() throws -> String {
-        print("sync (\(data.reports) demo reports, \(runs) runs each, release build; load \(loadAverage()))")
+        print("sync (\(data.reports) demo reports, \(runs) runs each, \(buildKind); load \(loadAverage()))")
         var rates: [Double] = []
         var seconds: [Double] = []
         var rss: [Double] = []
