@@ -103,13 +103,17 @@ struct ProcessSuite {
         var first: [Double] = []
         var whole: [Double] = []
         var bytes: [Double] = []
+        // `j` alone: what a key costs when it moves the selection by one row.
+        var wholeJ: [Double] = []
         for i in 0..<300 {
             mark = pty.count
             let t = nanos()
-            pty.send(i % 100 == 99 ? "\u{1B}[6~" : "j")
+            let pageDown = i % 100 == 99
+            pty.send(pageDown ? "\u{1B}[6~" : "j")
             guard let answer = pty.burst(after: mark, quiet: 30, timeout: 2) else { continue }
             first.append(Double(answer.first - t) / 1e6)
             whole.append(Double(answer.last - t) / 1e6)
+            if !pageDown { wholeJ.append(Double(answer.last - t) / 1e6) }
             bytes.append(Double(answer.bytes))
         }
         guard whole.count >= 100 else { throw ValidationError("only \(whole.count) of 300 keys were answered in the pty") }
@@ -122,6 +126,7 @@ struct ProcessSuite {
         print("  (pty: \(whole.count) of 300 keys answered; load \(loadAverage()))")
         figure("pty key → first byte of the frame (j, PgDn), ms", line(first, 2), target: "-", met: nil)
         figure("pty key → frame drawn whole (list + detail), ms", line(whole, 2), target: "p99 ≤ 5 ms", met: p99(whole) <= 5)
+        figure("pty j alone → frame drawn whole, ms", line(wholeJ, 2), target: "-", met: nil)
         figure("pty bytes per navigation key", line(bytes, 0), target: "p99 ≤ 2048", met: p99(bytes) <= 2_048)
         var searches: [Double] = []
         for word in ["jalan", "sampah", "lubang", "antrean", "sertifikat", "obat", "lampu", "parkir", "puskesmas", "sungai"] {
