@@ -46,7 +46,7 @@ struct ActCommand: AsyncParsableCommand {
             throw CLIError(words.unknownValue("TYPE", type, ActionType.allCases.map(\.rawValue)))
         }
         guard Report.isValidTrackingID(reportId) else { throw CLIError(words.notATrackingID(reportId)) }
-        guard let report = try session.store.report(reportId) else { throw CLIError(words.reportNotInStore(reportId)) }
+        guard let report = try session.store.report(reportId) else { throw CLIError(words.reportNotInStore(reportId), status: .notInStore) }
         var request = ActionRequest(id: UUID().uuidString.lowercased(), reportId: reportId, baseVersion: report.version, type: actionType)
         request.text = try readText(words)
         request.unitId = unit
@@ -77,11 +77,11 @@ struct ActCommand: AsyncParsableCommand {
         case .queued(let itemId):
             CommandContext.output.write(words.queued(actionType, reportId: reportId, itemId: itemId))
         case .refused(let refusal, let draftKept):
-            throw CLIError(words.refusal(refusal) + (draftKept ? " " + words.draftKept : ""))
+            throw CLIError(words.refusal(refusal) + (draftKept ? " " + words.draftKept : ""), status: .refused)
         case .notInStore:
-            throw CLIError(words.reportNotInStore(reportId))
+            throw CLIError(words.reportNotInStore(reportId), status: .notInStore)
         case .alreadyQueued(let itemId):
-            throw CLIError(words.alreadyQueued(actionType, reportId: reportId, itemId: itemId))
+            throw CLIError(words.alreadyQueued(actionType, reportId: reportId, itemId: itemId), status: .refused)
         }
     }
 

@@ -53,7 +53,7 @@ struct CentralCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw CLIError(text.centralCannotOpen(path, error.localizedDescription))
+            throw CLIError(text.centralCannotOpen(path, error.localizedDescription), status: .failure)
         }
         var configuration = CentralConfiguration(databasePath: path)
         configuration.host = host
@@ -92,7 +92,7 @@ struct CentralCommand: AsyncParsableCommand {
         do {
             server = try await CentralServer(configuration: configuration)
         } catch {
-            throw CLIError(text.centralCannotOpen(path, String(describing: error)))
+            throw CLIError(text.centralCannotOpen(path, String(describing: error)), status: .failure)
         }
         if try server.store.userCount() == 0 { out.error(text.centralNoUsers) }
         let host = host
@@ -104,8 +104,8 @@ struct CentralCommand: AsyncParsableCommand {
             }
         } catch {
             let reason = String(describing: error)
-            if reason.contains("Address already in use") { throw CLIError(text.portInUse(host: host, port: port)) }
-            throw CLIError(text.centralFailed(reason))
+            if reason.contains("Address already in use") { throw CLIError(text.portInUse(host: host, port: port), status: .failure) }
+            throw CLIError(text.centralFailed(reason), status: .failure)
         }
     }
 

@@ -33,7 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let text = try global.catalogue()
         guard (1...200_000).contains(reports) else { throw CLIError(text.badSeedReports(reports)) }
-        guard isatty(0) == 1, isatty(1) == 1 else { throw CLIError(text.noTerminal("not a terminal")) }
+        guard isatty(0) == 1, isatty(1) == 1 else { throw CLIError(text.noTerminal("not a terminal"), status: .failure) }
         let folder = URL(fileURLWithPath: dataDir ?? (NSTemporaryDirectory() + "lapor-demo-\(getpid())"))
         let temporary = dataDir == nil
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("central"), withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LaporDomain
 
 /// `lapor`: the terminal workstation for SP4N-LAPOR! officers.
 public struct LaporCommand: AsyncParsableCommand {
@@ -8,8 +9,9 @@ public struct LaporCommand: AsyncParsableCommand {
         abstract: "Terminal workstation for SP4N-LAPOR! officers (liaison, admin, supervisor).",
         discussion: """
             Bahasa Indonesia by default; add --lang en (or set an English LANG) for English.
-            Exit codes: 0 done, 2 bad input or a refused request.
+            \(ExitStatus.summary)
             """,
+        version: LaporVersion.current,
         subcommands: [
             TUICommand.self, DemoCommand.self, LoginCommand.self, SyncCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
             ActCommand.self,
@@ -33,7 +35,14 @@ public struct LaporCommand: AsyncParsableCommand {
         }
     }
 
-    static func runInContext(arguments: [String], output: Output) async -> Int32 {
+    static func runInContext(arguments given: [String], output: Output) async -> Int32 {
+        let arguments: [String]
+        switch CommandLineShape.normalize(given) {
+        case .success(let shaped): arguments = shaped
+        case .failure(let unknown):
+            output.error(CommandLineShape.message(unknown, environment: CommandContext.environment))
+            return ExitStatus.usage.rawValue
+        }
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -53,7 +62,7 @@ public struct LaporCommand: AsyncParsableCommand {
                 return 0
             }
             if !message.isEmpty { output.error(message) }
-            return code == .validationFailure ? 2 : code.rawValue
+            return code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue
         }
     }
 }

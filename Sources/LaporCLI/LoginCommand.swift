@@ -70,7 +70,7 @@ struct LoginCommand: AsyncParsableCommand {
         do {
             store = try CaseStore(path: storePath)
         } catch {
-            throw CLIError(text.cannotOpenStore(storePath, String(describing: error)))
+            throw CLIError(text.cannotOpenStore(storePath, String(describing: error)), status: .failure)
         }
         var engine = SyncEngine(store: store, client: client)
         engine.retry = RetryPolicy(attempts: 2, baseDelay: 0.5)
@@ -80,7 +80,7 @@ struct LoginCommand: AsyncParsableCommand {
         } catch let error as SyncError {
             throw CLIError.from(error, text: text)
         }
-        guard let reference = try store.reference() else { throw CLIError(text.cannotOpenStore(storePath, "no reference data")) }
+        guard let reference = try store.reference() else { throw CLIError(text.cannotOpenStore(storePath, "no reference data"), status: .failure) }
 
         var entry = config.profiles[name] ?? Profile(name: name, server: server)
         entry.server = server
@@ -93,7 +93,7 @@ struct LoginCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(
                 at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             guard FileManager.default.createFile(atPath: file.path, contents: Data((tokenValue + "\n").utf8), attributes: [.posixPermissions: 0o600])
-            else { throw CLIError(text.cannotWrite(file.path)) }
+            else { throw CLIError(text.cannotWrite(file.path), status: .failure) }
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
             entry.tokenFile = file.path
         } else if let f = tokenFile {
@@ -104,7 +104,7 @@ struct LoginCommand: AsyncParsableCommand {
         do {
             try ProfileSession.writeConfig(config, paths)
         } catch {
-            throw CLIError(text.cannotWrite(paths.configFile.path))
+            throw CLIError(text.cannotWrite(paths.configFile.path), status: .failure)
         }
         try await store.audit("login", user: reference.user.id, detail: server, at: currentTime())
         let unitName = reference.user.unitId.flatMap { id in reference.units.first { $0.id == id }?.name }

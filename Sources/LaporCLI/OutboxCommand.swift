@@ -19,7 +19,7 @@ struct OutboxCommand: AsyncParsableCommand {
 /// Finds an outbox item by its id or a unique prefix of it.
 func findOutboxItem(_ prefix: String, in store: CaseStore, text: Catalogue) throws -> OutboxItem {
     let matches = try store.outbox().filter { $0.id.hasPrefix(prefix.lowercased()) || $0.id.hasPrefix(prefix) }
-    guard !prefix.isEmpty, let first = matches.first else { throw CLIError(text.unknownOutboxItem(prefix)) }
+    guard !prefix.isEmpty, let first = matches.first else { throw CLIError(text.unknownOutboxItem(prefix), status: .notInStore) }
     guard matches.count == 1 else { throw CLIError(text.ambiguousOutboxItem(prefix)) }
     return first
 }

@@ -23,8 +23,8 @@ struct OutboxRetryCommand: AsyncParsableCommand {
         guard item.state.isRetryable else { throw CLIError(words.notRetryable(item.id, words.outboxState(item.state))) }
         switch try ActionDesk(store: session.store).retry(item.id, text: text, by: reference.user, workflow: try session.workflow(reference)) {
         case .queued: CommandContext.output.write(words.requeued(item.id))
-        case .refused(let refusal, _): throw CLIError(words.refusal(refusal))
-        case .notInStore: throw CLIError(words.reportNotInStore(item.reportId))
+        case .refused(let refusal, _): throw CLIError(words.refusal(refusal), status: .refused)
+        case .notInStore: throw CLIError(words.reportNotInStore(item.reportId), status: .notInStore)
         case .alreadyQueued(let other): throw CLIError(words.alreadyQueued(item.type, reportId: item.reportId, itemId: other))
         }
     }

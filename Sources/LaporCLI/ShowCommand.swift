@@ -21,7 +21,7 @@ struct ShowCommand: AsyncParsableCommand {
         let session = try ProfileSession.open(profile, text: text)
         let workflow = try session.workflow(try session.reference())
         guard Report.isValidTrackingID(id) else { throw CLIError(text.notATrackingID(id)) }
-        guard let report = try session.store.report(id) else { throw CLIError(text.reportNotInStore(id)) }
+        guard let report = try session.store.report(id) else { throw CLIError(text.reportNotInStore(id), status: .notInStore) }
         let printer = ReportPrinter(text: text, workflow: workflow, now: currentTime())
         switch format {
         case .text: printer.detail(report, drafts: try session.store.drafts().filter { $0.key.reportId == id }).forEach(CommandContext.output.write)

@@ -42,9 +42,9 @@ func openScreen(
     do {
         screen = try NcursesScreen(environment: CommandContext.environment)
     } catch NcursesScreen.Failure.cannotAddress(let term) {
-        throw CLIError(text.cannotDraw(term))
+        throw CLIError(text.cannotDraw(term), status: .failure)
     } catch {
-        throw CLIError(text.noTerminal(String(describing: error)))
+        throw CLIError(text.noTerminal(String(describing: error)), status: .failure)
     }
     defer { screen.end() }
     let size = screen.size

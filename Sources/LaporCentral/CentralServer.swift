@@ -87,7 +87,8 @@ public struct CentralServer: Sendable {
         var app = Application(
             router: router,
             server: HTTPServerBuilder { responder in GuardedHTTP1Channel(responder: responder, limits: limits, counter: counter) },
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "lapor-central"),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "lapor-central/\(LaporVersion.current)"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
         app.addServices(

@@ -88,7 +88,7 @@ public struct CentralClient: Sendable {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout * 4
-        configuration.httpAdditionalHeaders = ["User-Agent": "lapor/1"]
+        configuration.httpAdditionalHeaders = ["User-Agent": "lapor/\(LaporVersion.current)"]
         self.session = URLSession(configuration: configuration)
     }
 

@@ -190,6 +190,12 @@ public struct Catalogue: Sendable {
         pick("Nilai --cuti-bersama '\(text)' tidak dikenal: gunakan skip atau work.", "Unknown --cuti-bersama value '\(text)': use skip or work.")
     }
 
+    public func unknownCommand(_ word: String, suggestion: String?) -> String {
+        pick(
+            "Perintah tidak dikenal: \(word)" + (suggestion.map { " (maksud Anda: \($0)?)" } ?? "") + ". Lihat lapor --help.",
+            "Unknown command: \(word)" + (suggestion.map { " (did you mean: \($0)?)" } ?? "") + ". See lapor --help.")
+    }
+
     public func badLanguage(_ text: String) -> String {
         "Bahasa '\(text)' tidak dikenal: gunakan id atau en. / Unknown language '\(text)': use id or en."
     }

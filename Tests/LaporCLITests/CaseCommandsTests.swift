@@ -76,15 +76,15 @@ struct Machine {
             let byNumber = await m.run("search", mine.id)
             #expect(byNumber.code == 0 && byNumber.out.contains(mine.id), "\(byNumber.out)\(byNumber.err)")
             #expect(await m.run("search", String(mine.id.prefix(5))).out.contains(mine.id))
-            // Act: refused ones exit 2 and queue nothing; allowed ones are queued and sent by sync.
+            // Act: refused ones exit 6 and queue nothing; allowed ones are queued and sent by sync.
             let refused = await m.run("act", "close", mine.id)
-            #expect(refused.code == 2 && refused.err.contains("tidak tersedia untuk pejabat penghubung"))
+            #expect(refused.code == 6 && refused.err.contains("tidak tersedia untuk pejabat penghubung"))
             let empty = await m.run("act", "followup", mine.id, "--text", "  ")
-            #expect(empty.code == 2)
+            #expect(empty.code == 6)
             // Over the byte limit (20 characters of 4,001 scalars each): refused in a sentence, kept as the draft.
             let heavy = String(repeating: "a" + String(repeating: "\u{0301}", count: 4_000), count: 20)
             let tooBig = await m.run("act", "followup", mine.id, "--text", heavy)
-            #expect(tooBig.code == 2 && tooBig.err.contains("80000 byte") && tooBig.err.contains("Draf disimpan"), "\(tooBig.err.prefix(300))")
+            #expect(tooBig.code == 6 && tooBig.err.contains("80000 byte") && tooBig.err.contains("Draf disimpan"), "\(tooBig.err.prefix(300))")
             #expect(await m.run("outbox").out.contains("menunggu dikirim") == false)
             let textFile = m.home.appendingPathComponent("balasan.txt")
             try FileManager.default.createDirectory(at: m.home, withIntermediateDirectories: true)
@@ -93,7 +93,7 @@ struct Machine {
             #expect(queued.code == 0 && queued.out.contains("masuk antrean"), "\(queued.err)")
             // The same again before it is sent: refused here, once is enough (issue 12).
             let twice = await m.run("act", "followup", mine.id, "--text", "Sekali lagi.")
-            #expect(twice.code == 2 && twice.err.contains("sudah ada di kotak keluar"), "\(twice.err)")
+            #expect(twice.code == 6 && twice.err.contains("sudah ada di kotak keluar"), "\(twice.err)")
             #expect(await m.run("outbox").out.contains("menunggu dikirim"))
             #expect(await m.run("sync").code == 0)
             let onServer = try await server.get("/reports/\(mine.id)", as: "u-admin").decode(Report.self)
@@ -119,7 +119,7 @@ struct Machine {
             #expect(items.count == 1 && items[0]["state"] as? String == "conflict" && items[0]["text"] as? String == "Mohon foto lokasi.")
             let id = items[0]["id"] as! String
             let retry = await m.run("outbox", "retry", String(id.prefix(6)))
-            #expect(retry.code == 2, "still not allowed in the new status: \(retry.err)")
+            #expect(retry.code == 6, "still not allowed in the new status: \(retry.err)")
             let discard = await m.run("outbox", "discard", String(id.prefix(6)))
             #expect(discard.code == 0)
             #expect(await m.run("sync").code == 0)

@@ -7,12 +7,18 @@ import Testing
         (["--port", "70000"], "Port 70000 tidak valid"),
         (["--seed-reports", "2000000"], "--seed-reports harus 0 sampai 1000000"),
         (["--clock-interval", "0"], "--clock-interval harus paling sedikit 1 detik"),
-        (["--db", "/proc/no/such/dir/c.sqlite"], "/proc/no/such/dir"),
     ])
     func badOptionsExitTwo(arguments: [String], message: String) async {
         let r = await lapor(["central"] + arguments)
         #expect(r.code == 2)
         #expect(r.err.contains(message), "\(r.err)")
+    }
+
+    /// Not the user's input but the machine: exit 1 (`ExitStatus.failure`).
+    @Test func aDatabaseThatCannotBeCreatedExitsOne() async {
+        let r = await lapor(["central", "--db", "/proc/no/such/dir/c.sqlite"])
+        #expect(r.code == 1)
+        #expect(r.err.contains("/proc/no/such/dir"), "\(r.err)")
     }
 
     @Test func aPortInUseIsSaidPlainly() async throws {
@@ -29,7 +35,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let r = await lapor(["central", "--port", String(port), "--db", folder.appendingPathComponent("c.sqlite").path])
-        #expect(r.code == 2)
+        #expect(r.code == 1)
         #expect(r.err.contains("sudah dipakai"), "\(r.err)")
     }
 }

@@ -42,7 +42,7 @@ struct ProfileSession {
         do {
             store = try CaseStore(path: paths.store(profile: name).path) { CommandContext.output.error(text.storeUpgrading) }
         } catch {
-            throw CLIError(text.cannotOpenStore(paths.store(profile: name).path, String(describing: error)))
+            throw CLIError(text.cannotOpenStore(paths.store(profile: name).path, String(describing: error)), status: .failure)
         }
         return ProfileSession(text: text, paths: paths, config: config, profile: profile, store: store)
     }
@@ -59,10 +59,10 @@ struct ProfileSession {
     /// The token: `LAPOR_TOKEN`, else the profile's token file.
     func token() throws -> String {
         if let t = CommandContext.environment["LAPOR_TOKEN"], !t.isEmpty { return t }
-        guard let file = profile.tokenFile else { throw CLIError(text.noToken(profile.name), exitCode: 4) }
-        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError(text.unreadableTokenFile(file), exitCode: 4) }
+        guard let file = profile.tokenFile else { throw CLIError(text.noToken(profile.name), status: .auth) }
+        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError(text.unreadableTokenFile(file), status: .auth) }
         let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !token.isEmpty else { throw CLIError(text.unreadableTokenFile(file), exitCode: 4) }
+        guard !token.isEmpty else { throw CLIError(text.unreadableTokenFile(file), status: .auth) }
         return token
     }
 
