@@ -8,6 +8,8 @@ import LaporText
 /// Output formats of the listing commands.
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, ndjson, csv
+    /// CSV for spreadsheet programs: a byte-order mark and CRLF line ends.
+    case csvExcel = "csv-excel"
 }
 
 /// `lapor list`: a view of the case store, filtered and sorted.
@@ -40,7 +42,7 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: "Sort: due, age or id (default: the view's).") var sort: String?
     @Option(help: "At most this many rows.") var limit = 200
     @Option(help: "Skip this many rows.") var offset = 0
-    @Option(help: "table, json, ndjson (one report a line) or csv.") var format: ListFormat = .table
+    @Option(help: "table, json, ndjson (one report a line), csv or csv-excel (BOM, CRLF).") var format: ListFormat = .table
     @OptionGroup var global: GlobalOptions
 
     /// A report's JSON on one line: a raw line break in JSON can only be white space (strings
@@ -148,10 +150,11 @@ struct ListCommand: AsyncParsableCommand {
             }
         case .table:
             let rows = try session.store.page(filter, sort: order, limit: limit, offset: offset)
-            printer.table(rows).forEach(CommandContext.output.write)
+            printer.table(rows, width: ReportPrinter.tableWidth(environment: CommandContext.environment)).forEach(CommandContext.output.write)
             CommandContext.output.error(text.listFooter(shown: rows.count, total: try session.store.count(filter), view: chosen.rawValue))
-        case .csv:
-            printer.csv(try session.store.page(filter, sort: order, limit: limit, offset: offset)).forEach(CommandContext.output.write)
+        case .csv, .csvExcel:
+            printer.csv(try session.store.page(filter, sort: order, limit: limit, offset: offset), excel: format == .csvExcel).forEach(
+                CommandContext.output.write)
         }
     }
 }

@@ -24,18 +24,42 @@ struct ReportPrinter {
             + (row.instants.dueProvisional ? " ≈" : "")
     }
 
-    func table(_ rows: [InboxRow]) -> [String] {
+    /// The table; `width` (the terminal's or `COLUMNS`) cuts the title to fit, nil (a pipe)
+    /// cuts nothing. Columns are padded by display width (wide characters take two).
+    func table(_ rows: [InboxRow], width: Int?) -> [String] {
+        let fixed = 9 + 18 + 32 + 24
+        let titleWidth = width.map { max(10, $0 - fixed) }
         var lines = [pad(text.columnID, 9) + pad(text.columnStatus, 18) + pad(text.columnDeadline, 32) + pad(text.columnUnit, 24) + text.columnTitle]
         for row in rows {
             let marker = row.seen ? " " : "•"
+            let title = Sanitizer.line(row.title)
             lines.append(
                 pad(marker + row.id, 9) + pad(text.statusShort(row.status), 18) + pad(countdown(row), 32) + pad(Sanitizer.line(row.unitId ?? "-"), 24)
-                    + truncate(Sanitizer.line(row.title), 70))
+                    + (titleWidth.map { DisplayWidth.truncate(title, to: $0) } ?? title))
         }
         return lines
     }
 
-    func csv(_ rows: [InboxRow]) -> [String] {
+    /// The columns a table may take: `COLUMNS` when set, else the terminal's width when standard
+    /// output is one, else nil (a pipe or a file: nothing is cut).
+    static func tableWidth(environment: [String: String]) -> Int? {
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        guard isatty(1) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// CSV (RFC 4180). `excel`: a byte-order mark first and CRLF line ends, which spreadsheet
+    /// programs on Windows need to read UTF-8 and rows right.
+    func csv(_ rows: [InboxRow], excel: Bool = false) -> [String] {
+        let lines = plainCSV(rows)
+        guard excel else { return lines }
+        // `print` ends each line with LF: a CR before it makes CRLF.
+        return lines.enumerated().map { i, line in (i == 0 ? "\u{FEFF}" : "") + line + "\r" }
+    }
+
+    func plainCSV(_ rows: [InboxRow]) -> [String] {
         var lines = [
             "id,status,status_label,kind,channel,privacy,unit_id,category_id,submitted_at,due_at,due_provisional,escalation_warning_at,escalates_at,title"
         ]
@@ -54,10 +78,13 @@ struct ReportPrinter {
     /// An instant in the report's zone, RFC 3339; empty when none.
     func local(_ t: Timestamp?, _ row: InboxRow) -> String { t.map { $0.in(workflow.units.zone(of: row.unitId)).rfc3339 } ?? "" }
 
-    /// RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs it.
+    /// RFC 4180 quoting of a field made harmless: control characters shown as symbols (the
+    /// screen's `Sanitizer`: a title cannot set a terminal's title through `cat`), and a field
+    /// whose first character after any spaces is = + - @ is defused with `'` so a spreadsheet
+    /// never runs it — judged on the first scalar, so a combining mark after `=` does not hide it.
     static func csvField(_ value: String) -> String {
-        var v = value
-        if let first = v.first, "=+-@".contains(first) { v = "'" + v }
+        var v = Sanitizer.line(value)
+        if let first = v.unicodeScalars.first(where: { $0 != " " }), "=+-@".unicodeScalars.contains(first) { v = "'" + v }
         if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
@@ -141,10 +168,9 @@ struct ReportPrinter {
         return lines
     }
 
+    /// `s` cut to `width - 1` columns and padded to `width`, by display width.
     func pad(_ s: String, _ width: Int) -> String {
-        let cut = truncate(s, width - 1)
-        return cut + String(repeating: " ", count: max(1, width - cut.count))
+        let cut = DisplayWidth.truncate(s, to: width - 1)
+        return cut + String(repeating: " ", count: max(1, width - DisplayWidth.of(cut)))
     }
-
-    func truncate(_ s: String, _ width: Int) -> String { s.count <= width ? s : String(s.prefix(width - 1)) + "…" }
 }

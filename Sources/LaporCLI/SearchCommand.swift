@@ -13,7 +13,7 @@ struct SearchCommand: AsyncParsableCommand {
     @OptionGroup var profile: ProfileOptions
     @Argument(help: "The words to look for.") var words: [String]
     @Option(help: "At most this many results.") var limit = 50
-    @Option(help: "table, json, ndjson (one report a line) or csv.") var format: ListFormat = .table
+    @Option(help: "table, json, ndjson (one report a line), csv or csv-excel (BOM, CRLF).") var format: ListFormat = .table
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -27,14 +27,14 @@ struct SearchCommand: AsyncParsableCommand {
         let printer = ReportPrinter(text: text, workflow: workflow, now: currentTime())
         switch format {
         case .table:
-            printer.table(rows).forEach(CommandContext.output.write)
+            printer.table(rows, width: ReportPrinter.tableWidth(environment: CommandContext.environment)).forEach(CommandContext.output.write)
             CommandContext.output.error(text.searchFooter(rows.count))
         case .json, .ndjson:
             // As `lapor list`: the server's JSON as it came, best matches first.
             try ListCommand.writeStoredJSON(ndjson: format == .ndjson) { emit in
                 for row in rows { if let json = try session.store.storedJSON(row.id) { try emit(json) } }
             }
-        case .csv: printer.csv(rows).forEach(CommandContext.output.write)
+        case .csv, .csvExcel: printer.csv(rows, excel: format == .csvExcel).forEach(CommandContext.output.write)
         }
     }
 }

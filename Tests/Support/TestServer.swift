@@ -214,6 +214,17 @@ public final class TestServer: @unchecked Sendable {
         }
     }
 
+    /// Plants a title behind the contract's back (the server refuses control characters), as an
+    /// older or non-conforming source would deliver it.
+    public func plantTitle(_ title: String, in id: String) async throws {
+        _ = try await server.store.update(id, at: clock.now) { report, _ in
+            var next = report
+            next.title = title
+            next.version += 1
+            return next
+        }
+    }
+
     /// The reporter of a report answers (`POST /reports/{id}/replies` with its key).
     public func reply(to id: String, key: String?, json: [String: Any]) async throws -> HTTPResult {
         try await request("POST", "/reports/\(id)/replies", json: json, headers: key.map { ["X-Reporter-Key": $0] } ?? [:])
