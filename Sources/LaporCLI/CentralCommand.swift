@@ -50,8 +50,8 @@ struct CentralCommand: AsyncParsableCommand {
         }
         let path = try db ?? Self.defaultDatabasePath()
         do {
-            try FileManager.default.createDirectory(
-                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            // The folder keeps the demo's tokens beside the database: private.
+            try Paths.makePrivate(URL(fileURLWithPath: path).deletingLastPathComponent())
         } catch {
             throw CLIError(text.centralCannotOpen(path, error.localizedDescription), status: .failure)
         }
@@ -112,7 +112,7 @@ struct CentralCommand: AsyncParsableCommand {
     /// `$XDG_DATA_HOME/lapor/central/central.sqlite` (`~/.local/share` when unset).
     static func defaultDatabasePath() throws -> String {
         let env = CommandContext.environment
-        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        let base = Paths.xdg("XDG_DATA_HOME", in: env) ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.local/share")
         return base + "/lapor/central/central.sqlite"
     }
 }

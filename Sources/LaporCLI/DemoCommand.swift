@@ -36,7 +36,8 @@ struct DemoCommand: AsyncParsableCommand {
         guard isatty(0) == 1, isatty(1) == 1 else { throw CLIError(text.noTerminal("not a terminal"), status: .failure) }
         let folder = URL(fileURLWithPath: dataDir ?? (NSTemporaryDirectory() + "lapor-demo-\(getpid())"))
         let temporary = dataDir == nil
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("central"), withIntermediateDirectories: true)
+        try Paths.makePrivate(folder)
+        try Paths.makePrivate(folder.appendingPathComponent("central"))
         defer { if temporary { try? FileManager.default.removeItem(at: folder) } }
         let logger = FileLog.logger(at: folder.appendingPathComponent("lapor.log"))
         var configuration = CentralConfiguration(databasePath: folder.appendingPathComponent("central/central.sqlite").path)

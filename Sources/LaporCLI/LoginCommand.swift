@@ -12,19 +12,21 @@ struct LoginCommand: AsyncParsableCommand {
         abstract: "Log in to a central LAPOR! endpoint and store the profile.",
         discussion: """
             Checks the token with GET /me, writes the profile to $XDG_CONFIG_HOME/lapor/config.toml and
-            pulls units, categories, the holiday calendar and the policy. A token given with --token is
-            kept in $XDG_CONFIG_HOME/lapor/tokens/<profile>.token (mode 0600); with --token-file the file
-            is used where it is. LAPOR_TOKEN overrides both at run time. Plain http:// is accepted for
-            loopback and for hosts named with --trust-host; anywhere else lapor asks first (and refuses
-            when it cannot ask).
-            Exit codes: 0 done, 2 bad input, 3 offline, 4 token refused.
+            pulls units, categories, the holiday calendar and the policy. Give the token with
+            --token-file PATH (the file is used where it is), --token-file - (read from standard input)
+            or LAPOR_TOKEN; --token works but shows the token to anyone running ps, and says so. A token
+            read from standard input or --token is kept in $XDG_CONFIG_HOME/lapor/tokens/<profile>.token
+            (mode 0600). LAPOR_TOKEN overrides the stored one at run time. Plain http:// is accepted
+            for loopback and for hosts named with --trust-host; anywhere else lapor asks first (and
+            refuses when it cannot ask).
+            Exit codes: 0 done, 1 failure, 2 bad input, 3 offline, 4 token refused.
             """
     )
 
     @Option(help: ArgumentHelp("The endpoint, e.g. http://127.0.0.1:8080 (/api/v1 is added).", valueName: "url"))
     var server: String
-    @Option(help: "The token (kept in a 0600 file).") var token: String?
-    @Option(help: ArgumentHelp("A file holding the token.", valueName: "path")) var tokenFile: String?
+    @Option(help: "The token (kept in a 0600 file; visible in ps: prefer --token-file).") var token: String?
+    @Option(help: ArgumentHelp("A file holding the token, or - for standard input.", valueName: "path")) var tokenFile: String?
     @Option(help: "Profile name (letters, digits, - and _); default: the current default, or 'default'.") var profile: String?
     @Option(help: ArgumentHelp("Seconds between background syncs (10 to 86400).", valueName: "seconds")) var syncInterval = 60
     @Flag(help: "Accept plain http:// to this (non-loopback) host from now on.") var trustHost = false
@@ -45,9 +47,14 @@ struct LoginCommand: AsyncParsableCommand {
 
         let tokenValue: String
         switch (token, tokenFile) {
-        case (let t?, nil): tokenValue = t.trimmingCharacters(in: .whitespacesAndNewlines)
+        case (let t?, nil):
+            // Any user of the machine can read a command line (`ps`): said, and still done.
+            CommandContext.output.error(text.tokenOnCommandLine)
+            tokenValue = t.trimmingCharacters(in: .whitespacesAndNewlines)
         case (nil, let f?):
-            guard let data = FileManager.default.contents(atPath: f) else { throw CLIError(text.unreadableTokenFile(f)) }
+            // `--token-file -`: the token from standard input (a pipe from a secret store).
+            let data = f == "-" ? FileHandle.standardInput.readDataToEndOfFile().prefix(64 << 10) : FileManager.default.contents(atPath: f)
+            guard let data else { throw CLIError(text.unreadableTokenFile(f)) }
             tokenValue = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         case (nil, nil):
             guard let env = CommandContext.environment["LAPOR_TOKEN"], !env.isEmpty else { throw CLIError(text.tokenRequired) }
@@ -68,6 +75,7 @@ struct LoginCommand: AsyncParsableCommand {
         let storePath = paths.store(profile: name).path
         let store: CaseStore
         do {
+            try Paths.makePrivate(paths.store(profile: name).deletingLastPathComponent())
             store = try CaseStore(path: storePath)
         } catch {
             throw CLIError(text.cannotOpenStore(storePath, String(describing: error)), status: .failure)
@@ -88,7 +96,7 @@ struct LoginCommand: AsyncParsableCommand {
         if scheme == "http", !CentralClient.isLoopback(host), !entry.trustedHosts.contains(host.lowercased()) {
             entry.trustedHosts.append(host.lowercased())
         }
-        if token != nil {
+        if token != nil || tokenFile == "-" {
             let file = paths.tokenFile(profile: name)
             try FileManager.default.createDirectory(
                 at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -24,8 +24,7 @@ struct TUICommand: AsyncParsableCommand {
         let session = try ProfileSession.open(profile, text: text)
         let reference = try session.reference()
         let engine = try? SyncEngine(store: session.store, client: session.client())
-        try? FileManager.default.createDirectory(
-            at: session.paths.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? Paths.makePrivate(session.paths.stateDirectory)
         try await openScreen(
             store: session.store, engine: engine, reference: reference, profile: session.profile.name,
             syncInterval: session.profile.syncInterval, text: text, workflow: try session.workflow(reference),

@@ -190,6 +190,12 @@ public struct Catalogue: Sendable {
         pick("Nilai --cuti-bersama '\(text)' tidak dikenal: gunakan skip atau work.", "Unknown --cuti-bersama value '\(text)': use skip or work.")
     }
 
+    public var tokenOnCommandLine: String {
+        pick(
+            "Peringatan: token di baris perintah terlihat oleh pengguna lain (ps); gunakan --token-file, --token-file - (stdin) atau LAPOR_TOKEN.",
+            "Warning: a token on the command line is visible to other users (ps); use --token-file, --token-file - (stdin) or LAPOR_TOKEN.")
+    }
+
     public func unknownCommand(_ word: String, suggestion: String?) -> String {
         pick(
             "Perintah tidak dikenal: \(word)" + (suggestion.map { " (maksud Anda: \($0)?)" } ?? "") + ". Lihat lapor --help.",

@@ -83,12 +83,25 @@ struct Paths {
 
     init(environment: [String: String], dataDir: String? = nil) {
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        func xdg(_ key: String, _ fallback: String) -> URL {
-            URL(fileURLWithPath: environment[key].flatMap { $0.isEmpty ? nil : $0 } ?? home + fallback)
-        }
+        func xdg(_ key: String, _ fallback: String) -> URL { URL(fileURLWithPath: Self.xdg(key, in: environment) ?? home + fallback) }
         configDirectory = xdg("XDG_CONFIG_HOME", "/.config").appendingPathComponent("lapor")
         dataDirectory = dataDir.map { URL(fileURLWithPath: $0) } ?? xdg("XDG_DATA_HOME", "/.local/share").appendingPathComponent("lapor")
         stateDirectory = xdg("XDG_STATE_HOME", "/.local/state").appendingPathComponent("lapor")
+    }
+
+    /// An XDG base directory from the environment: set, and absolute. The specification says a
+    /// relative one is invalid and to be ignored (it would name a folder under wherever lapor
+    /// was started).
+    static func xdg(_ key: String, in environment: [String: String]) -> String? {
+        environment[key].flatMap { $0.hasPrefix("/") ? $0 : nil }
+    }
+
+    /// Creates `folder` (and what leads to it) if missing and makes it private (0700): case
+    /// stores hold reporters' names and contacts, the state folder the log, the config folder
+    /// the tokens. A folder of lapor's made by an older version with 0755 is tightened too.
+    static func makePrivate(_ folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
     }
 
     /// The TUI's log (failed background syncs), created private on first use.

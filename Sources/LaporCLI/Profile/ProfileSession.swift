@@ -40,6 +40,7 @@ struct ProfileSession {
         guard let profile = config.profiles[name] else { throw CLIError(text.unknownProfile(name, known: config.profiles.keys.sorted())) }
         let store: CaseStore
         do {
+            try Paths.makePrivate(paths.store(profile: name).deletingLastPathComponent())
             store = try CaseStore(path: paths.store(profile: name).path) { CommandContext.output.error(text.storeUpgrading) }
         } catch {
             throw CLIError(text.cannotOpenStore(paths.store(profile: name).path, String(describing: error)), status: .failure)
@@ -92,7 +93,7 @@ struct ProfileSession {
     }
 
     static func writeConfig(_ config: AppConfig, _ paths: Paths) throws {
-        try FileManager.default.createDirectory(at: paths.configDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try Paths.makePrivate(paths.configDirectory)
         let temporary = paths.configFile.appendingPathExtension("tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: Data(config.toml.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteUnknown)

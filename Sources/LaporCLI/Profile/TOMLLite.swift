@@ -1,8 +1,10 @@
 /// The small subset of TOML that `config.toml` uses: comments, `key = value` with strings,
 /// integers, booleans and arrays of strings, and `[table.name]` headers.
 ///
-/// Hand-written because the TOML library on this machine's package mirror (TOMLKit) depends on a
-/// package the mirror does not carry. Anything outside the subset is refused with its line.
+/// Hand-written, and kept so on purpose: `config.toml` is a few keys lapor writes itself, and this
+/// reader refuses anything outside the subset with its line number. LebJe/TOMLKit 0.6.0 is on the
+/// mirror and builds (an earlier note here said it did not: that was wrong); it wraps the C++
+/// toml++ library, which would be a C++ target in every build for a file of a dozen lines.
 enum TOMLLite {
     enum Value: Equatable {
         case string(String)
