@@ -15,7 +15,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // One trait, not Hummingbird's two defaults: SwiftPM 6.x passes a dependency's enabled
+        // traits as -D flags in a per-process hash order, so with two the flags' order (and the
+        // build's signature) changed between runs and every other `swift run` recompiled
+        // Hummingbird and HummingbirdCore (104 files). ConfigurationSupport (swift-configuration)
+        // is not used here; leaving it out also drops that package from the build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
