@@ -12,9 +12,10 @@ struct ActCommand: AsyncParsableCommand {
         commandName: "act",
         abstract: "Queue an action on a report (sent by the next `lapor sync`).",
         discussion: """
-            Types: verify, hold, archive, dispatch, forward, return, followup, request_info, close.
-            The action is checked against the rules (role, units, status, payload) before it is queued;
-            a refused action exits 2 with the reason and queues nothing.
+            Types: verify, hold, archive, dispatch, forward, return, followup, request_info, close. \
+            The action is checked against the rules (role, units, status, payload) before it is queued; \
+            a refused action exits 6 with the reason and queues nothing (7: the report is not in the \
+            local store).
             Examples:
               lapor act followup 9100012 --text-file balasan.txt
               lapor act forward 9100012 --unit dki-dpu-jp

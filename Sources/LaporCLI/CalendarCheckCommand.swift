@@ -9,9 +9,9 @@ struct CalendarCheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check holiday decree files (the format of fixtures/holidays/YYYY.json): one sentence per problem.",
         discussion: """
-            Checks that each file is a decree of one year (2000-2099; a file named YYYY.json must hold
-            that year), that every date is a date of that year, every kind is libur_nasional or
-            cuti_bersama, every holiday has a name and none is listed twice. A holiday on a weekend is
+            Checks that each file is a decree of one year (2000-2099; a file named YYYY.json must hold \
+            that year), that every date is a date of that year, every kind is libur_nasional or \
+            cuti_bersama, every holiday has a name and none is listed twice. A holiday on a weekend is \
             noted, not refused. Exit 0 when every file is usable, 2 otherwise.
             """)
 

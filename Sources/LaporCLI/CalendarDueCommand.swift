@@ -9,8 +9,8 @@ struct CalendarDueCommand: AsyncParsableCommand {
         commandName: "due",
         abstract: "Print the deadline N working days after an event, as RFC 3339 in the unit's zone.",
         discussion: """
-            The deadline is 23:59:59 of the N-th working day strictly after the event's date in
-            the zone. Example: lapor calendar due --from 2026-03-17T10:00:00+07:00 --working-days 3
+            The deadline is 23:59:59 of the N-th working day strictly after the event's date in \
+            the zone. Example: lapor calendar due --from 2026-03-17T10:00:00+07:00 --working-days 3 \
             prints 2026-03-27T23:59:59+07:00. Warnings (provisional data) go to standard error.
             """
     )

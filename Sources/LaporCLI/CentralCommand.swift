@@ -11,8 +11,8 @@ struct CentralCommand: AsyncParsableCommand {
         commandName: "central",
         abstract: "Run the reference central LAPOR! server (the contract's HTTP/JSON API).",
         discussion: """
-            With --demo, a new database is seeded with the demo units, users and reports, the citizen
-            routes (POST /reports, POST /reports/{id}/replies) are open, and tokens.json (mode 0600)
+            With --demo, a new database is seeded with the demo units, users and reports, the citizen \
+            routes (POST /reports, POST /reports/{id}/replies) are open, and tokens.json (mode 0600) \
             is written beside the database. Stops gracefully on SIGINT or SIGTERM.
             """
     )

@@ -17,8 +17,8 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Try lapor with nothing else: an in-process reference server with demo data, and the TUI.",
         discussion: """
-            Starts the reference central server on 127.0.0.1 (a free port) with seeded reports, logs in
-            as a demo user of the chosen role, syncs, and opens the terminal UI. Quitting stops the
+            Starts the reference central server on 127.0.0.1 (a free port) with seeded reports, logs in \
+            as a demo user of the chosen role, syncs, and opens the terminal UI. Quitting stops the \
             server. Without --data-dir everything lives in a temporary folder removed on exit.
             """
     )

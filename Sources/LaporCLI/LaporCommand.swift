@@ -8,7 +8,7 @@ public struct LaporCommand: AsyncParsableCommand {
         commandName: "lapor",
         abstract: "Terminal workstation for SP4N-LAPOR! officers (liaison, admin, supervisor).",
         discussion: """
-            Bahasa Indonesia by default; add --lang en (or set an English LANG) for English.
+            Bahasa Indonesia by default; add --lang en (or set an English LANG) for English. \
             \(ExitStatus.summary)
             """,
         version: LaporVersion.current,

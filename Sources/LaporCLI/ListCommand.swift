@@ -18,31 +18,34 @@ struct ListCommand: AsyncParsableCommand {
         commandName: "list",
         abstract: "List reports from the local case store.",
         discussion: """
-            Views: inbox, waiting, done (liaison); queue, ready (admin); overdue, due-soon, escalated
-            (supervisor); escalating (every role: ten days before the escalation, and after); all;
-            and the views saved in the TUI with V (by their name).
-            Filters combine with the view; repeat an option for several values. Units and categories
-            include their sub-units and sub-categories. In the deadline column ⚑ marks a report near
+            Views: inbox, waiting, done (liaison); queue, ready (admin); overdue, due-soon, escalated \
+            (supervisor); escalating (every role: ten days before the escalation, and after); all; \
+            and the views saved in the TUI with V (by their name). \
+            Filters combine with the view; repeat an option for several values. Units and categories \
+            include their sub-units and sub-categories. In the deadline column ⚑ marks a report near \
             or past its escalation and ≈ a provisional deadline; CSV and JSON carry due_provisional.
             """
     )
 
     @OptionGroup var profile: ProfileOptions
-    @Option(help: "The view, built-in or saved in the TUI with V (default: the role's first).") var view: String?
-    @Option(help: "Status (submitted, held, verified, dispatched, info_requested, followed_up, replied, closed, archived).")
+    @Option(help: "The view, built-in or saved in the TUI with V (default: the role's first).", completion: Completions.views) var view: String?
+    @Option(
+        help: "Status (submitted, held, verified, dispatched, info_requested, followed_up, replied, closed, archived).",
+        completion: Completions.statuses)
     var status: [String] = []
-    @Option(help: "Kind (pengaduan, aspirasi, permintaan_informasi).") var kind: [String] = []
-    @Option(help: "Channel (web, sms, mobile, whatsapp, …).") var channel: [String] = []
+    @Option(help: "Kind (pengaduan, aspirasi, permintaan_informasi).", completion: Completions.kinds) var kind: [String] = []
+    @Option(help: "Channel (web, sms, mobile, whatsapp, …).", completion: Completions.channels) var channel: [String] = []
     @Option(help: "Category id (with its sub-categories).") var category: [String] = []
-    @Option(help: "Unit id (with its sub-units).") var unit: [String] = []
-    @Option(help: "Privacy (public, anonim, rahasia).") var privacy: [String] = []
+    @Option(help: "Unit id (with its sub-units).", completion: Completions.units) var unit: [String] = []
+    @Option(help: "Privacy (public, anonim, rahasia).", completion: Completions.privacies) var privacy: [String] = []
     @Flag(help: "Only reports past their deadline.") var overdue = false
     @Option(help: ArgumentHelp("Only reports due within N working days.", valueName: "n")) var dueWithin: Int?
     @Option(help: "Full-text search words (prefixes).") var search: String?
-    @Option(help: "Sort: due, age or id (default: the view's).") var sort: String?
+    @Option(help: "Sort: due, age or id (default: the view's).", completion: Completions.sorts) var sort: String?
     @Option(help: "At most this many rows.") var limit = 200
     @Option(help: "Skip this many rows.") var offset = 0
-    @Option(help: "table, json, ndjson (one report a line), csv or csv-excel (BOM, CRLF).") var format: ListFormat = .table
+    @Option(help: "table, json, ndjson (one report a line), csv or csv-excel (BOM, CRLF).", completion: Completions.formats)
+    var format: ListFormat = .table
     @OptionGroup var global: GlobalOptions
 
     /// A report's JSON on one line: a raw line break in JSON can only be white space (strings

@@ -11,14 +11,14 @@ struct LoginCommand: AsyncParsableCommand {
         commandName: "login",
         abstract: "Log in to a central LAPOR! endpoint and store the profile.",
         discussion: """
-            Checks the token with GET /me, writes the profile to $XDG_CONFIG_HOME/lapor/config.toml and
-            pulls units, categories, the holiday calendar and the policy. Give the token with
-            --token-file PATH (the file is used where it is), --token-file - (read from standard input)
-            or LAPOR_TOKEN; --token works but shows the token to anyone running ps, and says so. A token
-            read from standard input or --token is kept in $XDG_CONFIG_HOME/lapor/tokens/<profile>.token
-            (mode 0600). LAPOR_TOKEN overrides the stored one at run time. Plain http:// is accepted
-            for loopback and for hosts named with --trust-host; anywhere else lapor asks first (and
-            refuses when it cannot ask).
+            Checks the token with GET /me, writes the profile to $XDG_CONFIG_HOME/lapor/config.toml and \
+            pulls units, categories, the holiday calendar and the policy. Give the token with \
+            --token-file PATH (the file is used where it is), --token-file - (read from standard input) \
+            or LAPOR_TOKEN; --token works but shows the token to anyone running ps, and says so. A token \
+            read from standard input or --token is kept in $XDG_CONFIG_HOME/lapor/tokens/<profile>.token \
+            (mode 0600). LAPOR_TOKEN overrides the stored one at run time. Plain http:// is accepted \
+            for loopback and for hosts named with --trust-host; anywhere else lapor asks first (and \
+            refuses when it cannot ask). \
             Exit codes: 0 done, 1 failure, 2 bad input, 3 offline, 4 token refused.
             """
     )

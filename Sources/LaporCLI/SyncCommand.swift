@@ -11,9 +11,9 @@ struct SyncCommand: AsyncParsableCommand {
         commandName: "sync",
         abstract: "Pull changes from the central endpoint and send the outbox.",
         discussion: """
-            Pull (the change feed, page by page), push (the outbox, in order, each action with its
-            Idempotency-Key), then pull again. Network errors, 5xx and 429 are retried with backoff.
-            Exit codes: 0 done, 3 offline (nothing lost, try later), 4 token refused (log in again),
+            Pull (the change feed, page by page), push (the outbox, in order, each action with its \
+            Idempotency-Key), then pull again. Network errors, 5xx and 429 are retried with backoff. \
+            Exit codes: 0 done, 3 offline (nothing lost, try later), 4 token refused (log in again), \
             5 partial (some actions came back in conflict or failed: see `lapor outbox`).
             """
     )

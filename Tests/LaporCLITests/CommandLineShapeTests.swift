@@ -37,3 +37,15 @@ import Testing
         #expect(version.code == 0 && version.out == LaporVersion.current, "\(version.out)|\(version.err)")
     }
 }
+
+/// Shell completion offers the values a user types (issue 14).
+@Suite struct CompletionsTests {
+    @Test func theScriptCompletesStatusesAndAsksLaporForUnits() async {
+        let bash = await lapor("--generate-completion-script", "bash")
+        #expect(bash.code == 0, "\(bash.err)")
+        #expect(bash.out.contains("followed_up") && bash.out.contains("permintaan_informasi") && bash.out.contains("csv-excel"), "static lists")
+        // The units, views and profiles come from the store: the script calls lapor back for them.
+        #expect(bash.out.contains("---completion"), "custom completions call lapor")
+        #expect(Completions.matching("dki", ["dki", "dki-dpu", "jatim"]) == ["dki", "dki-dpu"])
+    }
+}

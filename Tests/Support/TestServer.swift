@@ -205,21 +205,16 @@ public final class TestServer: @unchecked Sendable {
 
     /// Writes `body` into a stored report behind the API's back, as a non-conforming source
     /// would: text the server itself refuses (terminal control sequences), for the client's tests.
-    public func plantBody(_ body: String, in id: String) async throws {
-        _ = try await server.store.update(id, at: clock.now) { report, _ in
-            var next = report
-            next.body = body
-            next.version += 1
-            return next
-        }
-    }
+    public func plantBody(_ body: String, in id: String) async throws { try await plant(in: id) { $0.body = body } }
 
-    /// Plants a title behind the contract's back (the server refuses control characters), as an
-    /// older or non-conforming source would deliver it.
-    public func plantTitle(_ title: String, in id: String) async throws {
+    /// The same for the title.
+    public func plantTitle(_ title: String, in id: String) async throws { try await plant(in: id) { $0.title = title } }
+
+    /// Changes a stored report behind the API's back as a new version.
+    func plant(in id: String, _ change: @escaping @Sendable (inout Report) -> Void) async throws {
         _ = try await server.store.update(id, at: clock.now) { report, _ in
             var next = report
-            next.title = title
+            change(&next)
             next.version += 1
             return next
         }

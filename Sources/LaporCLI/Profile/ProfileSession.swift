@@ -7,7 +7,7 @@ import LaporText
 
 /// `--profile` and `--data-dir`, shared by every command that works on a case store.
 struct ProfileOptions: ParsableArguments {
-    @Option(help: "The profile (one server account); default: the config's default_profile, or the only one.")
+    @Option(help: "The profile (one server account); default: the config's default_profile, or the only one.", completion: Completions.profiles)
     var profile: String?
 
     @Option(help: ArgumentHelp("Keep case stores here instead of $XDG_DATA_HOME/lapor.", valueName: "dir"))
