@@ -123,9 +123,10 @@ public final class Runtime: @unchecked Sendable {
                 changed = true
                 continue
             }
-            // Only on a settled state: a composer whose queueing is still out would save its
-            // text back as a draft after the queueing deleted it.
-            if settled, held.isEmpty {
+            // Only on a settled state (held keys were handed on above): a composer whose
+            // queueing is still out would save its text back as a draft after the queueing
+            // deleted it.
+            if settled {
                 autosave.tick(state.composer, at: clock.now()) { key, text, at in
                     self.worker.submit(.ordered) { try? self.store.saveDraft(key, text: text, at: at) }
                 }
