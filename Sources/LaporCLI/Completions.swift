@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LaporDomain
 import LaporStore
+import LaporText
 
 /// Shell completion of values (`lapor --generate-completion-script bash|zsh|fish`): the fixed
 /// lists from the domain, and what only the local store knows — its units, its saved views, the
@@ -30,16 +31,13 @@ enum Completions {
 
     static func matching(_ prefix: String, _ words: [String]) -> [String] { words.filter { $0.hasPrefix(prefix) } }
 
-    static func config(_ paths: Paths) -> AppConfig? {
-        guard let data = FileManager.default.contents(atPath: paths.configFile.path) else { return nil }
-        return try? AppConfig(toml: String(decoding: data, as: UTF8.self))
-    }
+    static func config(_ paths: Paths) -> AppConfig? { try? ProfileSession.loadConfig(paths, text: Catalogue(.id)) }
 
     /// The default profile's store, if there is one (never created here).
     static func store() throws -> CaseStore? {
         let paths = Paths(environment: ProcessInfo.processInfo.environment)
         guard let config = config(paths),
-            let name = config.defaultProfile ?? (config.profiles.count == 1 ? config.profiles.keys.first : nil)
+            let name = config.implicitProfile
         else { return nil }
         let path = paths.store(profile: name).path
         guard FileManager.default.fileExists(atPath: path) else { return nil }

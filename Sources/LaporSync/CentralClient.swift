@@ -358,19 +358,4 @@ public enum Tagged<Value: Sendable>: Sendable {
         }
     }
 
-    /// The value, or what the client holds when it is unchanged.
-    public func value(else held: Value) -> Value {
-        switch self {
-        case .unchanged: held
-        case .fresh(let value, _): value
-        }
-    }
-
-    /// The tag to keep: the new one, or the one sent when unchanged.
-    public func tag(else sent: String?) -> String? {
-        switch self {
-        case .unchanged: sent
-        case .fresh(_, let tag): tag
-        }
-    }
 }

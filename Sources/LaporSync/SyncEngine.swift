@@ -109,29 +109,34 @@ public struct SyncEngine: Sendable {
         if let known { user = known } else { user = try await withRetry { try await client.me() } }
         let tags = held?.tags ?? [:]
         var kept: [String: String] = [:]
-        let unitsTag = tags[CentralClient.unitsPath]
-        let units = try await withRetry { try await client.units(ifNoneMatch: unitsTag) }
-        kept[CentralClient.unitsPath] = units.tag(else: unitsTag)
-        let categoriesTag = tags[CentralClient.categoriesPath]
-        let categories = try await withRetry { try await client.categories(ifNoneMatch: categoriesTag) }
-        kept[CentralClient.categoriesPath] = categories.tag(else: categoriesTag)
-        let policyTag = tags[CentralClient.policyPath]
-        let policy = try await withRetry { try await client.policy(ifNoneMatch: policyTag) }
-        kept[CentralClient.policyPath] = policy.tag(else: policyTag)
+        /// One route: asked with the tag of the part held — only when that part is held, since a
+        /// 304 must have something to stand for — and the part read, or the held one unchanged.
+        func ask<T: Sendable>(_ path: String, holding part: T?, _ request: @escaping @Sendable (String?) async throws -> Tagged<T>) async throws
+            -> T?
+        {
+            let tag = part == nil ? nil : tags[path]
+            let answer = try await withRetry { try await request(tag) }
+            switch answer {
+            case .unchanged:
+                kept[path] = tag
+                return part
+            case .fresh(let value, let newTag):
+                kept[path] = newTag
+                return value
+            }
+        }
+        let units = try await ask(CentralClient.unitsPath, holding: held?.units) { try await client.units(ifNoneMatch: $0) } ?? []
+        let categories = try await ask(CentralClient.categoriesPath, holding: held?.categories) { try await client.categories(ifNoneMatch: $0) } ?? []
+        let policy = try await ask(CentralClient.policyPath, holding: held?.policy) { try await client.policy(ifNoneMatch: $0) } ?? .standard
         let year = now().localDate.year
         var years: [HolidayYear] = []
         for y in (year - 1)...(year + 1) {
-            let path = CentralClient.calendarPath(y)
-            // A tag only for a decree held: a 304 must have something to stand for.
-            let heldYear = held?.calendarYears.first { $0.year == y }
-            let tag = heldYear == nil ? nil : tags[path]
-            let decree = try await withRetry { try await client.calendar(year: y, ifNoneMatch: tag) }
-            kept[path] = decree.tag(else: tag)
-            if let year = decree.value(else: heldYear) { years.append(year) }
+            // A year the server has no decree for is `.fresh(nil)`: nothing held for it next time.
+            let heldYear: HolidayYear?? = held?.calendarYears.first { $0.year == y }.map(Optional.some)
+            let decree = try await ask(CentralClient.calendarPath(y), holding: heldYear) { try await client.calendar(year: y, ifNoneMatch: $0) }
+            if let decree = decree ?? nil { years.append(decree) }
         }
-        var reference = ReferenceData(
-            user: user, units: units.value(else: held?.units ?? []), categories: categories.value(else: held?.categories ?? []),
-            calendarYears: years, policy: policy.value(else: held?.policy ?? .standard))
+        var reference = ReferenceData(user: user, units: units, categories: categories, calendarYears: years, policy: policy)
         reference.tags = kept
         return reference
     }

@@ -20,6 +20,9 @@ struct AppConfig: Equatable {
     var profiles: [String: Profile] = [:]
 
     /// Profile names become folder names: letters, digits, `-` and `_`, at most 64.
+    /// The profile a command uses when none is named: the default, or the only one.
+    var implicitProfile: String? { defaultProfile ?? (profiles.count == 1 ? profiles.keys.first : nil) }
+
     static func isValidProfileName(_ name: String) -> Bool {
         (1...64).contains(name.count)
             && name.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }

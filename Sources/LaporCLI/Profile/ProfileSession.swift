@@ -27,12 +27,8 @@ struct ProfileSession {
         let paths = Paths(environment: CommandContext.environment, dataDir: options.dataDir)
         let config = try loadConfig(paths, text: text)
         let name: String
-        if let chosen = options.profile {
+        if let chosen = options.profile ?? config.implicitProfile {
             name = chosen
-        } else if let d = config.defaultProfile {
-            name = d
-        } else if config.profiles.count == 1 {
-            name = config.profiles.keys.first!
         } else {
             throw CLIError(config.profiles.isEmpty ? text.noProfiles : text.chooseProfile(config.profiles.keys.sorted()))
         }
