@@ -8,33 +8,52 @@ import Terminal
 
 /// `lapor act TYPE ID`: checks an action with the domain rules and queues it in the outbox.
 struct ActCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "act",
-        abstract: "Queue an action on a report (sent by the next `lapor sync`).",
-        discussion: """
-            Types: verify, hold, archive, dispatch, forward, return, followup, request_info, close. \
-            The action is checked against the rules (role, units, status, payload) before it is queued; \
-            a refused action exits 6 with the reason and queues nothing (7: the report is not in the \
-            local store).
-            Examples:
-              lapor act followup 9100012 --text-file balasan.txt
-              lapor act forward 9100012 --unit dki-dpu-jp
-              lapor act archive 9100040 --reason duplicate --duplicate-of 9100012
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "act",
+            abstract: say(
+                "Queue an action on a report (sent by the next `lapor sync`).",
+                id: "Antrekan tindakan atas laporan (dikirim oleh `lapor sync` berikutnya)."),
+            discussion: say(
+                """
+                Types: verify, hold, archive, dispatch, forward, return, followup, request_info, close. \
+                The action is checked against the rules (role, units, status, payload) before it is queued; \
+                a refused action exits 6 with the reason and queues nothing (7: the report is not in the \
+                local store). Tracking IDs: lapor list (or lapor list --format json).
+                Examples (ID is a tracking ID):
+                  lapor act followup ID --text-file balasan.txt
+                  lapor act forward ID --unit dki-dpu-jp
+                  lapor act archive ID --reason duplicate --duplicate-of ID
+                """,
+                id: """
+                    Jenis: verify, hold, archive, dispatch, forward, return, followup, request_info, close. \
+                    Tindakan diperiksa terhadap aturan (peran, unit, status, isi) sebelum diantrekan; \
+                    tindakan yang ditolak keluar 6 dengan alasannya dan tidak mengantrekan apa pun (7: laporan \
+                    tidak ada di penyimpanan lokal). Nomor pelacakan: lapor list (atau lapor list --format json).
+                    Contoh (ID adalah nomor pelacakan):
+                      lapor act followup ID --text-file balasan.txt
+                      lapor act forward ID --unit dki-dpu-jp
+                      lapor act archive ID --reason duplicate --duplicate-of ID
+                    """)
+        )
+    }
 
     @OptionGroup var profile: ProfileOptions
-    @Argument(help: "The action type.") var type: String
-    @Argument(help: "The report's tracking ID.") var reportId: String
-    @Option(help: "The text (follow-up, reason, what is missing…).") var text: String?
-    @Option(help: ArgumentHelp("Read the text from a file (- for standard input).", valueName: "path")) var textFile: String?
-    @Option(help: "Target unit (dispatch, forward).") var unit: String?
-    @Option(help: "Archive reason (incomplete, not_public_service, hoax, spam, abusive, duplicate).") var reason: String?
-    @Option(help: "The original report, with --reason duplicate.") var duplicateOf: String?
-    @Option(help: "verify: corrected kind.") var kind: String?
-    @Option(help: "verify: corrected category id.") var category: String?
-    @Option(help: "verify: corrected privacy.") var privacy: String?
-    @Option(help: "verify: corrected title.") var title: String?
+    @Argument(help: say("The action type.", id: "Jenis tindakan.")) var type: String
+    @Argument(help: say("The report's tracking ID.", id: "Nomor pelacakan laporan.")) var reportId: String
+    @Option(help: say("The text (follow-up, reason, what is missing…).", id: "Teksnya (tindak lanjut, alasan, yang kurang…).")) var text: String?
+    @Option(help: say("Read the text from a file (- for standard input).", id: "Baca teks dari berkas (- untuk masukan standar).", valueName: "path"))
+    var textFile: String?
+    @Option(help: say("Target unit (dispatch, forward).", id: "Unit tujuan (dispatch, forward).")) var unit: String?
+    @Option(
+        help: say(
+            "Archive reason (incomplete, not_public_service, hoax, spam, abusive, duplicate).",
+            id: "Alasan arsip (incomplete, not_public_service, hoax, spam, abusive, duplicate).")) var reason: String?
+    @Option(help: say("The original report, with --reason duplicate.", id: "Laporan asli, dengan --reason duplicate.")) var duplicateOf: String?
+    @Option(help: say("verify: corrected kind.", id: "verify: jenis yang dikoreksi.")) var kind: String?
+    @Option(help: say("verify: corrected category id.", id: "verify: ID kategori yang dikoreksi.")) var category: String?
+    @Option(help: say("verify: corrected privacy.", id: "verify: kerahasiaan yang dikoreksi.")) var privacy: String?
+    @Option(help: say("verify: corrected title.", id: "verify: judul yang dikoreksi.")) var title: String?
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {

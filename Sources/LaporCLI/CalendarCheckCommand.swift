@@ -5,17 +5,30 @@ import LaporText
 
 /// `lapor calendar check FILE…`: validates holiday decree files before a central loads them.
 struct CalendarCheckCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Check holiday decree files (the format of fixtures/holidays/YYYY.json): one sentence per problem.",
-        discussion: """
-            Checks that each file is a decree of one year (2000-2099; a file named YYYY.json must hold \
-            that year), that every date is a date of that year, every kind is libur_nasional or \
-            cuti_bersama, every holiday has a name and none is listed twice. A holiday on a weekend is \
-            noted, not refused. Exit 0 when every file is usable, 2 otherwise.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "check",
+            abstract: say(
+                "Check holiday decree files (the format of fixtures/holidays/YYYY.json): one sentence per problem.",
+                id: "Periksa berkas SKB hari libur (format fixtures/holidays/YYYY.json): satu kalimat per masalah."),
+            discussion: say(
+                """
+                Checks that each file is a decree of one year (2000-2099; a file named YYYY.json must hold \
+                that year), that every date is a date of that year, every kind is libur_nasional or \
+                cuti_bersama, every holiday has a name and none is listed twice. A holiday on a weekend is \
+                noted, not refused. Exit 0 when every file is usable, 2 otherwise.
+                """,
+                id: """
+                    Memeriksa bahwa setiap berkas adalah SKB satu tahun (2000-2099; berkas bernama YYYY.json harus \
+                    memuat tahun itu), setiap tanggal adalah tanggal tahun itu, setiap jenis adalah libur_nasional \
+                    atau cuti_bersama, setiap hari libur punya nama dan tidak ada yang tercantum dua kali. Hari \
+                    libur pada akhir pekan dicatat, tidak ditolak. Keluar 0 bila setiap berkas dapat dipakai, 2 bila \
+                    tidak.
+                    """
+            ))
+    }
 
-    @Argument(help: ArgumentHelp("Decree files or folders of them.", valueName: "file")) var files: [String]
+    @Argument(help: say("Decree files or folders of them.", id: "Berkas SKB atau folder berisinya.", valueName: "file")) var files: [String]
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {

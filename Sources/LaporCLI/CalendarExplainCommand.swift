@@ -5,10 +5,14 @@ import LaporText
 
 /// `lapor calendar explain`: every day from the event to the deadline, counted or skipped, and why.
 struct CalendarExplainCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "explain",
-        abstract: "Explain a deadline day by day: which days count and which are skipped, and why."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "explain",
+            abstract: say(
+                "Explain a deadline day by day: which days count and which are skipped, and why.",
+                id: "Uraikan tenggat hari demi hari: hari yang dihitung dan yang dilewati, beserta alasannya.")
+        )
+    }
 
     @OptionGroup var deadline: DeadlineOptions
     @OptionGroup var global: GlobalOptions

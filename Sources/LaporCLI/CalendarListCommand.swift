@@ -5,15 +5,19 @@ import LaporText
 
 /// `lapor calendar list`: the decreed holidays of a year.
 struct CalendarListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list",
-        abstract: "List the national holidays and cuti bersama of a year, with their decree."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "list",
+            abstract: say(
+                "List the national holidays and cuti bersama of a year, with their decree.",
+                id: "Daftar libur nasional dan cuti bersama satu tahun, dengan SKB-nya.")
+        )
+    }
 
-    @Option(name: .long, help: "The year, e.g. 2026.")
+    @Option(name: .long, help: say("The year, e.g. 2026.", id: "Tahunnya, mis. 2026."))
     var year: Int
 
-    @Flag(name: .long, help: "Also print each entry's source decree.")
+    @Flag(name: .long, help: say("Also print each entry's source decree.", id: "Cetak juga SKB sumber setiap entri."))
     var sources = false
 
     @OptionGroup var global: GlobalOptions

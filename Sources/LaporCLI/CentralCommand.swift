@@ -7,32 +7,61 @@ import Logging
 
 /// `lapor central`: the reference central LAPOR! server.
 struct CentralCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "central",
-        abstract: "Run the reference central LAPOR! server (the contract's HTTP/JSON API).",
-        discussion: """
-            With --demo, a new database is seeded with the demo units, users and reports, the citizen \
-            routes (POST /reports, POST /reports/{id}/replies) are open, and tokens.json (mode 0600) \
-            is written beside the database. Stops gracefully on SIGINT or SIGTERM.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "central",
+            abstract: say(
+                "Run the reference central LAPOR! server (the contract's HTTP/JSON API).",
+                id: "Jalankan server pusat LAPOR! rujukan (API HTTP/JSON sesuai kontrak)."),
+            discussion: say(
+                """
+                With --demo, a new database is seeded with the demo units, users and reports, the citizen \
+                routes (POST /reports, POST /reports/{id}/replies) are open, and tokens.json (mode 0600) \
+                is written beside the database. Stops gracefully on SIGINT or SIGTERM.
+                """,
+                id: """
+                    Dengan --demo, basis data baru diisi unit, pengguna dan laporan demo, rute warga (POST /reports, \
+                    POST /reports/{id}/replies) dibuka, dan tokens.json (mode 0600) ditulis di samping basis data. \
+                    Berhenti dengan rapi pada SIGINT atau SIGTERM.
+                    """
+            )
+        )
+    }
 
-    @Option(help: "Address to listen on.") var host = "127.0.0.1"
-    @Option(help: "Port to listen on (0: any free port).") var port = 8080
-    @Option(help: ArgumentHelp("The server's SQLite database (created if missing).", valueName: "path"))
+    @Option(help: say("Address to listen on.", id: "Alamat yang didengarkan.")) var host = "127.0.0.1"
+    @Option(help: say("Port to listen on (0: any free port).", id: "Port yang didengarkan (0: port bebas mana pun).")) var port = 8080
+    @Option(
+        help: say("The server's SQLite database (created if missing).", id: "Basis data SQLite server (dibuat bila belum ada).", valueName: "path"))
     var db: String?
-    @Flag(help: "Demo mode: seed a new database and open the citizen routes.") var demo = false
-    @Option(help: "Reports to seed in demo mode.") var seedReports = 2_000
-    @Option(help: "Seed of the demo data (the same seed gives the same reports).") var seed: UInt64 = 1
-    @Option(help: ArgumentHelp("Seconds between runs of the system clock (auto-close and auto-archive).", valueName: "seconds"))
+    @Flag(help: say("Demo mode: seed a new database and open the citizen routes.", id: "Mode demo: isi basis data baru dan buka rute warga."))
+    var demo = false
+    @Option(help: say("Reports to seed in demo mode.", id: "Jumlah laporan contoh dalam mode demo.")) var seedReports = 2_000
+    @Option(
+        help: say("Seed of the demo data (the same seed gives the same reports).", id: "Benih data demo (benih yang sama memberi laporan yang sama).")
+    ) var seed: UInt64 = 1
+    @Option(
+        help: say(
+            "Seconds between runs of the system clock (auto-close and auto-archive).",
+            id: "Detik antar jalannya jam sistem (tutup otomatis dan arsip otomatis).", valueName: "seconds"))
     var clockInterval = 60
-    @Option(help: ArgumentHelp("Seconds a request's headers may take to arrive (then 408).", valueName: "seconds"))
+    @Option(
+        help: say(
+            "Seconds a request's headers may take to arrive (then 408).", id: "Detik paling lama header permintaan tiba (lalu 408).",
+            valueName: "seconds"))
     var headerTimeout = 30
-    @Option(help: ArgumentHelp("Seconds an idle connection stays open.", valueName: "seconds")) var idleTimeout = 60
-    @Option(help: ArgumentHelp("Open connections at most; more get 503.", valueName: "count")) var maxConnections = 512
-    @Option(help: ArgumentHelp("A folder of holiday decrees, YYYY.json each (default: the built-in years).", valueName: "dir"))
+    @Option(help: say("Seconds an idle connection stays open.", id: "Detik koneksi menganggur tetap terbuka.", valueName: "seconds"))
+    var idleTimeout = 60
+    @Option(help: say("Open connections at most; more get 503.", id: "Koneksi terbuka paling banyak; selebihnya mendapat 503.", valueName: "count"))
+    var maxConnections = 512
+    @Option(
+        help: say(
+            "A folder of holiday decrees, YYYY.json each (default: the built-in years).",
+            id: "Folder SKB hari libur, masing-masing YYYY.json (bawaan: tahun-tahun bawaan).", valueName: "dir"))
     var holidays: String?
-    @Option(help: ArgumentHelp("A policy file, JSON as GET /policy answers (default: the standard policy).", valueName: "file"))
+    @Option(
+        help: say(
+            "A policy file, JSON as GET /policy answers (default: the standard policy).",
+            id: "Berkas kebijakan, JSON seperti jawaban GET /policy (bawaan: kebijakan standar).", valueName: "file"))
     var policy: String?
 
     @OptionGroup var global: GlobalOptions

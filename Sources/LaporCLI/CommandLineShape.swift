@@ -18,6 +18,11 @@ enum CommandLineShape {
     }
 
     static func normalize(_ arguments: [String], root: any ParsableCommand.Type = LaporCommand.self) -> Result<[String], UnknownCommand> {
+        // A request for help: the global options have done their work (`--lang` chose the help's
+        // language, `HelpText`) and would only be taken for the default command's or refused by
+        // `help` — `lapor --help --lang en`, `lapor help list --lang en`.
+        let bare = withoutGlobalOptions(arguments)
+        if bare.first == "help" || bare == ["--help"] || bare == ["-h"] { return .success(bare) }
         var moved: [String] = []
         var lang: String?
         var i = 0
@@ -51,6 +56,27 @@ enum CommandLineShape {
             return .success(arguments)
         }
         return .success(Array(arguments[i..<j]) + moved + Array(arguments[j...]))
+    }
+
+    /// `arguments` without the movable options and their values (up to a `--`).
+    static func withoutGlobalOptions(_ arguments: [String]) -> [String] {
+        var kept: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let word = arguments[i]
+            if word == "--" {
+                kept += arguments[i...]
+                break
+            }
+            let name = String(word.split(separator: "=", maxSplits: 1).first ?? "")
+            if movable.contains(name) {
+                i += word.contains("=") ? 1 : 2
+                continue
+            }
+            kept.append(word)
+            i += 1
+        }
+        return kept
     }
 
     static func name(of command: any ParsableCommand.Type) -> String {

@@ -13,21 +13,34 @@ import Terminal
 
 /// `lapor demo`: the reference server in-process with demo data, logged in, synced, on screen.
 struct DemoCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "demo",
-        abstract: "Try lapor with nothing else: an in-process reference server with demo data, and the TUI.",
-        discussion: """
-            Starts the reference central server on 127.0.0.1 (a free port) with seeded reports, logs in \
-            as a demo user of the chosen role, syncs, and opens the terminal UI. Quitting stops the \
-            server. Without --data-dir everything lives in a temporary folder removed on exit.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "demo",
+            abstract: say(
+                "Try lapor with nothing else: an in-process reference server with demo data, and the TUI.",
+                id: "Coba lapor tanpa apa pun lagi: server rujukan di dalam proses dengan data demo, dan TUI."),
+            discussion: say(
+                """
+                Starts the reference central server on 127.0.0.1 (a free port) with seeded reports, logs in \
+                as a demo user of the chosen role, syncs, and opens the terminal UI. Quitting stops the \
+                server. Without --data-dir everything lives in a temporary folder removed on exit.
+                """,
+                id: """
+                    Menjalankan server pusat rujukan di 127.0.0.1 (port bebas) dengan laporan contoh, masuk sebagai \
+                    pengguna demo dengan peran yang dipilih, menyinkronkan, dan membuka antarmuka terminal. Keluar \
+                    dari TUI menghentikan server. Tanpa --data-dir semuanya berada di folder sementara yang dihapus \
+                    saat keluar.
+                    """
+            )
+        )
+    }
 
     enum DemoRole: String, ExpressibleByArgument, CaseIterable { case liaison, admin, supervisor }
 
-    @Option(help: "liaison, admin or supervisor.") var role: DemoRole = .liaison
-    @Option(help: ArgumentHelp("Keep the demo's server and store here.", valueName: "dir")) var dataDir: String?
-    @Option(help: "Reports to seed.") var reports = 2_000
+    @Option(help: say("liaison, admin or supervisor.", id: "liaison, admin atau supervisor.")) var role: DemoRole = .liaison
+    @Option(help: say("Keep the demo's server and store here.", id: "Simpan server dan penyimpanan demo di sini.", valueName: "dir")) var dataDir:
+        String?
+    @Option(help: say("Reports to seed.", id: "Jumlah laporan contoh yang dibuat.")) var reports = 2_000
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {

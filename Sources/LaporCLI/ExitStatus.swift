@@ -1,3 +1,5 @@
+import LaporText
+
 /// What `lapor` exits with. The one list: `lapor --help`, the man page and `docs/cli.md` say the
 /// same, and `ExitStatusTests` hold the documents to it.
 public enum ExitStatus: Int32, CaseIterable, Sendable {
@@ -32,8 +34,25 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         }
     }
 
+    /// The same line in Bahasa Indonesia, for the help in that language.
+    public var meaningInIndonesian: String {
+        switch self {
+        case .ok: "selesai"
+        case .failure: "gagal (berkas, penyimpanan, tidak ada terminal)"
+        case .usage: "salah pakai atau masukan tidak sah"
+        case .offline: "luring atau jawaban server tidak sah"
+        case .auth: "token ditolak"
+        case .partial: "sinkronisasi selesai sebagian"
+        case .refused: "ditolak oleh aturan"
+        case .notInStore: "tidak ada di penyimpanan lokal"
+        }
+    }
+
     /// "Exit codes: 0 done, 1 failure …": the sentence `lapor --help` ends with.
-    public static var summary: String {
-        "Exit codes: " + allCases.map { "\($0.rawValue) \($0.meaning)" }.joined(separator: ", ") + "."
+    public static func summary(in language: Language) -> String {
+        switch language {
+        case .en: "Exit codes: " + allCases.map { "\($0.rawValue) \($0.meaning)" }.joined(separator: ", ") + "."
+        case .id: "Kode keluar: " + allCases.map { "\($0.rawValue) \($0.meaningInIndonesian)" }.joined(separator: ", ") + "."
+        }
     }
 }

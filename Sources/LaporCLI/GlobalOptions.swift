@@ -3,7 +3,10 @@ import LaporText
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "Language of messages: id (Bahasa Indonesia, default) or en.")
+    @Option(
+        name: .long,
+        help: say(
+            "Language of messages: id (Bahasa Indonesia, default) or en.", id: "Bahasa pesan dan bantuan: id (Bahasa Indonesia, bawaan) atau en."))
     var lang: String?
 
     /// The catalogue for this run; an unknown `--lang` is refused.

@@ -4,21 +4,25 @@ import LaporDomain
 
 /// `lapor`: the terminal workstation for SP4N-LAPOR! officers.
 public struct LaporCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
-        commandName: "lapor",
-        abstract: "Terminal workstation for SP4N-LAPOR! officers (liaison, admin, supervisor).",
-        discussion: """
-            Bahasa Indonesia by default; add --lang en (or set an English LANG) for English. \
-            \(ExitStatus.summary)
-            """,
-        version: LaporVersion.current,
-        subcommands: [
-            TUICommand.self, DemoCommand.self, LoginCommand.self, SyncCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
-            ActCommand.self,
-            OutboxCommand.self, CalendarCommand.self, CentralCommand.self,
-        ],
-        defaultSubcommand: TUICommand.self
-    )
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "lapor",
+            abstract: say(
+                "Terminal workstation for SP4N-LAPOR! officers (liaison, admin, supervisor).",
+                id: "Meja kerja terminal untuk petugas SP4N-LAPOR! (pejabat penghubung, admin, supervisor)."),
+            discussion: say(
+                "Bahasa Indonesia by default; add --lang en (or set an English LANG) for English. ",
+                id: "Bahasa Indonesia secara bawaan; tambahkan --lang en (atau LANG berbahasa Inggris) untuk bahasa Inggris. ")
+                + ExitStatus.summary(in: HelpText.language),
+            version: LaporVersion.current,
+            subcommands: [
+                TUICommand.self, DemoCommand.self, LoginCommand.self, SyncCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
+                ActCommand.self,
+                OutboxCommand.self, CalendarCommand.self, CentralCommand.self,
+            ],
+            defaultSubcommand: TUICommand.self
+        )
+    }
 
     public init() {}
 
@@ -30,7 +34,9 @@ public struct LaporCommand: AsyncParsableCommand {
     ) async -> Int32 {
         await CommandContext.$output.withValue(output) {
             await CommandContext.$environment.withValue(environment) {
-                await runInContext(arguments: arguments, output: output)
+                await HelpText.$language.withValue(HelpText.language(for: arguments, environment: environment)) {
+                    await runInContext(arguments: arguments, output: output)
+                }
             }
         }
     }

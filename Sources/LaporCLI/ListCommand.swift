@@ -14,37 +14,65 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `lapor list`: a view of the case store, filtered and sorted.
 struct ListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list",
-        abstract: "List reports from the local case store.",
-        discussion: """
-            Views: inbox, waiting, done (liaison); queue, ready (admin); overdue, due-soon, escalated \
-            (supervisor); escalating (every role: ten days before the escalation, and after); all; \
-            and the views saved in the TUI with V (by their name). \
-            Filters combine with the view; repeat an option for several values. Units and categories \
-            include their sub-units and sub-categories. In the deadline column ⚑ marks a report near \
-            or past its escalation and ≈ a provisional deadline; CSV and JSON carry due_provisional.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "list",
+            abstract: say("List reports from the local case store.", id: "Daftar laporan dari penyimpanan kasus lokal."),
+            discussion: say(
+                """
+                Views: inbox, waiting, done (liaison); queue, ready (admin); overdue, due-soon, escalated \
+                (supervisor); escalating (every role: ten days before the escalation, and after); all; \
+                and the views saved in the TUI with V (by their name). \
+                Filters combine with the view; repeat an option for several values. Units and categories \
+                include their sub-units and sub-categories. In the deadline column ⚑ marks a report near \
+                or past its escalation and ≈ a provisional deadline; CSV and JSON carry due_provisional.
+                """,
+                id: """
+                    Tampilan: inbox, waiting, done (pejabat penghubung); queue, ready (admin); overdue, due-soon, \
+                    escalated (supervisor); escalating (semua peran: sepuluh hari sebelum eskalasi, dan sesudahnya); \
+                    all; dan tampilan yang disimpan di TUI dengan V (menurut namanya). Filter digabung dengan \
+                    tampilan; ulangi opsi untuk beberapa nilai. Unit dan kategori mencakup sub-unit dan \
+                    subkategorinya. Di kolom tenggat ⚑ menandai laporan yang mendekati atau melewati eskalasinya dan \
+                    ≈ tenggat sementara; CSV dan JSON memuat due_provisional.
+                    """
+            )
+        )
+    }
 
     @OptionGroup var profile: ProfileOptions
-    @Option(help: "The view, built-in or saved in the TUI with V (default: the role's first).", completion: Completions.views) var view: String?
     @Option(
-        help: "Status (submitted, held, verified, dispatched, info_requested, followed_up, replied, closed, archived).",
+        help: say(
+            "The view, built-in or saved in the TUI with V (default: the role's first).",
+            id: "Tampilan, bawaan atau yang disimpan di TUI dengan V (bawaan: tampilan pertama peran)."), completion: Completions.views) var view:
+        String?
+    @Option(
+        help: say(
+            "Status (submitted, held, verified, dispatched, info_requested, followed_up, replied, closed, archived).",
+            id: "Status (submitted, held, verified, dispatched, info_requested, followed_up, replied, closed, archived)."),
         completion: Completions.statuses)
     var status: [String] = []
-    @Option(help: "Kind (pengaduan, aspirasi, permintaan_informasi).", completion: Completions.kinds) var kind: [String] = []
-    @Option(help: "Channel (web, sms, mobile, whatsapp, …).", completion: Completions.channels) var channel: [String] = []
-    @Option(help: "Category id (with its sub-categories).") var category: [String] = []
-    @Option(help: "Unit id (with its sub-units).", completion: Completions.units) var unit: [String] = []
-    @Option(help: "Privacy (public, anonim, rahasia).", completion: Completions.privacies) var privacy: [String] = []
-    @Flag(help: "Only reports past their deadline.") var overdue = false
-    @Option(help: ArgumentHelp("Only reports due within N working days.", valueName: "n")) var dueWithin: Int?
-    @Option(help: "Full-text search words (prefixes).") var search: String?
-    @Option(help: "Sort: due, age or id (default: the view's).", completion: Completions.sorts) var sort: String?
-    @Option(help: "At most this many rows.") var limit = 200
-    @Option(help: "Skip this many rows.") var offset = 0
-    @Option(help: "table, json, ndjson (one report a line), csv or csv-excel (BOM, CRLF).", completion: Completions.formats)
+    @Option(
+        help: say("Kind (pengaduan, aspirasi, permintaan_informasi).", id: "Jenis (pengaduan, aspirasi, permintaan_informasi)."),
+        completion: Completions.kinds) var kind: [String] = []
+    @Option(help: say("Channel (web, sms, mobile, whatsapp, …).", id: "Kanal (web, sms, mobile, whatsapp, …)."), completion: Completions.channels)
+    var channel: [String] = []
+    @Option(help: say("Category id (with its sub-categories).", id: "ID kategori (dengan subkategorinya).")) var category: [String] = []
+    @Option(help: say("Unit id (with its sub-units).", id: "ID unit (dengan sub-unitnya)."), completion: Completions.units) var unit: [String] = []
+    @Option(help: say("Privacy (public, anonim, rahasia).", id: "Kerahasiaan (public, anonim, rahasia)."), completion: Completions.privacies)
+    var privacy: [String] = []
+    @Flag(help: say("Only reports past their deadline.", id: "Hanya laporan yang melewati tenggat.")) var overdue = false
+    @Option(help: say("Only reports due within N working days.", id: "Hanya laporan bertenggat dalam N hari kerja.", valueName: "n")) var dueWithin:
+        Int?
+    @Option(help: say("Full-text search words (prefixes).", id: "Kata pencarian teks penuh (awalan).")) var search: String?
+    @Option(
+        help: say("Sort: due, age or id (default: the view's).", id: "Urutan: due, age atau id (bawaan: milik tampilan)."),
+        completion: Completions.sorts) var sort: String?
+    @Option(help: say("At most this many rows.", id: "Jumlah baris paling banyak.")) var limit = 200
+    @Option(help: say("Skip this many rows.", id: "Lewati sejumlah baris ini.")) var offset = 0
+    @Option(
+        help: say(
+            "table, json, ndjson (one report a line), csv or csv-excel (BOM, CRLF).",
+            id: "table, json, ndjson (satu laporan per baris), csv atau csv-excel (BOM, CRLF)."), completion: Completions.formats)
     var format: ListFormat = .table
     @OptionGroup var global: GlobalOptions
 

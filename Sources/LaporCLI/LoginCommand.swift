@@ -7,30 +7,64 @@ import LaporText
 
 /// `lapor login`: checks a token, stores the profile and pulls the reference data.
 struct LoginCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "login",
-        abstract: "Log in to a central LAPOR! endpoint and store the profile.",
-        discussion: """
-            Checks the token with GET /me, writes the profile to $XDG_CONFIG_HOME/lapor/config.toml and \
-            pulls units, categories, the holiday calendar and the policy. Give the token with \
-            --token-file PATH (the file is used where it is), --token-file - (read from standard input) \
-            or LAPOR_TOKEN; --token works but shows the token to anyone running ps, and says so. A token \
-            read from standard input or --token is kept in $XDG_CONFIG_HOME/lapor/tokens/<profile>.token \
-            (mode 0600). LAPOR_TOKEN overrides the stored one at run time. Plain http:// is accepted \
-            for loopback and for hosts named with --trust-host; anywhere else lapor asks first (and \
-            refuses when it cannot ask). \
-            Exit codes: 0 done, 1 failure, 2 bad input, 3 offline, 4 token refused.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "login",
+            abstract: say("Log in to a central LAPOR! endpoint and store the profile.", id: "Masuk ke server pusat LAPOR! dan simpan profilnya."),
+            discussion: say(
+                """
+                Checks the token with GET /me, writes the profile to $XDG_CONFIG_HOME/lapor/config.toml and \
+                pulls units, categories, the holiday calendar and the policy. Give the token with \
+                --token-file PATH (the file is used where it is), --token-file - (read from standard input) \
+                or LAPOR_TOKEN; --token works but shows the token to anyone running ps, and says so. A token \
+                read from standard input or --token is kept in $XDG_CONFIG_HOME/lapor/tokens/<profile>.token \
+                (mode 0600). LAPOR_TOKEN overrides the stored one at run time. Plain http:// is accepted \
+                for loopback and for hosts named with --trust-host; anywhere else lapor asks first (and \
+                refuses when it cannot ask). \
+                Exit codes: 0 done, 1 failure, 2 bad input, 3 offline, 4 token refused.
+                """,
+                id: """
+                    Memeriksa token dengan GET /me, menulis profil ke $XDG_CONFIG_HOME/lapor/config.toml dan menarik \
+                    unit, kategori, kalender hari libur dan kebijakan. Berikan token dengan --token-file PATH \
+                    (berkas dipakai di tempatnya), --token-file - (dibaca dari masukan standar) atau LAPOR_TOKEN; \
+                    --token berfungsi tetapi memperlihatkan token kepada siapa pun yang menjalankan ps, dan lapor \
+                    mengatakannya. Token dari masukan standar atau --token disimpan di \
+                    $XDG_CONFIG_HOME/lapor/tokens/<profil>.token (mode 0600). LAPOR_TOKEN menggantikan token \
+                    tersimpan saat dijalankan. http:// biasa diterima untuk loopback dan untuk host yang disebut \
+                    dengan --trust-host; di tempat lain lapor bertanya dulu (dan menolak bila tidak dapat bertanya). \
+                    Kode keluar: 0 selesai, 1 gagal, 2 masukan tidak sah, 3 luring, 4 token ditolak.
+                    """
+            )
+        )
+    }
 
-    @Option(help: ArgumentHelp("The endpoint, e.g. http://127.0.0.1:8080 (/api/v1 is added).", valueName: "url"))
+    @Option(
+        help: say(
+            "The endpoint, e.g. http://127.0.0.1:8080 (/api/v1 is added).", id: "Alamat server, mis. http://127.0.0.1:8080 (/api/v1 ditambahkan).",
+            valueName: "url"))
     var server: String
-    @Option(help: "The token (kept in a 0600 file; visible in ps: prefer --token-file).") var token: String?
-    @Option(help: ArgumentHelp("A file holding the token, or - for standard input.", valueName: "path")) var tokenFile: String?
-    @Option(help: "Profile name (letters, digits, - and _); default: the current default, or 'default'.") var profile: String?
-    @Option(help: ArgumentHelp("Seconds between background syncs (10 to 86400).", valueName: "seconds")) var syncInterval = 60
-    @Flag(help: "Accept plain http:// to this (non-loopback) host from now on.") var trustHost = false
-    @Option(help: ArgumentHelp("Keep case stores here instead of $XDG_DATA_HOME/lapor.", valueName: "dir")) var dataDir: String?
+    @Option(
+        help: say(
+            "The token (kept in a 0600 file; visible in ps: prefer --token-file).",
+            id: "Token (disimpan dalam berkas 0600; terlihat di ps: lebih baik --token-file).")) var token: String?
+    @Option(
+        help: say("A file holding the token, or - for standard input.", id: "Berkas berisi token, atau - untuk masukan standar.", valueName: "path"))
+    var tokenFile: String?
+    @Option(
+        help: say(
+            "Profile name (letters, digits, - and _); default: the current default, or 'default'.",
+            id: "Nama profil (huruf, angka, - dan _); bawaan: profil bawaan saat ini, atau 'default'.")) var profile: String?
+    @Option(
+        help: say("Seconds between background syncs (10 to 86400).", id: "Detik antar sinkronisasi latar (10 sampai 86400).", valueName: "seconds"))
+    var syncInterval = 60
+    @Flag(
+        help: say(
+            "Accept plain http:// to this (non-loopback) host from now on.", id: "Terima http:// biasa ke host (bukan loopback) ini mulai sekarang."))
+    var trustHost = false
+    @Option(
+        help: say(
+            "Keep case stores here instead of $XDG_DATA_HOME/lapor.", id: "Simpan penyimpanan kasus di sini, bukan di $XDG_DATA_HOME/lapor.",
+            valueName: "dir")) var dataDir: String?
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {

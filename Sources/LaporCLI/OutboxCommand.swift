@@ -8,12 +8,14 @@ import Terminal
 
 /// `lapor outbox`: what waits, what was sent, what came back.
 struct OutboxCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "outbox",
-        abstract: "List the outbox, or retry or discard an item.",
-        subcommands: [OutboxListCommand.self, OutboxRetryCommand.self, OutboxDiscardCommand.self],
-        defaultSubcommand: OutboxListCommand.self
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "outbox",
+            abstract: say("List the outbox, or retry or discard an item.", id: "Daftar kotak keluar, atau antrekan ulang atau buang satu item."),
+            subcommands: [OutboxListCommand.self, OutboxRetryCommand.self, OutboxDiscardCommand.self],
+            defaultSubcommand: OutboxListCommand.self
+        )
+    }
 }
 
 /// Finds an outbox item by its id or a unique prefix of it.

@@ -7,11 +7,16 @@ import LaporText
 import Terminal
 
 struct OutboxDiscardCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "discard", abstract: "Give up an action that has not been sent (its text stays readable).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "discard",
+            abstract: say(
+                "Give up an action that has not been sent (its text stays readable).",
+                id: "Batalkan tindakan yang belum terkirim (teksnya tetap dapat dibaca)."))
+    }
 
     @OptionGroup var profile: ProfileOptions
-    @Argument(help: "The item's id (or a unique prefix).") var id: String
+    @Argument(help: say("The item's id (or a unique prefix).", id: "ID item (atau awalan yang unik).")) var id: String
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {

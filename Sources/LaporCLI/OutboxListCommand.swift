@@ -7,11 +7,17 @@ import LaporText
 import Terminal
 
 struct OutboxListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List queued, sent, conflicted, failed and discarded actions.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "list",
+            abstract: say(
+                "List queued, sent, conflicted, failed and discarded actions.",
+                id: "Daftar tindakan yang antre, terkirim, konflik, gagal dan dibuang."))
+    }
 
     @OptionGroup var profile: ProfileOptions
-    @Flag(help: "Also list sent and discarded items.") var all = false
-    @Option(help: "table or json.") var format: ListFormat = .table
+    @Flag(help: say("Also list sent and discarded items.", id: "Tampilkan juga item yang terkirim dan dibuang.")) var all = false
+    @Option(help: say("table or json.", id: "table atau json.")) var format: ListFormat = .table
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {

@@ -7,12 +7,17 @@ import LaporText
 import Terminal
 
 struct OutboxRetryCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "retry", abstract: "Queue a conflicted or failed action again (optionally with a new text).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "retry",
+            abstract: say(
+                "Queue a conflicted or failed action again (optionally with a new text).",
+                id: "Antrekan lagi tindakan yang konflik atau gagal (boleh dengan teks baru)."))
+    }
 
     @OptionGroup var profile: ProfileOptions
-    @Argument(help: "The item's id (or a unique prefix).") var id: String
-    @Option(help: "A new text.") var text: String?
+    @Argument(help: say("The item's id (or a unique prefix).", id: "ID item (atau awalan yang unik).")) var id: String
+    @Option(help: say("A new text.", id: "Teks baru.")) var text: String?
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {

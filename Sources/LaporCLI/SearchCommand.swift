@@ -7,13 +7,21 @@ import LaporText
 
 /// `lapor search TEXT`: full text over titles, bodies and timelines.
 struct SearchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "search", abstract: "Search the local case store (title, body, timeline; words match as prefixes).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "search",
+            abstract: say(
+                "Search the local case store (title, body, timeline; words match as prefixes).",
+                id: "Cari di penyimpanan kasus lokal (judul, isi, linimasa; kata cocok sebagai awalan)."))
+    }
 
     @OptionGroup var profile: ProfileOptions
-    @Argument(help: "The words to look for.") var words: [String]
-    @Option(help: "At most this many results.") var limit = 50
-    @Option(help: "table, json, ndjson (one report a line), csv or csv-excel (BOM, CRLF).") var format: ListFormat = .table
+    @Argument(help: say("The words to look for.", id: "Kata yang dicari.")) var words: [String]
+    @Option(help: say("At most this many results.", id: "Jumlah hasil paling banyak.")) var limit = 50
+    @Option(
+        help: say(
+            "table, json, ndjson (one report a line), csv or csv-excel (BOM, CRLF).",
+            id: "table, json, ndjson (satu laporan per baris), csv atau csv-excel (BOM, CRLF).")) var format: ListFormat = .table
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {

@@ -7,13 +7,17 @@ import LaporText
 
 /// `lapor show ID`: one report with its whole timeline.
 struct ShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one report with its timeline and deadline.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "show",
+            abstract: say("Show one report with its timeline and deadline.", id: "Tampilkan satu laporan dengan linimasa dan tenggatnya."))
+    }
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
     @OptionGroup var profile: ProfileOptions
-    @Argument(help: "The tracking ID.") var id: String
-    @Option(help: "text or json.") var format: Format = .text
+    @Argument(help: say("The tracking ID.", id: "Nomor pelacakan (tracking ID).")) var id: String
+    @Option(help: say("text or json.", id: "text atau json.")) var format: Format = .text
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {

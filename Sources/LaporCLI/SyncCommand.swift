@@ -7,23 +7,41 @@ import LaporText
 
 /// `lapor sync`: pull, push, pull.
 struct SyncCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sync",
-        abstract: "Pull changes from the central endpoint and send the outbox.",
-        discussion: """
-            Pull (the change feed, page by page), push (the outbox, in order, each action with its \
-            Idempotency-Key), then pull again. Network errors, 5xx and 429 are retried with backoff. \
-            Exit codes: 0 done, 3 offline (nothing lost, try later), 4 token refused (log in again), \
-            5 partial (some actions came back in conflict or failed: see `lapor outbox`).
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "sync",
+            abstract: say(
+                "Pull changes from the central endpoint and send the outbox.", id: "Tarik perubahan dari server pusat dan kirim kotak keluar."),
+            discussion: say(
+                """
+                Pull (the change feed, page by page), push (the outbox, in order, each action with its \
+                Idempotency-Key), then pull again. Network errors, 5xx and 429 are retried with backoff. \
+                Exit codes: 0 done, 3 offline (nothing lost, try later), 4 token refused (log in again), \
+                5 partial (some actions came back in conflict or failed: see `lapor outbox`).
+                """,
+                id: """
+                    Tarik (umpan perubahan, halaman demi halaman), dorong (kotak keluar, berurutan, setiap tindakan \
+                    dengan Idempotency-Key-nya), lalu tarik lagi. Galat jaringan, 5xx dan 429 dicoba ulang dengan \
+                    jeda yang makin panjang. Kode keluar: 0 selesai, 3 luring (tidak ada yang hilang, coba lagi \
+                    nanti), 4 token ditolak (masuk lagi), 5 sebagian (beberapa tindakan kembali konflik atau gagal: \
+                    lihat `lapor outbox`).
+                    """
+            )
+        )
+    }
 
     @OptionGroup var profile: ProfileOptions
-    @Flag(help: "Print a JSON summary on standard output.") var json = false
-    @Flag(help: "Keep syncing until interrupted (Ctrl-C).") var watch = false
-    @Flag(help: "Read the reference data (units, categories, policy, holiday decrees) again now; otherwise hourly.")
+    @Flag(help: say("Print a JSON summary on standard output.", id: "Cetak ringkasan JSON ke keluaran standar.")) var json = false
+    @Flag(help: say("Keep syncing until interrupted (Ctrl-C).", id: "Terus sinkronkan sampai dihentikan (Ctrl-C).")) var watch = false
+    @Flag(
+        help: say(
+            "Read the reference data (units, categories, policy, holiday decrees) again now; otherwise hourly.",
+            id: "Baca ulang data rujukan (unit, kategori, kebijakan, SKB hari libur) sekarang; selain itu setiap jam."))
     var reference = false
-    @Option(help: ArgumentHelp("Seconds between syncs with --watch (default: the profile's).", valueName: "seconds")) var interval: Int?
+    @Option(
+        help: say(
+            "Seconds between syncs with --watch (default: the profile's).", id: "Detik antar sinkronisasi dengan --watch (bawaan: milik profil).",
+            valueName: "seconds")) var interval: Int?
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {

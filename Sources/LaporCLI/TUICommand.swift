@@ -13,8 +13,13 @@ import Terminal
 
 /// `lapor` (no subcommand) and `lapor tui`: the terminal UI on a profile's case store.
 struct TUICommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "tui", abstract: "Open the terminal UI on a profile (what `lapor` alone does).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "tui",
+            abstract: say(
+                "Open the terminal UI on a profile (what `lapor` alone does).",
+                id: "Buka antarmuka terminal pada satu profil (yang dilakukan `lapor` saja)."))
+    }
 
     @OptionGroup var profile: ProfileOptions
     @OptionGroup var global: GlobalOptions

@@ -1,5 +1,6 @@
 import Foundation
 import LaporTestSupport
+import LaporText
 import Testing
 
 @testable import LaporCLI
@@ -12,10 +13,13 @@ import Testing
         let page = try String(contentsOf: Self.root.appendingPathComponent("docs/cli.md"), encoding: .utf8)
         let rows = page.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.dropFirst(2).first?.isNumber == true }.map(String.init)
         #expect(rows == ExitStatus.allCases.map { "| \($0.rawValue) | \($0.meaning) |" }, "\(rows)")
-        let help = await lapor("--help")
         // The help wraps its lines: compared with the spaces made one.
-        let words = help.out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(help.code == 0 && words.contains(ExitStatus.summary), "\(help.out)")
+        for (arguments, language) in [(["--help"], Language.id), (["--help", "--lang", "en"], .en), (["--lang=en", "help"], .en)] {
+            let help = await lapor(arguments)
+            let words = help.out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(help.code == 0 && words.contains(ExitStatus.summary(in: language)), "\(arguments): \(help.out)")
+        }
+        #expect(ExitStatus.summary(in: .id).hasPrefix("Kode keluar: 0 selesai, 1 gagal"))
         #expect(ExitStatus.allCases.map(\.rawValue) == Array(0...7))
     }
 

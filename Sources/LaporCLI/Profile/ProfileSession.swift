@@ -7,10 +7,16 @@ import LaporText
 
 /// `--profile` and `--data-dir`, shared by every command that works on a case store.
 struct ProfileOptions: ParsableArguments {
-    @Option(help: "The profile (one server account); default: the config's default_profile, or the only one.", completion: Completions.profiles)
+    @Option(
+        help: say(
+            "The profile (one server account); default: the config's default_profile, or the only one.",
+            id: "Profil (satu akun server); bawaan: default_profile di konfigurasi, atau satu-satunya profil."), completion: Completions.profiles)
     var profile: String?
 
-    @Option(help: ArgumentHelp("Keep case stores here instead of $XDG_DATA_HOME/lapor.", valueName: "dir"))
+    @Option(
+        help: say(
+            "Keep case stores here instead of $XDG_DATA_HOME/lapor.", id: "Simpan penyimpanan kasus di sini, bukan di $XDG_DATA_HOME/lapor.",
+            valueName: "dir"))
     var dataDir: String?
 }
 
