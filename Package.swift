@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         // Pure values and rules shared by client and server: Foundation only, no I/O.
@@ -65,6 +67,14 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // The LAPOR! admin area's spreadsheet export, read and written: .xlsx (ZIPFoundation and
+        // Foundation's XML parser) and .csv (CSV.swift), with limits against hostile files.
+        .target(
+            name: "LaporImport",
+            dependencies: [
+                "LaporDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         // Sync with the central endpoint over HTTP/JSON (URLSession).
         .target(name: "LaporSync", dependencies: ["LaporDomain", "LaporStore"]),
         // ncursesw from Swift: a module map and a header of small inline wrappers.
@@ -77,7 +87,7 @@ let package = Package(
         .target(
             name: "LaporCLI",
             dependencies: [
-                "LaporDomain", "LaporText", "LaporApp", "LaporCentral", "LaporStore", "LaporSync", "Terminal", "LaporTUI",
+                "LaporDomain", "LaporText", "LaporApp", "LaporCentral", "LaporStore", "LaporSync", "Terminal", "LaporTUI", "LaporImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -118,6 +128,8 @@ let package = Package(
             exclude: ["Snapshots"]),
         .testTarget(
             name: "LaporStoreTests", dependencies: ["LaporStore", "LaporDomain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "LaporImportTests", dependencies: ["LaporImport", "LaporDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "LaporTextTests", dependencies: ["LaporText", "LaporDomain"]),
         .testTarget(name: "LaporAppTests", dependencies: ["LaporApp", "LaporStore", "LaporDomain", "LaporText"]),
         .testTarget(

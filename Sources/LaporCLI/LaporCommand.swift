@@ -17,7 +17,7 @@ public struct LaporCommand: AsyncParsableCommand {
             version: LaporVersion.current,
             subcommands: [
                 TUICommand.self, DemoCommand.self, LoginCommand.self, SyncCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
-                ActCommand.self,
+                ActCommand.self, ImportCommand.self,
                 OutboxCommand.self, CalendarCommand.self, CentralCommand.self,
             ],
             defaultSubcommand: TUICommand.self
@@ -58,7 +58,8 @@ public struct LaporCommand: AsyncParsableCommand {
             }
             return 0
         } catch let error as CLIError {
-            output.error(error.message)
+            // An empty message: the command has said everything (a partial import's summary).
+            if !error.message.isEmpty { output.error(error.message) }
             return error.exitCode
         } catch {
             let code = exitCode(for: error)

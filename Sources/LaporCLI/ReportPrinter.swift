@@ -101,7 +101,7 @@ struct ReportPrinter {
         return String(decoding: try encoder.encode(decided), as: UTF8.self)
     }
 
-    func detail(_ report: Report, drafts: [Draft]) -> [String] {
+    func detail(_ report: Report, drafts: [Draft], imported: ImportedRowInfo? = nil) -> [String] {
         let zone = workflow.units.zone(of: report.unitId)
         var lines: [String] = []
         lines.append(text.reportHeading(report.id, version: report.version))
@@ -130,7 +130,7 @@ struct ReportPrinter {
             let remaining = workflow.calendar.remaining(from: now, until: due, in: zone)
             let mark = instants.isOverdue(at: now) ? "! " : instants.isDueSoon(at: now) ? "~ " : ""
             lines.append(mark + text.countdownLong(clock, remaining, due: due, zone: zone))
-            if instants.dueProvisional { lines.append(text.provisionalNote(instants.provisionalYears)) }
+            lines += text.deadlineNotes(instants)
         }
         if instants.isEscalated(at: now) {
             lines.append(text.escalatedNote(workflow.policy.escalationCalendarDays))
@@ -151,6 +151,10 @@ struct ReportPrinter {
         lines += Sanitizer.block(report.body).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         lines.append("")
         lines.append(text.labelTimeline + ":")
+        if report.isFromExport {
+            lines.append("  " + text.noTimelineInExport)
+            if let imported { lines.append("  " + text.importedFrom(row: imported.sheetRow, inLatest: imported.inLatest)) }
+        }
         for event in report.timeline {
             let local = event.at.in(zone)
             let s = local.secondOfDay

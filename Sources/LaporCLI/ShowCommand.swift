@@ -28,7 +28,9 @@ struct ShowCommand: AsyncParsableCommand {
         guard let report = try session.store.report(id) else { throw CLIError(text.reportNotInStore(id), status: .notInStore) }
         let printer = ReportPrinter(text: text, workflow: workflow, now: currentTime())
         switch format {
-        case .text: printer.detail(report, drafts: try session.store.drafts().filter { $0.key.reportId == id }).forEach(CommandContext.output.write)
+        case .text:
+            printer.detail(report, drafts: try session.store.drafts().filter { $0.key.reportId == id }, imported: try session.store.importedRow(id))
+                .forEach(CommandContext.output.write)
         case .json: CommandContext.output.write(try printer.json(report))
         }
         try session.store.markSeen(id)

@@ -174,6 +174,20 @@ extension CaseStore {
             // each index costs every insert of a pull (this one 0.27 s of 100,000 reports).
             try db.execute(sql: "DROP INDEX report_by_unit_due")
         }
+        migrator.registerMigration("v9: reports read from a spreadsheet export") { db in
+            // Each imported report's row as the file had it (column name → text), so that a
+            // re-import compares rows and an export writes every imported column back as read.
+            try db.execute(
+                sql: """
+                    CREATE TABLE imported_row (
+                        report_id TEXT PRIMARY KEY,
+                        sheet_row INTEGER NOT NULL,
+                        cells TEXT NOT NULL,
+                        in_latest INTEGER NOT NULL DEFAULT 1,
+                        imported_at INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

@@ -132,7 +132,7 @@ public enum View {
             let soon = instants.isDueSoon(at: state.now)
             let style = overdue ? overdueStyle : soon ? soonStyle : Style(bold: true)
             lines.append(((overdue ? "! " : soon ? "~ " : "") + text.countdownLong(clock, remaining, due: due, zone: zone), style))
-            if instants.dueProvisional { lines.append((text.provisionalNote(instants.provisionalYears), soonStyle)) }
+            lines += text.deadlineNotes(instants).map { ($0, soonStyle) }
         }
         lines += unsettledLines(state, report)
         if instants.isEscalated(at: state.now) {
@@ -164,6 +164,7 @@ public enum View {
             lines.append(("\(text.shortDate(state.now.in(zone).localDate)) \(text.actionName(item.type)) — \(text.notYetSynced)", soonStyle))
             for line in DisplayWidth.wrap(Sanitizer.block(item.request.text!), to: max(1, r.width - 4)) { lines.append(("  " + line, .plain)) }
         }
+        if report.isFromExport { lines.append((text.noTimelineInExport, dimStyle)) }
         for event in report.timeline {
             let local = event.at.in(zone)
             var head = "\(text.shortDate(local.localDate)) \(text.eventName(event.type))"

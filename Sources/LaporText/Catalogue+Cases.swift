@@ -156,6 +156,7 @@ extension Catalogue {
         case .replied: pick("Ditanggapi", "Reporter replied")
         case .closed: pick("Ditutup", "Closed")
         case .archived: pick("Diarsipkan", "Archived")
+        case .unknown: pick("Tak dikenal", "Unknown")
         }
     }
 

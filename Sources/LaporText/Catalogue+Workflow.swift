@@ -38,6 +38,7 @@ extension Catalogue {
             case .replied: "Reporter replied"
             case .closed: "Closed"
             case .archived: "Archived"
+            case .unknown: "Unknown status"
             }
         }
     }

@@ -14,9 +14,10 @@ import Testing
         "LaporSync": ["LaporDomain", "LaporStore"],
         "LaporApp": ["LaporDomain", "LaporStore", "LaporSync", "LaporText"],
         "LaporCentral": ["LaporDomain"],
+        "LaporImport": ["LaporDomain"],
         "Terminal": ["CNCursesW"],
         "LaporTUI": ["LaporDomain", "LaporStore", "LaporSync", "LaporText", "LaporApp", "Terminal"],
-        "LaporCLI": ["LaporDomain", "LaporText", "LaporApp", "LaporCentral", "LaporStore", "LaporSync", "Terminal", "LaporTUI"],
+        "LaporCLI": ["LaporDomain", "LaporText", "LaporApp", "LaporCentral", "LaporStore", "LaporSync", "Terminal", "LaporTUI", "LaporImport"],
         "lapor": ["LaporCLI"],
         "lapor-bench": ["LaporDomain", "LaporCentral", "LaporStore", "LaporSync", "LaporTUI", "Terminal"],
     ]

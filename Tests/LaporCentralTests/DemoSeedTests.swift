@@ -45,7 +45,7 @@ import Testing
         #expect(a == b)
         #expect(a != c)
         #expect(a.count == 2_000)
-        #expect(Set(a.map(\.status)) == Set(ReportStatus.allCases))
+        #expect(Set(a.map(\.status)) == Set(ReportStatus.contractCases))
         #expect(Set(a.map(\.kind)) == Set(ReportKind.allCases))
         #expect(Set(a.map(\.channel)) == Set(Channel.allCases))
         #expect(Set(a.map(\.privacy)) == Set(Privacy.allCases))

@@ -48,6 +48,9 @@ func makeReport(_ status: ReportStatus, unit: String? = "dki-dpu", privacy: Priv
         add(.dispatched, dispatchedAt, unitId: unit)
         add(.infoRequested, ts("2026-11-04T10:00:00+07:00"))
         add(.archived, ts("2026-11-20T10:00:00+07:00"), system: true)
+    case .unknown:
+        // Only an export's report has it (with no timeline); here the same dispatch history.
+        add(.dispatched, dispatchedAt, unitId: unit)
     }
     var report = Report(
         id: "9165816", version: timeline.count, kind: .pengaduan, channel: .sms, title: "Jalan berlubang di Jl. Gunung Sahari",

@@ -1,10 +1,15 @@
 import Foundation
 import LaporDomain
 
-/// One server account: where it is, how to prove who we are, how often to sync.
+/// One server account: where it is, how to prove who we are, how often to sync. Or, of kind
+/// `offline`, reports read from an admin-area export (`lapor import`): no server, no token.
 struct Profile: Equatable {
     var name: String
+    /// Empty for an offline profile.
     var server: String
+    /// The export an offline profile was last imported from.
+    var source: String?
+    var isOffline: Bool { source != nil }
     /// A file holding the token (mode 0600); `LAPOR_TOKEN` overrides it.
     var tokenFile: String?
     var syncInterval = 60
@@ -43,6 +48,11 @@ struct AppConfig: Equatable {
         for (table, values) in tables where table.hasPrefix("profile.") {
             let name = String(table.dropFirst("profile.".count))
             guard Self.isValidProfileName(name) else { throw .badProfileName(name) }
+            if case .string("offline")? = values["kind"] {
+                guard case .string(let source)? = values["source"] else { throw .missing(profile: name, key: "source") }
+                profiles[name] = Profile(name: name, server: "", source: source)
+                continue
+            }
             guard case .string(let server)? = values["server"] else { throw .missing(profile: name, key: "server") }
             var profile = Profile(name: name, server: server)
             if case .string(let f)? = values["token_file"] { profile.tokenFile = f }
@@ -60,7 +70,11 @@ struct AppConfig: Equatable {
         if let d = defaultProfile { lines.append("default_profile = \(TOMLLite.quote(d))") }
         lines.append("trusted_hosts = \(TOMLLite.render(.strings(trustedHosts)))")
         for name in profiles.keys.sorted() {
-            let p = profiles[name]!
+            guard let p = profiles[name] else { continue }
+            if let source = p.source {
+                lines += ["", "[profile.\(name)]", "kind = \"offline\"", "source = \(TOMLLite.quote(source))"]
+                continue
+            }
             lines += ["", "[profile.\(name)]", "server = \(TOMLLite.quote(p.server))"]
             if let f = p.tokenFile { lines.append("token_file = \(TOMLLite.quote(f))") }
             lines.append("sync_interval = \(p.syncInterval)")

@@ -70,6 +70,7 @@ struct ProfileSession {
     }
 
     func client(timeout: TimeInterval = 30) throws -> CentralClient {
+        guard !profile.isOffline else { throw CLIError(text.offlineProfile(profile.name)) }
         guard let url = URL(string: profile.server) else { throw CLIError(text.badServerURL(profile.server)) }
         do {
             return try CentralClient(

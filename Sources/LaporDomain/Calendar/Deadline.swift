@@ -7,9 +7,12 @@ public struct Deadline: Hashable, Sendable {
     /// 23:59:59 of the last working day, in `zone`.
     public let at: Timestamp
     /// Years crossed without decree data: only weekends were skipped in them.
-    public let missingYears: [Int]
+    public internal(set) var missingYears: [Int]
     /// Years crossed whose decree is provisional (Islamic dates still estimates).
-    public let provisionalYears: [Int]
+    public internal(set) var provisionalYears: [Int]
+    /// Counted from an estimated event: a report read from an export, whose dispatch date the
+    /// export does not carry (`DeadlineRules.due(for:)`).
+    public internal(set) var isEstimated = false
 
     /// The deadline's local date.
     public var date: LocalDate { at.localDate }

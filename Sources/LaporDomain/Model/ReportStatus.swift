@@ -9,6 +9,12 @@ public enum ReportStatus: String, Codable, CaseIterable, Sendable {
     case replied
     case closed
     case archived
+    /// Local only, never on the wire: a report read from a spreadsheet export whose status label
+    /// lapor does not know (`AdminExport.status(ofLabel:)`). No clock runs; the label is shown.
+    case unknown
+
+    /// The statuses of the contract (every case but `unknown`).
+    public static let contractCases: [ReportStatus] = allCases.filter { $0 != .unknown }
 
     /// Closed and archived reports are finished: no clock runs and no escalation applies.
     public var isFinal: Bool { self == .closed || self == .archived }
@@ -34,6 +40,7 @@ public enum ReportStatus: String, Codable, CaseIterable, Sendable {
         case .replied: return "Ditanggapi oleh Pelapor"
         case .closed: return bySystem ? "Ditutup oleh Sistem" : "Ditutup oleh Admin"
         case .archived: return bySystem ? "Diarsipkan oleh Sistem" : "Diarsipkan oleh Admin"
+        case .unknown: return "Status tidak dikenal"
         }
     }
 }

@@ -28,7 +28,7 @@ public struct DeadlineRules: Sendable {
         case .dispatched, .replied: .followUp
         case .followedUp: .autoClose
         case .held, .infoRequested: .systemArchive
-        case .closed, .archived: nil
+        case .closed, .archived, .unknown: nil
         }
     }
 
@@ -50,10 +50,30 @@ public struct DeadlineRules: Sendable {
     /// dispatch into another agency starts it afresh); the latest reporter reply while
     /// `replied`; the latest follow-up for the auto-close; the latest hold or information request
     /// for the system archive.
+    ///
+    /// A report read from a spreadsheet export has no timeline (`Report.isFromExport`): its
+    /// verification clock runs from submission as always; a dispatched one's follow-up deadline
+    /// is *estimated* — the verification deadline (the latest the dispatch could have come), plus
+    /// the follow-up period, marked `isEstimated`; the other clocks' events are not in the
+    /// export, so those reports have no deadline rather than a guessed one.
     public func due(for report: Report) -> Deadline? {
         guard let clock = Self.clock(for: report.status) else { return nil }
         let zone = units.zone(of: report.unitId)
         let days = workingDays(for: clock, kind: report.kind)
+        if report.isFromExport {
+            switch clock {
+            case .verification: return try? calendar.due(after: report.submittedAt, workingDays: days, in: zone)
+            case .followUp where report.status == .dispatched:
+                guard let verified = try? calendar.due(after: report.submittedAt, workingDays: workingDays(for: .verification), in: zone),
+                    var due = try? calendar.due(after: verified.at, workingDays: days, in: zone)
+                else { return nil }
+                due.isEstimated = true
+                due.missingYears = Array(Set(due.missingYears + verified.missingYears)).sorted()
+                due.provisionalYears = Array(Set(due.provisionalYears + verified.provisionalYears)).sorted()
+                return due
+            default: return nil
+            }
+        }
         let anchor: Timestamp
         func latest(_ type: TimelineEvent.EventType) -> Timestamp {
             report.timeline.last { $0.type == type }?.at ?? report.updatedAt
@@ -91,7 +111,7 @@ public struct DeadlineRules: Sendable {
     public func instants(for report: Report) -> DecidedInstants {
         var out = DecidedInstants()
         if let due = due(for: report) { out = instants(of: due) }
-        if !report.status.isFinal {
+        if !report.status.isFinal, report.status != .unknown {
             let zone = units.zone(of: report.unitId)
             let day = report.submittedAt.in(zone).localDate
             out.escalatesAt = Timestamp.startOfDay(day.adding(days: policy.escalationCalendarDays + 1), in: zone)
@@ -104,7 +124,8 @@ public struct DeadlineRules: Sendable {
     /// The instants that follow from a deadline alone (due today, due soon, provisional).
     public func instants(of due: Deadline) -> DecidedInstants {
         var out = instants(dueAt: due.at, in: due.zone)
-        out.dueProvisional = due.isProvisional
+        out.dueProvisional = due.isProvisional || due.isEstimated
+        out.dueEstimated = due.isEstimated
         out.provisionalYears = (due.missingYears + due.provisionalYears).sorted()
         return out
     }
@@ -139,8 +160,13 @@ public struct DeadlineRules: Sendable {
 /// surface asks of it at an instant. Nil instants: no running clock, or closed/archived.
 public struct DecidedInstants: Hashable, Sendable {
     public var dueAt: Timestamp?
-    /// The deadline counts days of a year whose holiday decree is provisional or missing.
+    /// The deadline may still move: it counts days of a year whose holiday decree is provisional
+    /// or missing, or it is estimated (`dueEstimated`; never on the wire, whose reports are never
+    /// read from an export).
     public var dueProvisional = false
+    /// The deadline is estimated: a report read from an export, whose dispatch date the export
+    /// does not carry (`due(for:)`).
+    public var dueEstimated = false
     /// Those years.
     public var provisionalYears: [Int] = []
     /// 00:00:00 of the deadline's day, in the report's zone.

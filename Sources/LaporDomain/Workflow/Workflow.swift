@@ -176,6 +176,10 @@ public struct Workflow: Sendable {
 }
 
 extension Report {
+    /// A report read from the admin area's spreadsheet export: the export carries no timeline,
+    /// and a report of the contract always has one (its `submitted` event at least).
+    public var isFromExport: Bool { timeline.isEmpty }
+
     /// True from dispatch on, until a return sends it back to the admins: the report is in a
     /// unit's hands, so that unit's liaisons and supervisors see it.
     public var isWithUnit: Bool {
@@ -183,7 +187,8 @@ extension Report {
         guard status == .archived else { return true }
         let lastDispatch = timeline.lastIndex { $0.type == .dispatched }
         let lastReturn = timeline.lastIndex { $0.type == .returned }
-        guard let lastDispatch else { return false }
+        // A report read from an export carries no timeline: a unit named is the unit it is with.
+        guard let lastDispatch else { return isFromExport && unitId != nil }
         return lastReturn.map { $0 < lastDispatch } ?? true
     }
 }

@@ -1,0 +1,207 @@
+import ArgumentParser
+import Foundation
+import LaporDomain
+import LaporImport
+import LaporStore
+import LaporText
+import Terminal
+
+/// `lapor import FILE`: the LAPOR! admin area's spreadsheet export into an offline profile.
+struct ImportCommand: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "import",
+            abstract: say(
+                "Read the LAPOR! admin area's export (.xlsx or .csv) into an offline profile.",
+                id: "Baca ekspor area admin LAPOR! (.xlsx atau .csv) ke profil luring."),
+            discussion: say(
+                """
+                Creates or updates a profile of kind offline (no server): the reports, with deadlines \
+                counted by the rulebook, work in the TUI, list, show, search and the supervisor's table. \
+                A re-import of a newer export updates reports by tracking ID, leaves unchanged rows \
+                untouched, keeps drafts, and flags reports the new file no longer holds. Exit 0 when every \
+                row was read, 5 when rows were rejected (each named with its row and reason), 2 when the \
+                file is not an export. See docs/import.md.
+                """,
+                id: """
+                    Membuat atau memperbarui profil luring (tanpa server): laporannya, dengan tenggat \
+                    dihitung menurut aturan, dapat dipakai di TUI, list, show, search dan tabel supervisor. \
+                    Impor ulang ekspor yang lebih baru memperbarui laporan menurut tracking ID, tidak \
+                    menyentuh baris yang tidak berubah, menyimpan draf, dan menandai laporan yang tidak ada \
+                    lagi di berkas baru. Keluar 0 bila semua baris terbaca, 5 bila ada baris ditolak (masing-\
+                    masing disebut dengan baris dan alasannya), 2 bila berkas bukan ekspor. Lihat docs/import.md.
+                    """))
+    }
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+    enum ImportRole: String, ExpressibleByArgument {
+        case liaison, admin, supervisor
+        var role: Role { Role(rawValue: rawValue) ?? .liaison }
+    }
+
+    @Argument(help: say("The export: .xlsx or .csv.", id: "Berkas ekspor: .xlsx atau .csv.", valueName: "file")) var file: String
+    @Option(help: say("The offline profile (default: ekspor).", id: "Profil luring (bawaan: ekspor).")) var profile = "ekspor"
+    @Option(
+        help: say(
+            "Every unit's zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT); default: by Provinsi.",
+            id: "Zona waktu semua unit: Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT); bawaan: menurut Provinsi.",
+            valueName: "zone"))
+    var timezone: String?
+    @Option(
+        help: say(
+            "Whose screens: liaison (default), admin or supervisor (the reporter of anonim/rahasia reports is shown to admins only).",
+            id: "Layar siapa: liaison (bawaan), admin atau supervisor (pelapor laporan anonim/rahasia hanya tampil bagi admin)."))
+    var role: ImportRole = .liaison
+    @Option(
+        help: say(
+            "Keep case stores here instead of $XDG_DATA_HOME/lapor.", id: "Simpan penyimpanan kasus di sini, bukan di $XDG_DATA_HOME/lapor.",
+            valueName: "dir"))
+    var dataDir: String?
+    @Option(
+        help: say(
+            "text or json (the summary, with every rejected row and note).",
+            id: "text atau json (ringkasan, dengan setiap baris ditolak dan catatan)."))
+    var format: Format = .text
+    @OptionGroup var global: GlobalOptions
+
+    /// Rejected rows and notes printed in text before "… and N more".
+    static let shownLines = 50
+
+    func run() async throws {
+        let text = try global.catalogue()
+        guard AppConfig.isValidProfileName(profile) else { throw CLIError(text.badProfileName(profile)) }
+        var zone: IndonesianTimeZone?
+        if let timezone {
+            guard let z = IndonesianTimeZone(name: timezone) else { throw CLIError(text.badTimezoneOverride) }
+            zone = z
+        }
+        let url = URL(fileURLWithPath: file)
+        let export: ExportFile
+        do {
+            export = try ExportFile.read(url)
+        } catch {
+            throw CLIError(text.importFailure(file, Self.failure(error)))
+        }
+        let paths = Paths(environment: CommandContext.environment, dataDir: dataDir)
+        var config = try ProfileSession.loadConfig(paths, text: text)
+        if let existing = config.profiles[profile], !existing.isOffline { throw CLIError(text.importProfileIsServer(profile)) }
+
+        // Each row on its own: one bad row never stops the rest.
+        let catalog = AdminExport.Catalog(rows: export.rows, zone: zone)
+        var reports: [ImportedReport] = []
+        var rejected: [(Int, AdminExport.Rejection)] = []
+        var notes: [(Int, AdminExport.Note)] = []
+        var firstRow: [String: Int] = [:]
+        for row in export.rows {
+            switch AdminExport.read(row, catalog: catalog) {
+            case .failure(let rejection): rejected.append((row.number, rejection))
+            case .success(let read):
+                if let first = firstRow[read.report.id] {
+                    rejected.append((row.number, .duplicateTrackingId(read.report.id, firstRow: first)))
+                    continue
+                }
+                firstRow[read.report.id] = row.number
+                notes += read.notes.map { (row.number, $0) }
+                let cells = Dictionary(uniqueKeysWithValues: row.cells.map { ($0.key.rawValue, $0.value) })
+                reports.append(ImportedReport(report: read.report, cells: cells, sheetRow: row.number))
+            }
+        }
+
+        try Paths.makePrivate(paths.store(profile: profile).deletingLastPathComponent())
+        let store: CaseStore
+        do {
+            store = try CaseStore(path: paths.store(profile: profile).path) { CommandContext.output.error(text.storeUpgrading) }
+        } catch {
+            throw CLIError(text.cannotOpenStore(paths.store(profile: profile).path, String(describing: error)), status: .failure)
+        }
+        let reference = try Self.reference(catalog: catalog, role: role.role, merging: try store.reference())
+        let outcome = try await store.importReports(reports, reference: reference, at: currentTime())
+
+        config.profiles[profile] = Profile(name: profile, server: "", source: url.standardizedFileURL.path)
+        if config.defaultProfile == nil { config.defaultProfile = profile }
+        try ProfileSession.writeConfig(config, paths)
+
+        let out = CommandContext.output
+        let isDefault = config.implicitProfile == profile
+        switch format {
+        case .json:
+            struct Line: Encodable {
+                var row: Int
+                var reason: String
+            }
+            struct Summary: Encodable {
+                var file, profile: String
+                var new, updated, unchanged, missing: Int
+                var rejected: [Line]
+                var notes: [Line]
+                var unknownHeaders: [String]
+            }
+            let english = Catalogue(.en)
+            let summary = Summary(
+                file: file, profile: profile, new: outcome.new, updated: outcome.updated, unchanged: outcome.unchanged, missing: outcome.missing,
+                rejected: rejected.map { Line(row: $0.0, reason: english.importRejected(row: $0.0, $0.1)) },
+                notes: notes.map { Line(row: $0.0, reason: english.importNote(row: $0.0, $0.1)) }, unknownHeaders: export.unknownHeaders)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            out.write(String(decoding: try encoder.encode(summary), as: UTF8.self))
+        case .text:
+            out.write(
+                text.importSummary(
+                    file: file, new: outcome.new, updated: outcome.updated, unchanged: outcome.unchanged, rejected: rejected.count,
+                    missing: outcome.missing, profile: profile))
+            let lines = rejected.map { text.importRejected(row: $0.0, $0.1) } + notes.map { text.importNote(row: $0.0, $0.1) }
+            for line in lines.prefix(Self.shownLines) { out.error(Sanitizer.line(line)) }
+            if lines.count > Self.shownLines { out.error(text.importMore(lines.count - Self.shownLines)) }
+            out.write(text.importOpenHint(profile, isDefault: isDefault))
+        }
+        if !rejected.isEmpty { throw CLIError("", status: .partial) }
+    }
+
+    /// The reference data of an offline profile: the file's units and categories (with those of
+    /// earlier imports the file no longer names), the built-in decrees, the standard policy.
+    static func reference(catalog: AdminExport.Catalog, role: Role, merging earlier: ReferenceData?) throws -> ReferenceData {
+        var units = catalog.units
+        var categories = catalog.categories
+        if let earlier {
+            let known = Set(units.map(\.id))
+            for unit in earlier.units where !known.contains(unit.id) {
+                var kept = unit
+                if let parent = kept.parentId, !known.contains(parent), !earlier.units.contains(where: { $0.id == parent }) {
+                    kept.parentId = catalog.rootId
+                }
+                units.append(kept)
+            }
+            let knownCategories = Set(categories.map(\.id))
+            categories += earlier.categories.filter { !knownCategories.contains($0.id) }
+        }
+        // An earlier root that is no longer the root hangs under the new one.
+        units = units.map { unit in
+            var u = unit
+            if u.parentId == nil, u.id != catalog.rootId { u.parentId = catalog.rootId }
+            return u
+        }
+        let user = User(id: "ekspor", name: "Ekspor LAPOR!", role: role, unitId: role == .admin && catalog.rootId == "ekspor" ? nil : catalog.rootId)
+        return ReferenceData(user: user, units: units, categories: categories, calendarYears: WorkingCalendar.builtinYears, policy: .standard)
+    }
+
+    static func failure(_ error: ExportFile.Failure) -> Catalogue.ImportFailure {
+        switch error {
+        case .noHeader: .noHeader
+        case .empty: .empty
+        case .missingColumns(let columns): .missingColumns(columns.map(\.rawValue))
+        case .sheet(let sheet):
+            switch sheet {
+            case .unreadable(let why): .unreadable(why)
+            case .notASpreadsheet: .notASpreadsheet
+            case .encryptedOrLegacy: .encryptedOrLegacy
+            case .damaged: .damaged
+            case .tooLarge(let limit): .tooLarge(limitMB: limit >> 20)
+            case .declaresEntities: .declaresEntities
+            case .tooManyRows: .tooManyRows
+            case .notUTF8: .notUTF8
+            case .noSheet: .noSheet
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+/// The spreadsheet export of the LAPOR! admin area (issue 15): its columns, its status labels
+/// and the shapes of its values. Reconstructed from a public importer of the official export;
+/// what is still unknown is listed in `docs/import.md`. Pure: the readers of `.xlsx` and `.csv`
+/// live in `LaporImport`, the store in `LaporStore`.
+public enum AdminExport {
+    /// The 26 columns, in the order the export writes them.
+    public enum Column: String, CaseIterable, Sendable {
+        case trackingId = "Tracking ID"
+        case date = "Tanggal Laporan Masuk"
+        case time = "Waktu Laporan Masuk"
+        case reporterName = "Nama Pelapor"
+        case classification = "Klasifikasi Laporan"
+        case categoryId = "ID Kategori"
+        case category = "Kategori"
+        case title = "Judul Laporan"
+        case bodyFirst = "Isi Laporan Awal"
+        case bodyFinal = "Isi Laporan Akhir"
+        case privacy = "Tipe Laporan (Anonim/Rahasia)"
+        case source = "Sumber Laporan"
+        case parentAgency = "Instansi Induk"
+        case unitId = "ID Instansi Terdisposisi"
+        case unit = "Instansi Terdisposisi"
+        case status = "Status Laporan"
+        case holdReason = "Alasan Tunda/Arsip"
+        case province = "Provinsi"
+        case city = "Kota/Kabupaten"
+        case district = "Kecamatan"
+        case village = "Kelurahan"
+        case decreeNumber = "Nomor SK"
+        case decreeURL = "Url SK"
+        case annualReportURL = "Url Dokumen Laporan Tahunan"
+        case vicePresident = "Laporan yang Masuk melalui Kanal Aduan Setwapres"
+        case rating = "Rating"
+
+        /// A header cell's text as compared: lower case, without spaces.
+        public static func key(_ header: String) -> String {
+            String(header.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+        }
+
+        /// The column a header cell names (case and spaces ignored), if any.
+        public init?(header: String) {
+            let key = Self.key(header)
+            guard let column = Self.allCases.first(where: { Self.key($0.rawValue) == key }) else { return nil }
+            self = column
+        }
+    }
+
+    /// The columns lapor adds when it writes an export (after the 26).
+    public static let laporColumns = ["lapor: Tenggat", "lapor: Sisa Hari Kerja", "lapor: Tenggat Sementara", "lapor: Terlambat"]
+
+    /// Whether a row is the table's header: its first cell names `Tracking ID`.
+    public static func isHeader(_ cells: [String]) -> Bool {
+        cells.first.map { Column(header: $0) == .trackingId } ?? false
+    }
+
+    /// What a status label of the export means in the contract's terms.
+    public struct MappedStatus: Hashable, Sendable {
+        public var status: ReportStatus
+        /// `Ditutup oleh Sistem`, `Diarsipkan oleh Sistem`.
+        public var bySystem: Bool
+    }
+
+    /// The known labels. Every other label is `unknown`: imported, kept as written, never guessed.
+    /// Besides the seven labels seen in official exports, the labels lapor itself writes for the
+    /// other statuses (`ReportStatus.label`) are known, so that an export lapor wrote reads back.
+    public static func status(ofLabel label: String) -> MappedStatus {
+        let words = label.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        switch words {
+        case "ditindaklanjuti oleh instansi": return MappedStatus(status: .followedUp, bySystem: false)
+        case "ditanggapi oleh pelapor": return MappedStatus(status: .replied, bySystem: false)
+        case "ditutup oleh admin": return MappedStatus(status: .closed, bySystem: false)
+        case "ditutup oleh sistem": return MappedStatus(status: .closed, bySystem: true)
+        case "diarsipkan oleh admin": return MappedStatus(status: .archived, bySystem: false)
+        case "diarsipkan oleh sistem": return MappedStatus(status: .archived, bySystem: true)
+        case "belum terverifikasi": return MappedStatus(status: .submitted, bySystem: false)
+        case "terverifikasi": return MappedStatus(status: .verified, bySystem: false)
+        case "menunggu tanggapan pelapor": return MappedStatus(status: .infoRequested, bySystem: false)
+        default:
+            if words.hasPrefix("terdisposisi ke ") || words == "terdisposisi" { return MappedStatus(status: .dispatched, bySystem: false) }
+            if words == "ditunda" || (words.hasPrefix("ditunda (") && words.hasSuffix(")")) { return MappedStatus(status: .held, bySystem: false) }
+            return MappedStatus(status: .unknown, bySystem: false)
+        }
+    }
+
+    /// `Klasifikasi Laporan`; nil for a value not known.
+    public static func kind(_ text: String) -> ReportKind? {
+        switch normalized(text) {
+        case "pengaduan": .pengaduan
+        case "aspirasi": .aspirasi
+        case "permintaan informasi", "permintaan_informasi": .permintaanInformasi
+        default: nil
+        }
+    }
+
+    /// `Tipe Laporan (Anonim/Rahasia)`; nil for a value not known (the caller then hides the
+    /// reporter: the safe side).
+    public static func privacy(_ text: String) -> Privacy? {
+        switch normalized(text) {
+        case "", "-", "biasa", "publik", "public", "umum", "tidak": .public
+        case "anonim", "anonymous": .anonim
+        case "rahasia", "confidential": .rahasia
+        case "anonim dan rahasia", "anonim/rahasia", "rahasia/anonim", "anonim & rahasia": .rahasia
+        default: nil
+        }
+    }
+
+    /// `Sumber Laporan`: how the report came in; `other` for a source not known (the label stays
+    /// in the imported row).
+    public static func channel(_ text: String) -> Channel {
+        let t = normalized(text)
+        if t.contains("whatsapp") || t == "wa" { return .whatsapp }
+        if t.hasPrefix("sms") || t.contains("1708") { return .sms }
+        if t.hasPrefix("web") || t.contains("website") || t.contains("lapor.go.id") { return .web }
+        if t.contains("android") || t.contains("ios") || t.contains("mobile") || t.contains("aplikasi") { return .mobile }
+        if t.contains("twitter") || t == "x" { return .twitter }
+        if t.contains("instagram") { return .instagram }
+        if t.contains("facebook") { return .facebook }
+        if t.contains("email") || t.contains("e-mail") || t.contains("surel") { return .email }
+        if t.contains("integrasi") || t.contains("terintegrasi") || t.contains("integrated") { return .integrated }
+        return .other
+    }
+
+    /// The zone of a province (`Provinsi`): WITA for Bali, Nusa Tenggara, South, East and North
+    /// Kalimantan and all of Sulawesi; WIT for Maluku and Papua; WIB for the rest. Nil when the
+    /// text names no province (the caller then uses WIB and says so).
+    public static func zone(ofProvince text: String) -> IndonesianTimeZone? {
+        let t = normalized(text).replacingOccurrences(of: "provinsi ", with: "")
+        guard !t.isEmpty else { return nil }
+        if t.contains("maluku") || t.contains("papua") { return .wit }
+        if t.contains("bali") || t.contains("nusa tenggara") || t == "ntb" || t == "ntt" || t.contains("sulawesi")
+            || t.contains("gorontalo")
+        {
+            return .wita
+        }
+        if t.contains("kalimantan") {
+            return t.contains("selatan") || t.contains("timur") || t.contains("utara") ? .wita : .wib
+        }
+        let wib = [
+            "aceh", "sumatera", "sumatra", "riau", "jambi", "bengkulu", "lampung", "bangka", "jakarta", "dki", "jawa", "banten",
+            "yogyakarta", "diy",
+        ]
+        return wib.contains(where: t.contains) ? .wib : nil
+    }
+
+    /// Month names and abbreviations, English and Bahasa Indonesia.
+    static let months: [String: Int] = [
+        "jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "february": 2, "peb": 2, "mar": 3, "maret": 3, "march": 3,
+        "apr": 4, "april": 4, "may": 5, "mei": 5, "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7, "aug": 8, "agu": 8,
+        "agt": 8, "ags": 8, "agustus": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "okt": 10, "oktober": 10,
+        "october": 10, "nov": 11, "nop": 11, "november": 11, "dec": 12, "des": 12, "desember": 12, "december": 12,
+    ]
+
+    /// `Tanggal Laporan Masuk`: `3 Jan 2026` (Indonesian abbreviations too: Mei, Agu/Agt, Okt,
+    /// Des), `2026-01-03`, or a spreadsheet date serial (`46025`, a fraction is the time).
+    public static func date(_ text: String) -> LocalDate? {
+        let t = text.trimmingWhitespace
+        if let serial = Double(t), serial.isFinite { return serialDate(serial) }
+        if let iso = LocalDate(iso: t.prefix(10)), t.count == 10 || t.dropFirst(10).first == " " || t.dropFirst(10).first == "T" {
+            return iso
+        }
+        let parts = t.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" }).map(String.init)
+        guard parts.count == 3, let day = Int(parts[0]), let year = Int(parts[2]),
+            let month = months[parts[1].lowercased().trimmingCharacters(in: ["."])] ?? Int(parts[1])
+        else { return nil }
+        return LocalDate(year: year, month: month, day: day)
+    }
+
+    /// A spreadsheet date serial (the 1900 system: day 1 is 1900-01-01, and day 60 the
+    /// 29 February 1900 that never was); nil outside 1901–2099.
+    public static func serialDate(_ serial: Double) -> LocalDate? {
+        guard serial >= 367, serial < 73_051 else { return nil }
+        return LocalDate(dayNumber: Int(serial.rounded(.down)) - 25_569)
+    }
+
+    /// `Waktu Laporan Masuk`: `HH:MM` or `HH:MM:SS`, or a spreadsheet fraction of a day (`0.4375`,
+    /// or the fraction of a full date serial). Seconds since midnight.
+    public static func time(_ text: String) -> Int? {
+        let t = text.trimmingWhitespace
+        if let number = Double(t), number.isFinite {
+            // A fraction of a day, or the fraction of a full date serial; no other number.
+            guard (0..<1).contains(number) || serialDate(number) != nil else { return nil }
+            let part = number - number.rounded(.down)
+            return min(86_399, Int((part * 86_400).rounded()))
+        }
+        let parts = t.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m)
+        else { return nil }
+        let s = parts.count == 3 ? Int(parts[2].prefix(2)) : 0
+        guard let s, (0..<60).contains(s) else { return nil }
+        return h * 3600 + m * 60 + s
+    }
+
+    /// A cell's text compared as a value: lower case, spaces made one, trimmed.
+    static func normalized(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+import LaporDomain
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// The first worksheet of an `.xlsx` workbook, as text. Cells are shared strings, inline strings,
+/// numbers or booleans; a formula's cached value is read (never evaluated). Each part is read
+/// whole under `SheetFile.maxBytes` — counted as it inflates, so a zip bomb stops at the limit —
+/// and refused when it declares a DTD or entities.
+enum XLSXReader {
+    static func read(_ url: URL, limit: Int) throws(SheetFailure) -> SheetTable {
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw .damaged(String(describing: error))
+        }
+        let sheetPath = try firstSheetPath(archive, limit: limit)
+        let strings =
+            try archive["xl/sharedStrings.xml"].map { entry throws(SheetFailure) in try sharedStrings(try part(entry, of: archive, limit: limit)) }
+            ?? []
+        guard let sheet = archive[sheetPath] else { throw .noSheet }
+        return try rows(try part(sheet, of: archive, limit: limit), strings: strings)
+    }
+
+    /// A part's bytes, inflated up to the limit.
+    static func part(_ entry: Entry, of archive: Archive, limit: Int) throws(SheetFailure) -> Data {
+        var data = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard data.count + chunk.count <= limit else { throw SheetFailure.tooLarge(limit: limit) }
+                data.append(chunk)
+            }
+        } catch let failure as SheetFailure {
+            throw failure
+        } catch {
+            throw .damaged(String(describing: error))
+        }
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil
+            || data.range(of: Data("<!doctype".utf8)) != nil
+        {
+            throw .declaresEntities
+        }
+        return data
+    }
+
+    /// The first sheet of the workbook, by the workbook's order and its relationships; the
+    /// conventional path when those parts are missing.
+    static func firstSheetPath(_ archive: Archive, limit: Int) throws(SheetFailure) -> String {
+        guard let workbook = archive["xl/workbook.xml"] else {
+            if archive["xl/worksheets/sheet1.xml"] != nil { return "xl/worksheets/sheet1.xml" }
+            throw .notASpreadsheet
+        }
+        let sheets = Elements(named: "sheet", attribute: "r:id")
+        try parse(try part(workbook, of: archive, limit: limit), with: sheets)
+        guard let rId = sheets.values.first else { throw .noSheet }
+        guard let rels = archive["xl/_rels/workbook.xml.rels"] else { return "xl/worksheets/sheet1.xml" }
+        let relations = Relationships()
+        try parse(try part(rels, of: archive, limit: limit), with: relations)
+        guard let target = relations.targets[rId] else { return "xl/worksheets/sheet1.xml" }
+        // Targets are relative to xl/, or absolute within the package.
+        return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+    }
+
+    static func parse(_ data: Data, with delegate: some XMLParserDelegate & Failing) throws(SheetFailure) {
+        // From a stream, which the parser reads in chunks: given the data whole, libxml2 refuses a
+        // part over 10 MB ("huge input lookup"), and a 50,000-row sheet is 35 MB.
+        let parser = XMLParser(stream: InputStream(data: data))
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        if !parser.parse() {
+            if let failure = delegate.failure { throw failure }
+            throw .damaged(parser.parserError.map { String(describing: $0) } ?? "XML")
+        }
+        if let failure = delegate.failure { throw failure }
+    }
+
+    static func sharedStrings(_ data: Data) throws(SheetFailure) -> [String] {
+        let reader = SharedStrings()
+        try parse(data, with: reader)
+        return reader.strings
+    }
+
+    static func rows(_ data: Data, strings: [String]) throws(SheetFailure) -> SheetTable {
+        let reader = SheetRows(strings: strings)
+        try parse(data, with: reader)
+        return SheetTable(lines: reader.lines)
+    }
+
+    /// The column index (0-based) of a cell reference such as `AB12`.
+    static func column(of reference: String) -> Int? {
+        var index = 0
+        var letters = 0
+        for byte in reference.utf8 {
+            guard byte >= 65, byte <= 90 else { break }
+            index = index * 26 + Int(byte - 64)
+            letters += 1
+            if letters > 3 { return nil }
+        }
+        return letters == 0 ? nil : index - 1
+    }
+}
+
+/// A parser delegate that may stop the parse with a reason.
+protocol Failing: AnyObject {
+    var failure: SheetFailure? { get }
+}
+
+/// One attribute of every element of a name, in order (`<sheet r:id=…>`).
+final class Elements: NSObject, XMLParserDelegate, Failing {
+    let name: String
+    let attribute: String
+    var values: [String] = []
+    var failure: SheetFailure?
+
+    init(named name: String, attribute: String) {
+        self.name = name
+        self.attribute = attribute
+    }
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        if element == name || element.hasSuffix(":" + name),
+            let value = attributes[attribute] ?? attributes.first(where: { $0.key.hasSuffix(":id") })?.value
+        {
+            values.append(value)
+        }
+    }
+}
+
+/// `Relationship` ids and targets.
+final class Relationships: NSObject, XMLParserDelegate, Failing {
+    var targets: [String: String] = [:]
+    var failure: SheetFailure?
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        if element == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
+    }
+}
+
+/// `<si>` items: the text of their `<t>` runs (phonetic runs left out).
+final class SharedStrings: NSObject, XMLParserDelegate, Failing {
+    var strings: [String] = []
+    var failure: SheetFailure?
+    private var current = ""
+    private var inText = false
+    private var inPhonetic = false
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        switch element {
+        case "si": current = ""
+        case "t": inText = !inPhonetic
+        case "rPh": inPhonetic = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { current += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        switch element {
+        case "si":
+            strings.append(current)
+            if strings.count > SheetFile.maxRows * 64 {
+                failure = .tooLarge(limit: SheetFile.maxBytes)
+                parser.abortParsing()
+            }
+        case "t": inText = false
+        case "rPh": inPhonetic = false
+        default: break
+        }
+    }
+}
+
+/// The rows of a worksheet: rows without any text are left out (a sheet of a million empty
+/// rows reads as nothing).
+final class SheetRows: NSObject, XMLParserDelegate, Failing {
+    let strings: [String]
+    var lines: [SheetTable.Line] = []
+    var failure: SheetFailure?
+    private var rowNumber = 0
+    private var cells: [String] = []
+    private var cellColumn = 0
+    private var cellType = ""
+    private var value = ""
+    private var collecting = false
+    private var inlineText = false
+
+    init(strings: [String]) { self.strings = strings }
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        switch element {
+        case "row":
+            rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+            if rowNumber > SheetFile.maxRows || rowNumber < 1 {
+                failure = .tooManyRows
+                parser.abortParsing()
+            }
+            cells = []
+        case "c":
+            cellColumn = attributes["r"].flatMap(XLSXReader.column(of:)) ?? cells.count
+            cellType = attributes["t"] ?? "n"
+            value = ""
+        case "v":
+            collecting = true
+            value = ""
+        case "t":
+            if cellType == "inlineStr" {
+                inlineText = true
+            }
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if collecting || inlineText { value += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        switch element {
+        case "v": collecting = false
+        case "t": inlineText = false
+        case "c":
+            let text: String
+            switch cellType {
+            case "s": text = Int(value).flatMap { $0 >= 0 && $0 < strings.count ? strings[$0] : nil } ?? ""
+            case "b": text = value == "1" ? "TRUE" : value == "0" ? "FALSE" : value
+            case "e": text = ""
+            default: text = value
+            }
+            guard cellColumn < 16_384 else { return }
+            if !text.isEmpty {
+                if cells.count <= cellColumn { cells += Array(repeating: "", count: cellColumn + 1 - cells.count) }
+                cells[cellColumn] = text
+            }
+        case "row":
+            if cells.contains(where: { !$0.isEmpty }) { lines.append(SheetTable.Line(number: rowNumber, cells: cells)) }
+        default: break
+        }
+    }
+}

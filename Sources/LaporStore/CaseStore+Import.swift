@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import LaporDomain
+
+/// One report read from an export, with its row as the file had it.
+public struct ImportedReport: Sendable {
+    public var report: Report
+    /// The row's cells by column name, exactly as read.
+    public var cells: [String: String]
+    public var sheetRow: Int
+
+    public init(report: Report, cells: [String: String], sheetRow: Int) {
+        self.report = report
+        self.cells = cells
+        self.sheetRow = sheetRow
+    }
+}
+
+/// What an import did to the store.
+public struct ImportOutcome: Sendable, Equatable {
+    public var new = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// Reports imported before that the file no longer holds: kept, flagged.
+    public var missing = 0
+
+    public init(new: Int = 0, updated: Int = 0, unchanged: Int = 0, missing: Int = 0) {
+        self.new = new
+        self.updated = updated
+        self.unchanged = unchanged
+        self.missing = missing
+    }
+}
+
+/// An imported report's row and whether the latest export still held it.
+public struct ImportedRowInfo: Sendable, Equatable {
+    public var sheetRow: Int
+    public var cells: [String: String]
+    public var inLatest: Bool
+}
+
+extension CaseStore {
+    /// Imports reports read from an export, in one transaction: a report whose row is as stored
+    /// is untouched; a changed row updates its report (a new version, so it shows as unread);
+    /// drafts and marks are never touched; reports the file no longer holds stay, flagged
+    /// "not in the latest export". The reporter is kept from a role that may not see it, as a
+    /// sync would (`Report.masked(for:)`).
+    public func importReports(_ reports: [ImportedReport], reference: ReferenceData, at now: Timestamp) async throws -> ImportOutcome {
+        try await save(reference)
+        return try await writer.write { db in
+            var outcome = ImportOutcome()
+            let rules = try Self.rules(in: db)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            try db.execute(sql: "UPDATE imported_row SET in_latest = 0")
+            for item in reports {
+                let cells = String(decoding: try encoder.encode(item.cells), as: UTF8.self)
+                let stored = try Row.fetchOne(
+                    db, sql: "SELECT i.cells, r.version FROM imported_row i LEFT JOIN report r ON r.id = i.report_id WHERE i.report_id = ?",
+                    arguments: [item.report.id])
+                var report = item.report.masked(for: reference.user.role)
+                if let stored, let version: Int = try stored.decode(forColumn: "version") {
+                    let before: String = try stored.decode(forColumn: "cells")
+                    if before == cells {
+                        outcome.unchanged += 1
+                        try db.execute(sql: "UPDATE imported_row SET in_latest = 1 WHERE report_id = ?", arguments: [report.id])
+                        continue
+                    }
+                    report.version = version + 1
+                    outcome.updated += 1
+                } else if let version = try Int.fetchOne(db, sql: "SELECT version FROM report WHERE id = ?", arguments: [report.id]) {
+                    report.version = version + 1
+                    outcome.updated += 1
+                } else {
+                    outcome.new += 1
+                }
+                report.updatedAt = now
+                try Self.upsert(report, rules: rules, userId: nil, receivedAt: now.epochSeconds, in: db)
+                try db.execute(
+                    sql: """
+                        INSERT INTO imported_row (report_id, sheet_row, cells, in_latest, imported_at) VALUES (?, ?, ?, 1, ?)
+                        ON CONFLICT(report_id) DO UPDATE SET sheet_row = excluded.sheet_row, cells = excluded.cells, in_latest = 1,
+                            imported_at = excluded.imported_at
+                        """, arguments: [report.id, item.sheetRow, cells, now.epochSeconds])
+            }
+            outcome.missing = try Int.fetchOne(db, sql: "SELECT count(*) FROM imported_row WHERE in_latest = 0") ?? 0
+            return outcome
+        }
+    }
+
+    /// The row an imported report was read from (nil for a synced report).
+    public func importedRow(_ id: String) throws -> ImportedRowInfo? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT sheet_row, cells, in_latest FROM imported_row WHERE report_id = ?", arguments: [id])
+            else { return nil }
+            let text: String = try row.decode(forColumn: "cells")
+            let cells = (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
+            return ImportedRowInfo(sheetRow: try row.decode(forColumn: "sheet_row"), cells: cells, inLatest: try row.decode(forColumn: "in_latest"))
+        }
+    }
+
+    /// The ids of imported reports the latest export no longer held.
+    public func importedMissing() throws -> Set<String> {
+        try writer.read { db in Set(try String.fetchAll(db, sql: "SELECT report_id FROM imported_row WHERE in_latest = 0")) }
+    }
+}

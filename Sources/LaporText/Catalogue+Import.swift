@@ -1,0 +1,166 @@
+import LaporDomain
+
+/// The sentences of `lapor import` and of imported reports.
+extension Catalogue {
+    /// Why a file is not an export at all, one sentence (exit 2).
+    public enum ImportFailure: Sendable {
+        case unreadable(String)
+        case notASpreadsheet
+        case encryptedOrLegacy
+        case damaged
+        case tooLarge(limitMB: Int)
+        case declaresEntities
+        case tooManyRows
+        case notUTF8
+        case noSheet
+        case noHeader
+        case missingColumns([String])
+        case empty
+    }
+
+    public func importFailure(_ file: String, _ failure: ImportFailure) -> String {
+        let reason: String
+        switch failure {
+        case .unreadable(let why): reason = pick("tidak dapat dibaca (\(why))", "cannot be read (\(why))")
+        case .notASpreadsheet: reason = pick("bukan lembar kerja .xlsx atau berkas CSV", "is not an .xlsx workbook or a CSV file")
+        case .encryptedOrLegacy:
+            reason = pick(
+                "terenkripsi (berkata sandi) atau berformat .xls lama: buka di program lembar kerja lalu simpan sebagai .xlsx tanpa kata sandi",
+                "is encrypted (password-protected) or in the old .xls format: open it in a spreadsheet program and save it as .xlsx without a password"
+            )
+        case .damaged: reason = pick("rusak atau terpotong (bagian zip-nya tidak terbaca)", "is damaged or cut short (its zip parts do not read)")
+        case .tooLarge(let mb):
+            reason = pick(
+                "memuat bagian lebih dari \(mb) MB setelah diurai: bukan ekspor LAPOR!",
+                "holds a part over \(mb) MB once inflated: not a LAPOR! export")
+        case .declaresEntities:
+            reason = pick(
+                "mendeklarasikan entitas XML (DTD), yang tidak pernah ada di ekspor LAPOR!",
+                "declares XML entities (a DTD), which a LAPOR! export never does")
+        case .tooManyRows: reason = pick("memuat lebih dari 1.048.576 baris", "holds more than 1,048,576 rows")
+        case .notUTF8: reason = pick("bukan UTF-8: simpan ulang sebagai \"CSV UTF-8\"", "is not UTF-8: save it again as \"CSV UTF-8\"")
+        case .noSheet: reason = pick("tidak memuat lembar kerja", "holds no worksheet")
+        case .noHeader:
+            reason = pick(
+                "tidak memuat baris judul tabel (baris yang sel pertamanya 'Tracking ID'): bukan ekspor admin LAPOR!",
+                "has no table header (a row whose first cell is 'Tracking ID'): not a LAPOR! admin export")
+        case .missingColumns(let names):
+            let list = names.joined(separator: ", ")
+            reason = pick(
+                "tidak memuat kolom \(list), yang selalu ada di ekspor LAPOR!", "lacks the column(s) \(list), which every LAPOR! export has")
+        case .empty: reason = pick("memuat judul tabel tetapi tidak ada baris laporan", "has a table header but no report rows")
+        }
+        return pick("Berkas \(file) \(reason).", "The file \(file) \(reason).")
+    }
+
+    /// `Import from FILE: 120 new, 3 updated, …`
+    public func importSummary(file: String, new: Int, updated: Int, unchanged: Int, rejected: Int, missing: Int, profile: String) -> String {
+        var line = pick(
+            "Impor dari \(file) ke profil '\(profile)': \(new) baru, \(updated) diperbarui, \(unchanged) tidak berubah, \(rejected) ditolak.",
+            "Import from \(file) into profile '\(profile)': \(new) new, \(updated) updated, \(unchanged) unchanged, \(rejected) rejected.")
+        if missing > 0 {
+            line += pick(
+                " \(missing) laporan dari impor sebelumnya tidak ada di ekspor terbaru (disimpan, ditandai).",
+                " \(missing) report(s) of an earlier import are not in the latest export (kept, flagged).")
+        }
+        return line
+    }
+
+    public func importRejected(row: Int, _ rejection: AdminExport.Rejection) -> String {
+        let reason: String
+        switch rejection {
+        case .noTrackingId: reason = pick("Tracking ID kosong", "no Tracking ID")
+        case .badTrackingId(let id): reason = pick("Tracking ID '\(id)' bukan 7–12 angka", "Tracking ID '\(id)' is not 7–12 digits")
+        case .duplicateTrackingId(let id, let first):
+            reason = pick("Tracking ID \(id) sudah ada di baris \(first)", "Tracking ID \(id) already on row \(first)")
+        case .noDate: reason = pick("Tanggal Laporan Masuk kosong", "no Tanggal Laporan Masuk")
+        case .badDate(let text): reason = pick("tanggal '\(text)' tidak terbaca", "date '\(text)' does not read")
+        case .cellTooLong(let column, let bytes):
+            reason = pick(
+                "kolom \(column.rawValue) \(bytes) bita (paling banyak \(AdminExport.maxCellBytes))",
+                "column \(column.rawValue) is \(bytes) bytes (at most \(AdminExport.maxCellBytes))")
+        case .tooLarge: reason = pick("laporan terlalu besar untuk disimpan", "the report is too large to store")
+        }
+        return pick("baris \(row): ditolak, \(reason).", "row \(row): rejected, \(reason).")
+    }
+
+    public func importNote(row: Int, _ note: AdminExport.Note) -> String {
+        let text: String
+        switch note {
+        case .unknownStatus(let label):
+            text = pick(
+                "status '\(label)' tidak dikenal: diimpor dengan status tidak dikenal (lapor list --status unknown)",
+                "status '\(label)' is not known: imported with status unknown (lapor list --status unknown)")
+        case .unknownKind(let kind):
+            text = pick(
+                "klasifikasi '\(kind)' tidak dikenal: dihitung sebagai pengaduan", "classification '\(kind)' is not known: counted as pengaduan")
+        case .unknownPrivacy(let privacy):
+            text = pick(
+                "tipe laporan '\(privacy)' tidak dikenal: diimpor sebagai rahasia", "report type '\(privacy)' is not known: imported as rahasia")
+        case .badTime(let time):
+            text =
+                time.isEmpty
+                ? pick("waktu laporan masuk kosong: 00:00 dipakai", "no submission time: 00:00 used")
+                : pick("waktu '\(time)' tidak terbaca: 00:00 dipakai", "time '\(time)' does not read: 00:00 used")
+        case .badRating(let rating): text = pick("rating '\(rating)' bukan 1–5: dilewati", "rating '\(rating)' is not 1–5: left out")
+        case .noTitle: text = pick("judul kosong: ditampilkan sebagai \(AdminExport.untitled)", "no title: shown as \(AdminExport.untitled)")
+        }
+        return pick("baris \(row): \(text).", "row \(row): \(text).")
+    }
+
+    public func importMore(_ count: Int) -> String {
+        pick("… dan \(count) lagi (semuanya: --format json).", "… and \(count) more (all of them: --format json).")
+    }
+
+    public func importProfileIsServer(_ profile: String) -> String {
+        pick(
+            "Profil '\(profile)' terhubung ke server; impor ke profil lain dengan --profile NAMA.",
+            "Profile '\(profile)' is connected to a server; import into another profile with --profile NAME.")
+    }
+
+    public func importOpenHint(_ profile: String, isDefault: Bool) -> String {
+        isDefault
+            ? pick("Buka dengan: lapor", "Open it with: lapor")
+            : pick("Buka dengan: lapor --profile \(profile)", "Open it with: lapor --profile \(profile)")
+    }
+
+    /// `lapor sync` (and the TUI's sync) on a profile read from an export.
+    public func offlineProfile(_ profile: String) -> String {
+        pick(
+            "Profil '\(profile)' luring (dibaca dari ekspor): tidak ada server. Perbarui dengan lapor import BERKAS --profile \(profile).",
+            "Profile '\(profile)' is offline (read from an export): there is no server. Update it with lapor import FILE --profile \(profile).")
+    }
+
+    /// Shown with an imported report (show, detail pane).
+    public func importedFrom(row: Int, inLatest: Bool) -> String {
+        inLatest
+            ? pick("Dari ekspor, baris \(row).", "From the export, row \(row).")
+            : pick("Dari ekspor, baris \(row) — tidak ada di ekspor terbaru.", "From the export, row \(row) — not in the latest export.")
+    }
+
+    /// What may still move a deadline, one line each: estimated (an export's report), and
+    /// provisional decree years. The detail pane and `lapor show` both say these.
+    public func deadlineNotes(_ instants: DecidedInstants) -> [String] {
+        var out: [String] = []
+        if instants.dueEstimated { out.append("≈ " + dueEstimatedNote) }
+        if !instants.provisionalYears.isEmpty { out.append(provisionalNote(instants.provisionalYears)) }
+        return out
+    }
+
+    /// In place of the timeline of a report read from an export.
+    public var noTimelineInExport: String {
+        pick("(ekspor LAPOR! tidak memuat riwayat laporan)", "(a LAPOR! export carries no report history)")
+    }
+
+    public var dueEstimatedNote: String {
+        pick(
+            "Tenggat diperkirakan: ekspor tidak memuat tanggal disposisi, jadi dihitung dari tenggat verifikasi + masa tindak lanjut.",
+            "Estimated deadline: the export carries no dispatch date, so it counts from the verification deadline plus the follow-up period.")
+    }
+
+    public var badTimezoneOverride: String {
+        pick(
+            "--timezone: Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT).",
+            "--timezone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).")
+    }
+}

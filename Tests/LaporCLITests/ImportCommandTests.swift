@@ -1,0 +1,97 @@
+import Foundation
+import LaporDomain
+import LaporStore
+import Testing
+
+/// `lapor import` (issue 15), as an agency admin runs it on the admin area's export.
+@Suite struct ImportCommandTests {
+    static let exports = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("fixtures/exports")
+
+    static func fixture(_ name: String) -> String { exports.appendingPathComponent(name).path }
+
+    func store(_ m: Machine, profile: String = "ekspor") throws -> CaseStore {
+        try CaseStore(path: m.home.appendingPathComponent("data/lapor/\(profile)/cases.sqlite").path)
+    }
+
+    @Test func theSampleImportsWithItsDeadlinesAndSaysWhatItRejected() async throws {
+        let m = Machine()
+        defer { m.remove() }
+        let first = await m.run("import", Self.fixture("contoh-ekspor.xlsx"))
+        // Three rows rejected: exit 5, each named with its row and reason.
+        #expect(first.code == 5, "\(first.err)")
+        #expect(first.out.contains("36 baru, 0 diperbarui, 0 tidak berubah, 3 ditolak"), "\(first.out)")
+        #expect(first.err.contains("baris 42: ditolak, Tracking ID 'ABC123' bukan 7–12 angka."), "\(first.err)")
+        #expect(first.err.contains("baris 43: ditolak, Tanggal Laporan Masuk kosong."))
+        #expect(first.err.contains("baris 44: ditolak, Tracking ID 4100001 sudah ada di baris 6."))
+        #expect(first.err.contains("baris 11: status 'Menunggu Verifikasi Ulang' tidak dikenal"))
+        #expect(first.out.contains("Buka dengan: lapor"))
+        // The profile is offline and the default; lapor list works on it.
+        let config = try String(contentsOfFile: m.home.appendingPathComponent("config/lapor/config.toml").path, encoding: .utf8)
+        #expect(config.contains("[profile.ekspor]\nkind = \"offline\"") && config.contains("default_profile = \"ekspor\""), "\(config)")
+        let unknown = await m.run("list", "--view", "all", "--status", "unknown", "--format", "json")
+        #expect(unknown.code == 0 && unknown.out.contains("\"status_label\":\"Menunggu Verifikasi Ulang\""), "\(unknown.out) \(unknown.err)")
+        // 4100002: dispatched, submitted Sun 8 Nov 08:13 WIB; estimated: verification to Wed 11 Nov,
+        // follow-up five working days on, Wed 18 Nov.
+        let show = await m.run("show", "4100002")
+        #expect(show.out.contains("Rab 18 Nov 23:59 WIB") && show.out.contains("Tenggat diperkirakan"), "\(show.out)")
+        #expect(show.out.contains("Dari ekspor, baris 7.") && show.out.contains("(identitas dirahasiakan)"), "\(show.out)")
+        let json = await m.run("list", "--view", "all", "--format", "json", "--search", "Pal Meriam")
+        #expect(json.code == 0 && json.out.contains("\"due_at\""), "\(json.err)")
+        // Nothing to sync: said, not tried.
+        let sync = await m.run("sync")
+        #expect(sync.code == 2 && sync.err.contains("luring (dibaca dari ekspor)"), "\(sync.err)")
+    }
+
+    /// Re-import: unchanged rows untouched, changed ones updated, drafts kept, reports the new
+    /// file lacks kept and flagged.
+    @Test func aNewerExportUpdatesAndKeepsWhatTheUserWrote() async throws {
+        let m = Machine()
+        defer { m.remove() }
+        #expect(await m.run("import", Self.fixture("contoh-ekspor.xlsx")).code == 5)
+        let again = await m.run("import", Self.fixture("contoh-ekspor.xlsx"))
+        #expect(again.out.contains("0 baru, 0 diperbarui, 36 tidak berubah, 3 ditolak"), "\(again.out)")
+        let before = try store(m)
+        try before.saveDraft(DraftKey(reportId: "4100003", kind: "followup"), text: "Draf balasan yang belum dikirim.", at: Timestamp(Date()))
+        let version = try #require(try before.report("4100002")?.version)
+        let newer = await m.run("import", Self.fixture("contoh-ekspor-terbaru.xlsx"))
+        #expect(newer.code == 0, "\(newer.err)")
+        // Two reports moved on, and the five rows the sample had altered (an unknown label, …) are
+        // back to what the generator writes: 7 updated; one report gone, two new.
+        #expect(newer.out.contains("2 baru, 7 diperbarui, 28 tidak berubah, 0 ditolak"), "\(newer.out)")
+        #expect(newer.out.contains("1 laporan dari impor sebelumnya tidak ada di ekspor terbaru"), "\(newer.out)")
+        let after = try store(m)
+        #expect(try after.report("4100001")?.status == .followedUp)
+        #expect(try after.report("4100002")?.version == version + 1)
+        #expect(try after.report("4100004")?.version == 1, "an unchanged row is untouched")
+        #expect(try after.draft(DraftKey(reportId: "4100003", kind: "followup"))?.text == "Draf balasan yang belum dikirim.")
+        #expect(try after.importedRow("4100003")?.inLatest == false && after.report("4100003") != nil)
+        let show = await m.run("show", "4100003")
+        #expect(show.out.contains("tidak ada di ekspor terbaru"), "\(show.out)")
+    }
+
+    @Test func aCSVExportAndHostileFilesEachGetASentence() async throws {
+        let m = Machine()
+        defer { m.remove() }
+        let csv = await m.run("import", Self.fixture("contoh-ekspor.csv"), "--profile", "csv", "--lang", "en")
+        #expect(csv.code == 0 && csv.out.contains("36 new, 0 updated"), "\(csv.out) \(csv.err)")
+        let cases: [(String, String)] = [
+            ("bom-entitas.xlsx", "declares XML entities"), ("terpotong.xlsx", "is damaged or cut short"),
+            ("tanpa-judul-tabel.xlsx", "has no table header"), ("bukan-ekspor.csv", "has no table header"),
+        ]
+        for (name, sentence) in cases {
+            let run = await m.run("import", Self.fixture(name), "--profile", "x", "--lang", "en")
+            #expect(run.code == 2 && run.err.contains(sentence) && run.err.split(separator: "\n").count == 1, "\(name): \(run.err)")
+        }
+        let missing = await m.run("import", "/nonexistent/ekspor.xlsx", "--lang", "en")
+        #expect(missing.code == 2 && missing.err.contains("cannot be read"), "\(missing.err)")
+        // A server profile is never overwritten by an import.
+        try FileManager.default.createDirectory(at: m.home.appendingPathComponent("config/lapor"), withIntermediateDirectories: true)
+        try "[profile.kantor]\nserver = \"http://127.0.0.1:9\"\n".write(
+            to: m.home.appendingPathComponent("config/lapor/config.toml"), atomically: true, encoding: .utf8)
+        let server = await m.run("import", Self.fixture("contoh-ekspor.csv"), "--profile", "kantor")
+        #expect(server.code == 2 && server.err.contains("terhubung ke server"), "\(server.err)")
+        let zone = await m.run("import", Self.fixture("contoh-ekspor.csv"), "--timezone", "Mars/Olympus")
+        #expect(zone.code == 2 && zone.err.contains("--timezone"), "\(zone.err)")
+    }
+}

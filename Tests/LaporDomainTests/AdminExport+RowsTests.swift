@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import LaporDomain
+
+/// Rows of an export into reports (issue 15): units and zones from the file, each row on its
+/// own, every departure from what was written said as a note.
+@Suite struct AdminExportRowsTests {
+    func row(_ number: Int, _ cells: [AdminExport.Column: String]) -> AdminExport.Row {
+        var all: [AdminExport.Column: String] = [
+            .trackingId: "4100001", .date: "3 Nov 2026", .time: "09:30", .title: "Jalan rusak", .bodyFirst: "Awal",
+            .status: "Terdisposisi ke Dinas PUPR",
+            .classification: "Pengaduan", .parentAgency: "Pemerintah Kota Denpasar", .unitId: "5171", .unit: "Dinas PUPR", .province: "Bali",
+        ]
+        all.merge(cells) { $1 }
+        return AdminExport.Row(number: number, cells: all)
+    }
+
+    @Test func theTreeAndZonesComeFromTheFile() {
+        let rows = [
+            row(2, [:]), row(3, [.trackingId: "4100002", .unitId: "", .unit: "Dinas Kesehatan"]),
+            row(4, [.trackingId: "4100003", .unitId: "", .unit: ""]),
+        ]
+        let catalog = AdminExport.Catalog(rows: rows)
+        #expect(catalog.rootId == "induk-pemerintah-kota-denpasar")
+        #expect(catalog.units.map(\.id) == ["induk-pemerintah-kota-denpasar", "5171", "unit-dinas-kesehatan"])
+        #expect(catalog.units.allSatisfy { $0.zone == .wita })
+        #expect(catalog.unitId(of: rows[2]) == "induk-pemerintah-kota-denpasar")
+        #expect((try? UnitTree(catalog.units)) != nil)
+        // Several parent agencies: a root above them; --timezone overrides every zone.
+        let two = AdminExport.Catalog(
+            rows: rows + [row(5, [.trackingId: "4100004", .parentAgency: "Kementerian PUPR", .unitId: "9", .unit: "Ditjen"])], zone: .wit)
+        #expect(two.rootId == "ekspor" && two.units.first?.parentId == nil && two.units.allSatisfy { $0.zone == .wit })
+        #expect((try? UnitTree(two.units)) != nil)
+    }
+
+    @Test func aRowReadsWithItsZoneAndLabel() throws {
+        let r = row(7, [.reporterName: "Ni Luh Putu", .privacy: "Anonim", .bodyFinal: "Akhir", .rating: "4"])
+        let read = try AdminExport.read(r, catalog: AdminExport.Catalog(rows: [r])).get()
+        #expect(read.report.submittedAt.rfc3339 == "2026-11-03T09:30:00+08:00")
+        #expect(read.report.statusLabel == "Terdisposisi ke Dinas PUPR" && read.report.status == .dispatched)
+        #expect(read.report.body == "Akhir" && read.report.privacy == .anonim && read.report.rating == 4)
+        #expect(read.report.reporter?.name == "Ni Luh Putu" && read.report.isFromExport && read.notes.isEmpty)
+        #expect(read.report.masked(for: .liaison).reporter == nil)
+    }
+
+    @Test func badRowsAreRejectedWithTheirReason() {
+        let catalog = AdminExport.Catalog(rows: [])
+        func rejection(_ cells: [AdminExport.Column: String]) -> AdminExport.Rejection? {
+            if case .failure(let r) = AdminExport.read(row(9, cells), catalog: catalog) { return r }
+            return nil
+        }
+        #expect(rejection([.trackingId: ""]) == .noTrackingId)
+        #expect(rejection([.trackingId: "ABC123"]) == .badTrackingId("ABC123"))
+        #expect(rejection([.trackingId: "12"]) == .badTrackingId("12"))
+        #expect(rejection([.date: ""]) == .noDate)
+        #expect(rejection([.date: "kemarin"]) == .badDate("kemarin"))
+        // Limits count bytes: 100,001 three-byte characters are over 200,000 bytes.
+        let long = String(repeating: "ḁ", count: 100_001)
+        #expect(rejection([.bodyFirst: long]) == .cellTooLong(.bodyFirst, bytes: 300_003))
+        #expect(rejection([.trackingId: "4100001.0"]) == nil)
+    }
+
+    @Test func departuresAreNotedNeverSilent() throws {
+        let r = row(
+            11, [.status: "Menunggu Verifikasi Ulang", .classification: "Keluhan", .privacy: "Sebagian", .time: "", .title: "", .rating: "9"])
+        let read = try AdminExport.read(r, catalog: AdminExport.Catalog(rows: [r])).get()
+        #expect(
+            Set(read.notes) == [
+                .unknownStatus("Menunggu Verifikasi Ulang"), .unknownKind("Keluhan"), .unknownPrivacy("Sebagian"), .badTime(""), .noTitle,
+                .badRating("9"),
+            ])
+        #expect(read.report.status == .unknown && read.report.statusLabel == "Menunggu Verifikasi Ulang")
+        #expect(
+            read.report.privacy == .rahasia && read.report.kind == .pengaduan && read.report.title == AdminExport.untitled
+                && read.report.rating == nil)
+        #expect(read.report.submittedAt.rfc3339 == "2026-11-03T00:00:00+08:00")
+    }
+}
