@@ -102,7 +102,8 @@ struct ImportCommand: AsyncParsableCommand {
                 }
                 firstRow[read.report.id] = row.number
                 notes += read.notes.map { (row.number, $0) }
-                let cells = Dictionary(uniqueKeysWithValues: row.cells.map { ($0.key.rawValue, $0.value) })
+                // An empty cell and a missing one are the same (a sheet stores neither the same way twice).
+                let cells = Dictionary(uniqueKeysWithValues: row.cells.filter { !$0.value.isEmpty }.map { ($0.key.rawValue, $0.value) })
                 reports.append(ImportedReport(report: read.report, cells: cells, sheetRow: row.number))
             }
         }

@@ -17,7 +17,7 @@ public struct LaporCommand: AsyncParsableCommand {
             version: LaporVersion.current,
             subcommands: [
                 TUICommand.self, DemoCommand.self, LoginCommand.self, SyncCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
-                ActCommand.self, ImportCommand.self,
+                ActCommand.self, ImportCommand.self, ExportCommand.self,
                 OutboxCommand.self, CalendarCommand.self, CentralCommand.self,
             ],
             defaultSubcommand: TUICommand.self

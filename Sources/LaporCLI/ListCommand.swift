@@ -96,6 +96,27 @@ struct ListCommand: AsyncParsableCommand {
         if !ndjson { out.write(first ? "[]" : "]") }
     }
 
+    /// A view by name, built-in or saved in the TUI (nil: the role's first): its base, filter
+    /// and saved order. `list` and `export` read views the same way.
+    static func resolve(
+        view: String?, session: ProfileSession, role: Role, workflow: Workflow, text: Catalogue, at now: Timestamp
+    ) throws -> (ReportView, InboxFilter, InboxSort?) {
+        guard let view else {
+            let first = ReportView.views(for: role)[0]
+            return (first, first.filter(at: now), nil)
+        }
+        if let builtIn = ReportView(rawValue: view) { return (builtIn, builtIn.filter(at: now), nil) }
+        // A view saved in the TUI: the same filter, search and order as on screen.
+        let saved = try session.store.savedViews()
+        guard let named = saved.first(where: { $0.name == view }) else {
+            throw CLIError(text.unknownValue("--view", view, ReportView.allCases.map(\.rawValue) + saved.map(\.name)))
+        }
+        switch named.filter(at: now, workflow: workflow) {
+        case .success(let f): return (named.base, f, named.order)
+        case .failure(let problem): throw CLIError(text.badFilter(problem.word, allowed: problem.allowed))
+        }
+    }
+
     func run() async throws {
         let text = try global.catalogue()
         let session = try ProfileSession.open(profile, text: text)
@@ -103,28 +124,9 @@ struct ListCommand: AsyncParsableCommand {
         let workflow = try session.workflow(reference)
         let now = currentTime()
         guard (1...100_000).contains(limit), offset >= 0 else { throw CLIError(text.badLimit) }
-        let chosen: ReportView
-        var filter: InboxFilter
-        var savedOrder: InboxSort?
-        if let view, let v = ReportView(rawValue: view) {
-            chosen = v
-            filter = chosen.filter(at: now)
-        } else if let view {
-            // A view saved in the TUI: the same filter, search and order as on screen.
-            let saved = try session.store.savedViews()
-            guard let named = saved.first(where: { $0.name == view }) else {
-                throw CLIError(text.unknownValue("--view", view, ReportView.allCases.map(\.rawValue) + saved.map(\.name)))
-            }
-            switch named.filter(at: now, workflow: workflow) {
-            case .success(let f): filter = f
-            case .failure(let problem): throw CLIError(text.badFilter(problem.word, allowed: problem.allowed))
-            }
-            chosen = named.base
-            savedOrder = named.order
-        } else {
-            chosen = ReportView.views(for: reference.user.role)[0]
-            filter = chosen.filter(at: now)
-        }
+        let (chosen, viewFilter, savedOrder) = try Self.resolve(
+            view: view, session: session, role: reference.user.role, workflow: workflow, text: text, at: now)
+        var filter = viewFilter
         func parse<T: RawRepresentable>(_ values: [String], _ option: String, _ all: [T]) throws -> Set<T>? where T.RawValue == String {
             guard !values.isEmpty else { return nil }
             return Set(

@@ -83,9 +83,27 @@ struct ReportPrinter {
     /// whose first character after any spaces is = + - @ is defused with `'` so a spreadsheet
     /// never runs it — judged on the first scalar, so a combining mark after `=` does not hide it.
     static func csvField(_ value: String) -> String {
-        var v = Sanitizer.line(value)
-        if let first = v.unicodeScalars.first(where: { $0 != " " }), "=+-@".unicodeScalars.contains(first) { v = "'" + v }
+        let v = guarded(Sanitizer.line(value))
         if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return v
+    }
+
+    /// The formula guard: a field whose first character after any spaces is = + - @ gets a `'`
+    /// so a spreadsheet never runs it (judged on the first scalar: a combining mark after `=`
+    /// does not hide it). A plain number (`-6`, `+62812…`) is no formula and stays as it is.
+    static func guarded(_ v: String) -> String {
+        guard let first = v.unicodeScalars.first(where: { $0 != " " }), "=+-@".unicodeScalars.contains(first) else { return v }
+        return Double(v.trimmingCharacters(in: .whitespaces)) != nil ? v : "'" + v
+    }
+
+    /// A cell of an exported sheet as CSV: `csvField`'s guard and quoting, but tabs and line
+    /// breaks stay (a report's text keeps its paragraphs); other control characters are shown as
+    /// symbols, as everywhere but JSON. `lapor import` takes the `'` guard off again.
+    static func csvCell(_ value: String) -> String {
+        let v = guarded(Sanitizer.cell(value))
+        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }) {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return v

@@ -33,14 +33,14 @@ struct TUICommand: AsyncParsableCommand {
         try await openScreen(
             store: session.store, engine: engine, reference: reference, profile: session.profile.name,
             syncInterval: session.profile.syncInterval, text: text, workflow: try session.workflow(reference),
-            log: FileLog.logger(at: session.paths.logFile))
+            log: FileLog.logger(at: session.paths.logFile), fromExport: session.profile.isOffline)
     }
 }
 
 /// Runs the TUI until the user quits; the terminal is restored whatever happens.
 func openScreen(
     store: CaseStore, engine: SyncEngine?, reference: ReferenceData, profile: String, syncInterval: Int, text: Catalogue, workflow: Workflow,
-    log: Logger
+    log: Logger, fromExport: Bool = false
 ) async throws {
     let screen: NcursesScreen
     do {
@@ -56,6 +56,7 @@ func openScreen(
         user: reference.user, profile: profile, workflow: workflow, language: text.language, width: size.width, height: size.height,
         now: Timestamp(Date(), in: .wib))
     state.templates = Paths(environment: CommandContext.environment).templates()
+    state.fromExport = fromExport
     // Said once, at the start: the screen is drawn in ASCII.
     if !screen.utf8 {
         state.message = text.notUTF8

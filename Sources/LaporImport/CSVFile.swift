@@ -47,7 +47,9 @@ enum CSVFile {
 
     /// `'=…` → `=…`: the formula guard lapor writes, undone.
     static func unguard(_ cell: String) -> String {
-        guard cell.hasPrefix("'"), let next = cell.unicodeScalars.dropFirst().first, "=+-@\t\r".unicodeScalars.contains(next) else { return cell }
+        guard cell.hasPrefix("'"), let next = cell.unicodeScalars.dropFirst().first(where: { $0 != " " }), "=+-@".unicodeScalars.contains(next) else {
+            return cell
+        }
         return String(cell.dropFirst())
     }
 }

@@ -104,6 +104,8 @@ public struct AppState: Sendable {
     /// How far a running sync has come: pages and reports so far.
     public var syncProgress: (pages: Int, reports: Int, total: Int?)?
     public var offline = false
+    /// The profile was read from an export (`lapor import`): there is no server to sync with.
+    public var fromExport = false
     public var outboxQueued = 0
     public var overdueCount = 0
     public var dueTodayCount = 0

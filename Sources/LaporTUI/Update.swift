@@ -242,6 +242,10 @@ public enum Update {
             state.extraFilter = InboxFilter()
             return [.reload]
         case .sync:
+            guard !state.fromExport else {
+                state.message = state.text.offlineProfile(state.profile)
+                return []
+            }
             guard !state.syncing else { return [] }
             return [.sync]
         case .explain:

@@ -194,6 +194,8 @@ public enum View {
                 + (progress.total.map { " (" + text.percentOf(progress.reports, $0) + ")" } ?? "")
         } else if state.syncing {
             freshness = text.syncingNow
+        } else if state.fromExport {
+            freshness = text.fromExportLabel
         } else if state.offline {
             freshness = text.offlineLabel
         } else {

@@ -131,6 +131,31 @@ extension Catalogue {
             "Profile '\(profile)' is offline (read from an export): there is no server. Update it with lapor import FILE --profile \(profile).")
     }
 
+    public func exportFormatUnknown(_ file: String) -> String {
+        pick(
+            "Format \(file) tidak dikenal: beri akhiran .xlsx atau .csv, atau --format xlsx|csv.",
+            "The format of \(file) is not known: name it .xlsx or .csv, or give --format xlsx|csv.")
+    }
+
+    public func exportTitle(view: String) -> String { pick("Ekspor lapor (tampilan \(view))", "lapor export (view \(view))") }
+
+    public func cannotWriteExport(_ file: String, _ why: String) -> String {
+        pick(
+            "Tidak dapat menulis \(file): \(why). Berkas lama (bila ada) tidak diubah.",
+            "Cannot write \(file): \(why). The old file (if any) is unchanged.")
+    }
+
+    public func exported(_ count: Int, file: String) -> String {
+        pick("\(count) laporan ditulis ke \(file).", "\(count) report(s) written to \(file).")
+    }
+
+    public func exportSkipped(_ count: Int) -> String {
+        pick("\(count) laporan tersimpan tidak terbaca dan dilewati.", "\(count) stored report(s) did not read and were skipped.")
+    }
+
+    /// The status bar's sync field on a profile read from an export.
+    public var fromExportLabel: String { pick("luring: dari ekspor", "offline: from an export") }
+
     /// Shown with an imported report (show, detail pane).
     public func importedFrom(row: Int, inLatest: Bool) -> String {
         inLatest

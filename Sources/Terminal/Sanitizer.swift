@@ -8,10 +8,15 @@ public enum Sanitizer {
     /// A block: newlines stay; tabs become spaces; everything else as in `line`.
     public static func block(_ text: String) -> String { clean(text, keepNewlines: true) }
 
-    static func clean(_ text: String, keepNewlines: Bool) -> String {
+    /// A spreadsheet cell: line feeds, carriage returns and tabs stay as they are (a report's
+    /// text keeps its paragraphs through an export); everything else as in `line`.
+    public static func cell(_ text: String) -> String { clean(text, keepNewlines: true, keepTabsAndReturns: true) }
+
+    static func clean(_ text: String, keepNewlines: Bool, keepTabsAndReturns: Bool = false) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
+            case 0x09 where keepTabsAndReturns, 0x0D where keepTabsAndReturns: out.append(scalar)
             case 0x0A where keepNewlines: out.append(scalar)
             case 0x09 where keepNewlines: out.append(contentsOf: "    ".unicodeScalars)
             case 0x0D where keepNewlines: break  // CRLF → LF; a lone CR would rewrite the line

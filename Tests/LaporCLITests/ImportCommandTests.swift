@@ -95,3 +95,61 @@ import Testing
         #expect(zone.code == 2 && zone.err.contains("--timezone"), "\(zone.err)")
     }
 }
+
+/// The TUI on an imported profile, in a real terminal (issue 15).
+@Suite struct ImportedProfileTmuxTests {
+    @Test func theTUIShowsTheImportedReportsAndSaysThereIsNoServer() async throws {
+        let m = Machine()
+        defer { m.remove() }
+        #expect(await m.run("import", ImportCommandTests.fixture("contoh-ekspor-terbaru.xlsx")).code == 0)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        tmux.start("env \(m.shell) LANG=C.UTF-8 \(TmuxEndToEndTests.binary.path); echo EXIT=$?; sleep 30")
+        let screen = await tmux.wait(for: "luring: dari ekspor")
+        // The inbox: dispatched reports by their estimated deadline (≈), the oldest first.
+        #expect(screen.contains("4100017") && screen.contains("≈"), "\(screen)")
+        #expect(screen.contains("Tenggat diperkirakan"), "the detail says why the deadline is estimated: \(screen)")
+        tmux.keys("s")
+        let told = await tmux.wait(for: "tidak ada server")
+        #expect(told.contains("lapor import"), "\(told)")
+        tmux.keys("q")
+        #expect(await tmux.wait(for: "EXIT=0").contains("EXIT=0"))
+    }
+}
+
+/// `lapor export` (issue 15): the 26 columns and lapor's four; import → export → import changes
+/// nothing, in .xlsx and in .csv.
+@Suite struct ExportCommandTests {
+    @Test func importExportImportIsLossless() async throws {
+        let m = Machine()
+        defer { m.remove() }
+        #expect(await m.run("import", ImportCommandTests.fixture("contoh-ekspor.xlsx")).code == 5)
+        for format in ["xlsx", "csv"] {
+            let file = m.home.appendingPathComponent("keluar.\(format)").path
+            let export = await m.run("export", file, "--view", "all")
+            #expect(export.code == 0 && export.out.contains("36 laporan ditulis"), "\(export.out) \(export.err)")
+            // Into the same profile: every row as stored.
+            let again = await m.run("import", file)
+            #expect(
+                again.code == 0 && again.out.contains("0 baru, 0 diperbarui, 36 tidak berubah, 0 ditolak"), "\(format): \(again.out) \(again.err)")
+            // Into a new profile: the same cells, report by report.
+            let fresh = await m.run("import", file, "--profile", "salinan-\(format)")
+            #expect(fresh.code == 0, "\(fresh.err)")
+            let original = try CaseStore(path: m.home.appendingPathComponent("data/lapor/ekspor/cases.sqlite").path)
+            let copy = try CaseStore(path: m.home.appendingPathComponent("data/lapor/salinan-\(format)/cases.sqlite").path)
+            for id in try original.reportIds() {
+                #expect(try copy.importedRow(id)?.cells == original.importedRow(id)?.cells, "\(format) \(id)")
+            }
+        }
+        // lapor's columns: the deadline in the unit's zone, working days left, provisional, overdue.
+        let csvFile = m.home.appendingPathComponent("keluar.csv").path
+        let text = try String(contentsOfFile: csvFile, encoding: .utf8)
+        let header = try #require(text.split(separator: "\r\n").first)
+        #expect(header.hasSuffix("Rating,lapor: Tenggat,lapor: Sisa Hari Kerja,lapor: Tenggat Sementara,lapor: Terlambat"), "\(header)")
+        let row = try #require(text.split(separator: "\r\n").first { $0.hasPrefix("4100002,") })
+        // Past since 18 Nov (working days left negative), estimated, overdue.
+        #expect(row.contains(",2026-11-18T23:59:59+07:00,-") && row.hasSuffix(",Ya,Ya"), "\(row)")
+        let unknown = await m.run("export", m.home.appendingPathComponent("x.ods").path)
+        #expect(unknown.code == 2 && unknown.err.contains(".xlsx atau .csv"), "\(unknown.err)")
+    }
+}

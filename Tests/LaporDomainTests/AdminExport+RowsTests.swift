@@ -77,3 +77,20 @@ import Testing
         #expect(read.report.submittedAt.rfc3339 == "2026-11-03T00:00:00+08:00")
     }
 }
+
+/// A synced report written in the export's columns reads back as the same report (issue 15).
+@Suite struct AdminExportWritingTests {
+    @Test func aSyncedReportRoundTripsThroughTheColumns() throws {
+        let report = Report(
+            id: "9100012", kind: .permintaanInformasi, channel: .sms, title: "Jalan", body: "Isi", categoryId: "101", privacy: .anonim,
+            reporter: .init(name: "Budi"), status: .followedUp, unitId: "dki-dpu", submittedAt: ts("2026-11-02T10:05:09+07:00"), rating: 4)
+        let cells = AdminExport.cells(of: report, units: testUnits, categories: CategoryTree([Category(id: "101", name: "Infrastruktur")]))
+        #expect(cells[.date] == "2 Nov 2026" && cells[.time] == "10:05:09" && cells[.category] == "Infrastruktur")
+        let row = AdminExport.Row(number: 2, cells: cells)
+        let read = try AdminExport.read(row, catalog: AdminExport.Catalog(rows: [row])).get()
+        #expect(read.notes.isEmpty, "\(read.notes)")
+        #expect(read.report.id == report.id && read.report.kind == report.kind && read.report.channel == report.channel)
+        #expect(read.report.privacy == report.privacy && read.report.status == report.status && read.report.rating == 4)
+        #expect(read.report.submittedAt == report.submittedAt && read.report.title == "Jalan" && read.report.body == "Isi")
+    }
+}

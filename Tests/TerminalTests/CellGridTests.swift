@@ -60,5 +60,10 @@ import Testing
         #expect(!line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E })
         #expect(line.contains("␛]0;judul␇"))
         #expect(Sanitizer.block("a\nb\r\nc\td") == "a\nb\nc    d")
+        // A spreadsheet cell keeps its tabs and line breaks, and nothing else of the controls.
+        let cell = Sanitizer.cell(hostile + "\r\ng")
+        #expect(cell.hasSuffix("e\tf\r\ng") && cell.contains("␛]0;judul␇") && cell.contains("\r\u{2421}"), "\(cell)")
+        #expect(!cell.unicodeScalars.contains { ($0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0)) || (0x7F...0x9F).contains($0.value) })
+        #expect(Sanitizer.line("a\tb") == "a␉b")
     }
 }

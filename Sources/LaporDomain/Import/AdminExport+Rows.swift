@@ -76,6 +76,8 @@ extension AdminExport {
             var votes: [String: [IndonesianTimeZone: Int]] = [:]
             var unitByRowKey: [String: String] = [:]
             var categories: [String: String] = [:]
+            // A file names a few dozen provinces in 50,000 rows: each read once.
+            var provinceZones: [String: IndonesianTimeZone?] = [:]
             for row in rows {
                 let parentName = row[.parentAgency]
                 let parentId = parentName.isEmpty ? nil : "induk-" + Self.slug(parentName)
@@ -92,7 +94,10 @@ extension AdminExport {
                 }
                 if let unitId {
                     unitByRowKey[Self.rowKey(row)] = unitId
-                    if let zone = AdminExport.zone(ofProvince: row[.province]) {
+                    let province = row[.province]
+                    let known = provinceZones[province] ?? AdminExport.zone(ofProvince: province)
+                    provinceZones[province] = known
+                    if let zone = known {
                         votes[unitId, default: [:]][zone, default: 0] += 1
                         if let parentId { votes[parentId, default: [:]][zone, default: 0] += 1 }
                     }

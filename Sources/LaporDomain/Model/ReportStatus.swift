@@ -48,6 +48,9 @@ public enum ReportStatus: String, Codable, CaseIterable, Sendable {
 extension String {
     /// The string without leading and trailing white space and newlines.
     var trimmingWhitespace: String {
+        // Most texts have nothing to trim: no copy then (an import trims every cell it reads).
+        guard let first = self.first, let last = self.last else { return self }
+        if !(first.isWhitespace || first.isNewline) && !(last.isWhitespace || last.isNewline) { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace || first.isNewline { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace || last.isNewline { scalars.removeLast() }

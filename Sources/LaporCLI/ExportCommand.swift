@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import LaporDomain
+import LaporImport
+import LaporStore
+import LaporText
+import Terminal
+
+/// `lapor export FILE`: a view as the admin area's export (the 26 columns, then lapor's four).
+struct ExportCommand: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "export",
+            abstract: say(
+                "Write a view as the LAPOR! admin export (.xlsx or .csv), with lapor's deadline columns.",
+                id: "Tulis satu tampilan sebagai ekspor admin LAPOR! (.xlsx atau .csv), dengan kolom tenggat lapor."),
+            discussion: say(
+                """
+                The 26 columns of the admin area's export, then lapor's: Tenggat (the deadline in the \
+                unit's zone), Sisa Hari Kerja (negative once overdue), Tenggat Sementara, Terlambat. An \
+                imported report's columns are written as they were read, so that importing the file again \
+                changes nothing. The file is replaced only once it is written whole.
+                """,
+                id: """
+                    26 kolom ekspor area admin, lalu kolom lapor: Tenggat (dalam zona waktu unit), Sisa Hari \
+                    Kerja (negatif bila terlambat), Tenggat Sementara, Terlambat. Kolom laporan hasil impor \
+                    ditulis persis seperti dibaca, sehingga mengimpor berkas itu lagi tidak mengubah apa pun. \
+                    Berkas baru menggantikan yang lama setelah selesai ditulis utuh.
+                    """))
+    }
+
+    enum Format: String, ExpressibleByArgument { case xlsx, csv }
+
+    @OptionGroup var profile: ProfileOptions
+    @Argument(help: say("The file to write (.xlsx or .csv).", id: "Berkas yang ditulis (.xlsx atau .csv).", valueName: "file")) var file: String
+    @Option(
+        help: say("The view, built-in or saved (default: all).", id: "Tampilan, bawaan atau tersimpan (bawaan: all)."), completion: Completions.views)
+    var view = "all"
+    @Option(help: say("xlsx or csv (default: by the file's extension).", id: "xlsx atau csv (bawaan: menurut ekstensi berkas)."))
+    var format: Format?
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let text = try global.catalogue()
+        let chosenFormat = format ?? Format(rawValue: URL(fileURLWithPath: file).pathExtension.lowercased())
+        guard let chosenFormat else { throw CLIError(text.exportFormatUnknown(file)) }
+        let session = try ProfileSession.open(profile, text: text)
+        let reference = try session.reference()
+        let workflow = try session.workflow(reference)
+        let now = currentTime()
+        let (chosen, filter, savedOrder) = try ListCommand.resolve(
+            view: view, session: session, role: reference.user.role, workflow: workflow, text: text, at: now)
+        let categories = CategoryTree(reference.categories)
+        let decoder = JSONDecoder()
+        var rows: [[String]] = [
+            ["Judul Laporan: " + text.exportTitle(view: view)],
+            ["Nama Instansi: " + (reference.user.unitId.flatMap { workflow.units[$0]?.name } ?? "LAPOR!")],
+            ["Tanggal Generate: " + now.rfc3339],
+            [],
+            AdminExport.Column.allCases.map(\.rawValue) + AdminExport.laporColumns,
+        ]
+        var skipped = 0
+        let importedCells = try session.store.importedCells()
+        try session.store.forEachJSON(filter, sort: savedOrder ?? chosen.defaultSort, limit: Int.max) { json in
+            // One unreadable stored report is counted, not fatal.
+            guard let report = try? decoder.decode(Report.self, from: Data(json.utf8)) else {
+                skipped += 1
+                return
+            }
+            let cells: [String]
+            if let imported = importedCells[report.id] {
+                cells = AdminExport.Column.allCases.map { imported[$0.rawValue] ?? "" }
+            } else {
+                let derived = AdminExport.cells(of: report, units: workflow.units, categories: categories)
+                cells = AdminExport.Column.allCases.map { derived[$0] ?? "" }
+            }
+            let instants = workflow.rules.instants(for: report)
+            let zone = workflow.units.zone(of: report.unitId)
+            let remaining = instants.dueAt.map { workflow.calendar.remaining(from: now, until: $0, in: zone) }
+            rows.append(cells + AdminExport.laporCells(instants, remaining: remaining, zone: zone, at: now))
+        }
+        let url = URL(fileURLWithPath: file)
+        switch chosenFormat {
+        case .xlsx:
+            do {
+                try XLSXWriter.write(rows, to: url)
+            } catch {
+                throw CLIError(text.cannotWriteExport(file, String(describing: error)), status: .failure)
+            }
+        case .csv:
+            // As spreadsheet programs save "CSV UTF-8": a BOM and CRLF; the information rows left
+            // out (a CSV export starts with its header).
+            let body = rows.dropFirst(4).map { $0.map(ReportPrinter.csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+            guard FileManager.default.createFile(atPath: temporary.path, contents: Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array(body.utf8))),
+                rename(temporary.path, url.path) == 0
+            else {
+                try? FileManager.default.removeItem(at: temporary)
+                throw CLIError(text.cannotWriteExport(file, String(cString: strerror(errno))), status: .failure)
+            }
+        }
+        CommandContext.output.write(text.exported(rows.count - 5, file: Sanitizer.line(file)))
+        if skipped > 0 { CommandContext.output.error(text.exportSkipped(skipped)) }
+    }
+}
