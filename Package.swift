@@ -97,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "lapor-bench",
             dependencies: [
-                "LaporDomain", "LaporCentral", "LaporStore", "LaporSync", "LaporTUI", "Terminal",
+                "LaporDomain", "LaporCentral", "LaporStore", "LaporSync", "LaporTUI", "Terminal", "LaporImport",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -76,7 +76,7 @@ struct ImportCommand: AsyncParsableCommand {
             zone = z
         }
         let url = URL(fileURLWithPath: file)
-        let export: ExportFile
+        var export: ExportFile
         do {
             export = try ExportFile.read(url)
         } catch {
@@ -86,27 +86,10 @@ struct ImportCommand: AsyncParsableCommand {
         var config = try ProfileSession.loadConfig(paths, text: text)
         if let existing = config.profiles[profile], !existing.isOffline { throw CLIError(text.importProfileIsServer(profile)) }
 
-        // Each row on its own: one bad row never stops the rest.
+        let now = currentTime()
         let catalog = AdminExport.Catalog(rows: export.rows, zone: zone)
-        var reports: [ImportedReport] = []
-        var rejected: [(Int, AdminExport.Rejection)] = []
-        var notes: [(Int, AdminExport.Note)] = []
-        var firstRow: [String: Int] = [:]
-        for row in export.rows {
-            switch AdminExport.read(row, catalog: catalog) {
-            case .failure(let rejection): rejected.append((row.number, rejection))
-            case .success(let read):
-                if let first = firstRow[read.report.id] {
-                    rejected.append((row.number, .duplicateTrackingId(read.report.id, firstRow: first)))
-                    continue
-                }
-                firstRow[read.report.id] = row.number
-                notes += read.notes.map { (row.number, $0) }
-                // An empty cell and a missing one are the same (a sheet stores neither the same way twice).
-                let cells = Dictionary(uniqueKeysWithValues: row.cells.filter { !$0.value.isEmpty }.map { ($0.key.rawValue, $0.value) })
-                reports.append(ImportedReport(report: read.report, cells: cells, sheetRow: row.number))
-            }
-        }
+        let rows = RowFeed(export.rows, catalog: catalog, role: role.role, at: now)
+        export.rows = []
 
         try Paths.makePrivate(paths.store(profile: profile).deletingLastPathComponent())
         let store: CaseStore
@@ -116,7 +99,8 @@ struct ImportCommand: AsyncParsableCommand {
             throw CLIError(text.cannotOpenStore(paths.store(profile: profile).path, String(describing: error)), status: .failure)
         }
         let reference = try Self.reference(catalog: catalog, role: role.role, merging: try store.reference())
-        let outcome = try await store.importReports(reports, reference: reference, at: currentTime())
+        let outcome = try await store.importReports(reference: reference, at: now) { try rows.next() }
+        let (rejected, notes) = rows.said
 
         config.profiles[profile] = Profile(name: profile, server: "", source: url.standardizedFileURL.path)
         if config.defaultProfile == nil { config.defaultProfile = profile }
@@ -157,6 +141,79 @@ struct ImportCommand: AsyncParsableCommand {
             out.write(text.importOpenHint(profile, isDefault: isDefault))
         }
         if !rejected.isEmpty { throw CLIError("", status: .partial) }
+    }
+
+    /// The rows of a file, read into reports a batch at a time while the store writes them:
+    /// each row on its own (one bad row never stops the rest), read and encoded on every core,
+    /// duplicates found in the file's order; a batch's rows let go once read.
+    final class RowFeed: @unchecked Sendable {
+        static let batch = 4_000
+        private let lock = NSLock()
+        private var rows: [AdminExport.Row]
+        private let catalog: AdminExport.Catalog
+        private let role: Role
+        private let now: Timestamp
+        private var position = 0
+        private var firstRow: [String: Int] = [:]
+        private var rejected: [(Int, AdminExport.Rejection)] = []
+        private var notes: [(Int, AdminExport.Note)] = []
+
+        init(_ rows: [AdminExport.Row], catalog: AdminExport.Catalog, role: Role, at now: Timestamp) {
+            self.rows = rows
+            self.catalog = catalog
+            self.role = role
+            self.now = now
+        }
+
+        /// What was rejected and noted, by row number.
+        var said: ([(Int, AdminExport.Rejection)], [(Int, AdminExport.Note)]) { lock.withLock { (rejected, notes) } }
+
+        func next() throws -> [ImportedReport]? {
+            try lock.withLock {
+                guard position < rows.count else { return nil }
+                let range = position..<min(rows.count, position + Self.batch)
+                position = range.upperBound
+                let slice = Array(rows[range])
+                for i in range { rows[i].cells = [:] }
+                let catalog = self.catalog
+                let reads = ImportCommand.parallelMap(slice) { AdminExport.read($0, catalog: catalog) }
+                var accepted: [(AdminExport.Row, Report)] = []
+                for (row, read) in zip(slice, reads) {
+                    switch read {
+                    case .failure(let rejection): rejected.append((row.number, rejection))
+                    case .success(let read):
+                        if let first = firstRow[read.report.id] {
+                            rejected.append((row.number, .duplicateTrackingId(read.report.id, firstRow: first)))
+                            continue
+                        }
+                        firstRow[read.report.id] = row.number
+                        notes += read.notes.map { (row.number, $0) }
+                        accepted.append((row, read.report))
+                    }
+                }
+                let (role, now) = (self.role, self.now)
+                let made = ImportCommand.parallelMap(accepted) { row, report in
+                    // An empty cell and a missing one are the same (a sheet stores neither the same way twice).
+                    let cells = Dictionary(uniqueKeysWithValues: row.cells.filter { !$0.value.isEmpty }.map { ($0.key.rawValue, $0.value) })
+                    return Result { try ImportedReport(report: report, cells: cells, sheetRow: row.number, role: role, at: now) }
+                }
+                return try made.map { try $0.get() }
+            }
+        }
+    }
+
+    /// `transform` of every item, in order, spread over the machine's cores in chunks.
+    static func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> U) -> [U] {
+        let chunks = max(1, min(items.count / 1_000, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let size = (items.count + chunks - 1) / max(chunks, 1)
+        let parts = ChunkResults<U>()
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let start = chunk * size
+            let end = min(items.count, start + size)
+            let out = start < end ? items[start..<end].map(transform) : []
+            parts.lock.withLock { parts.parts[chunk] = out }
+        }
+        return (0..<chunks).flatMap { parts.parts[$0] ?? [] }
     }
 
     /// The reference data of an offline profile: the file's units and categories (with those of
@@ -205,4 +262,10 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
     }
+}
+
+/// The chunks of a `parallelMap`, each written once under the lock.
+private final class ChunkResults<U>: @unchecked Sendable {
+    let lock = NSLock()
+    var parts: [Int: [U]] = [:]
 }

@@ -10,7 +10,7 @@ struct Bench: AsyncParsableCommand {
         commandName: "lapor-bench",
         abstract: "Measure lapor's speed targets. Run in a release build.",
         subcommands: [
-            AllBench.self, SyncBench.self, ListBench.self, TUIBench.self, CalendarBench.self, CentralBench.self, ServeForBench.self,
+            AllBench.self, SyncBench.self, ListBench.self, TUIBench.self, ImportBench.self, CalendarBench.self, CentralBench.self, ServeForBench.self,
             PullForBench.self,
         ]
     )

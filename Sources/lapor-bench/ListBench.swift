@@ -146,5 +146,6 @@ struct AllBench: AsyncParsableCommand {
         try ListSuite(path: path, runs: runs).run()
         try ProcessSuite(data: data, storePath: path, runs: runs).run()
         try await TUISuite(path: path, runs: runs).run()
+        try await ImportSuite(rows: min(50_000, reports), runs: runs).run()
     }
 }

@@ -19,7 +19,7 @@ import Testing
         "LaporTUI": ["LaporDomain", "LaporStore", "LaporSync", "LaporText", "LaporApp", "Terminal"],
         "LaporCLI": ["LaporDomain", "LaporText", "LaporApp", "LaporCentral", "LaporStore", "LaporSync", "Terminal", "LaporTUI", "LaporImport"],
         "lapor": ["LaporCLI"],
-        "lapor-bench": ["LaporDomain", "LaporCentral", "LaporStore", "LaporSync", "LaporTUI", "Terminal"],
+        "lapor-bench": ["LaporDomain", "LaporCentral", "LaporStore", "LaporSync", "LaporTUI", "Terminal", "LaporImport"],
     ]
 
     /// The package's source targets and their dependencies on its own targets, read from the manifest text.

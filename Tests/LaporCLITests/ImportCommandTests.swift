@@ -70,6 +70,24 @@ import Testing
         #expect(show.out.contains("tidak ada di ekspor terbaru"), "\(show.out)")
     }
 
+    /// More rows than one batch (4,000): every row stored once, a duplicate found across
+    /// batches, named with the row it repeats.
+    @Test func aLargeFileIsReadInBatchesWithNothingLostOrTwice() async throws {
+        let m = Machine()
+        defer { m.remove() }
+        var lines = ["Tracking ID;Tanggal Laporan Masuk;Waktu Laporan Masuk;Judul Laporan;Status Laporan;Provinsi"]
+        for i in 0..<9_000 { lines.append("\(5_000_000 + i);3 Nov 2026;09:00;Laporan \(i);Terdisposisi ke Dinas;Bali") }
+        lines.append("5000007;4 Nov 2026;10:00;Ulang;Ditutup oleh Admin;Bali")
+        let file = m.home.appendingPathComponent("besar.csv")
+        try FileManager.default.createDirectory(at: m.home, withIntermediateDirectories: true)
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        let run = await m.run("import", file.path)
+        #expect(run.code == 5 && run.out.contains("9000 baru, 0 diperbarui, 0 tidak berubah, 1 ditolak"), "\(run.out) \(run.err)")
+        #expect(run.err.contains("baris 9002: ditolak, Tracking ID 5000007 sudah ada di baris 9."), "\(run.err)")
+        #expect(try store(m).reportCount() == 9_000)
+        #expect(try store(m).report("5000007")?.title == "Laporan 7")
+    }
+
     @Test func aCSVExportAndHostileFilesEachGetASentence() async throws {
         let m = Machine()
         defer { m.remove() }

@@ -24,23 +24,23 @@ import Testing
         let reference = ReferenceData(
             user: User(id: "ekspor", name: "Ekspor", role: .liaison, unitId: "5171"), units: [unit], categories: [],
             calendarYears: WorkingCalendar.builtinYears, policy: .standard)
-        func imported(_ id: String, title: String, row: Int) -> ImportedReport {
-            ImportedReport(
+        let now = Timestamp(Date())
+        func imported(_ id: String, title: String, row: Int) throws -> ImportedReport {
+            try ImportedReport(
                 report: Report(
                     id: id, kind: .pengaduan, channel: .web, title: title, body: "b", privacy: .anonim, reporter: .init(name: "Budi"),
                     status: .dispatched,
                     unitId: "5171", submittedAt: Timestamp(epochSeconds: 1_793_000_000, offsetSeconds: 28_800)),
-                cells: ["Tracking ID": id, "Judul Laporan": title], sheetRow: row)
+                cells: ["Tracking ID": id, "Judul Laporan": title], sheetRow: row, role: .liaison, at: now)
         }
-        let now = Timestamp(Date())
         let first = try await store.importReports(
-            [imported("4100001", title: "A", row: 2), imported("4100002", title: "B", row: 3)], reference: reference, at: now)
+            [try imported("4100001", title: "A", row: 2), try imported("4100002", title: "B", row: 3)], reference: reference, at: now)
         #expect(first == ImportOutcome(new: 2))
         // A liaison's store never holds an anonim reporter, as a sync would not.
         #expect(try store.report("4100001")?.reporter == nil)
         #expect(try store.report("4100001")?.isFromExport == true)
         try store.saveDraft(DraftKey(reportId: "4100002", kind: "followup"), text: "draf", at: now)
-        let second = try await store.importReports([imported("4100001", title: "A2", row: 2)], reference: reference, at: now)
+        let second = try await store.importReports([try imported("4100001", title: "A2", row: 2)], reference: reference, at: now)
         #expect(second == ImportOutcome(new: 0, updated: 1, unchanged: 0, missing: 1))
         #expect(try store.report("4100001")?.version == 2 && store.report("4100001")?.title == "A2")
         #expect(try store.importedRow("4100002")?.inLatest == false && store.report("4100002") != nil)
@@ -48,7 +48,7 @@ import Testing
         #expect(try store.importedMissing() == ["4100002"])
         // Back in a later file: no longer flagged; an unchanged row is untouched.
         let third = try await store.importReports(
-            [imported("4100001", title: "A2", row: 2), imported("4100002", title: "B", row: 3)], reference: reference, at: now)
+            [try imported("4100001", title: "A2", row: 2), try imported("4100002", title: "B", row: 3)], reference: reference, at: now)
         #expect(third == ImportOutcome(new: 0, updated: 0, unchanged: 2, missing: 0))
         #expect(try store.report("4100001")?.version == 2 && store.importedMissing().isEmpty)
         // The estimated follow-up deadline is stored as not final (the list's ≈).
