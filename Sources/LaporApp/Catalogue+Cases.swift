@@ -73,6 +73,7 @@ extension Catalogue {
         case .dueSoon: pick("Segera Jatuh Tempo", "Due soon")
         case .escalating: pick("Menjelang Eskalasi", "Escalation near")
         case .escalated: pick("Eskalasi", "Escalated")
+        case .unknown: pick("Status tak dikenal", "Unknown status")
         case .all: pick("Semua", "All")
         }
     }

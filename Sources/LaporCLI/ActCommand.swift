@@ -59,6 +59,7 @@ struct ActCommand: AsyncParsableCommand {
     func run() async throws {
         let words = try global.catalogue()
         let session = try ProfileSession.open(profile, text: words)
+        guard !session.profile.isOffline else { throw CLIError(words.offlineCannotAct(session.profile.name)) }
         let reference = try session.reference()
         let workflow = try session.workflow(reference)
         let normalized = type.replacingOccurrences(of: "-", with: "_").lowercased()

@@ -22,18 +22,21 @@ struct ListCommand: AsyncParsableCommand {
                 """
                 Views: inbox, waiting, done (liaison); queue, ready (admin); overdue, due-soon, escalated \
                 (supervisor); escalating (every role: ten days before the escalation, and after); all; \
+                unknown (imported reports whose status label lapor does not know); \
                 and the views saved in the TUI with V (by their name). \
                 Filters combine with the view; repeat an option for several values. Units and categories \
                 include their sub-units and sub-categories. In the deadline column ⚑ marks a report near \
-                or past its escalation and ≈ a provisional deadline; CSV and JSON carry due_provisional.
+                or past its escalation and ≈ a deadline that may move (provisional holidays, or estimated for \
+                an imported report); CSV and JSON carry due_provisional.
                 """,
                 id: """
                     Tampilan: inbox, waiting, done (pejabat penghubung); queue, ready (admin); overdue, due-soon, \
                     escalated (supervisor); escalating (semua peran: sepuluh hari sebelum eskalasi, dan sesudahnya); \
-                    all; dan tampilan yang disimpan di TUI dengan V (menurut namanya). Filter digabung dengan \
+                    all; unknown (laporan impor yang label statusnya tidak dikenal); dan tampilan yang disimpan di TUI dengan V (menurut namanya). Filter digabung dengan \
                     tampilan; ulangi opsi untuk beberapa nilai. Unit dan kategori mencakup sub-unit dan \
                     subkategorinya. Di kolom tenggat ⚑ menandai laporan yang mendekati atau melewati eskalasinya dan \
-                    ≈ tenggat sementara; CSV dan JSON memuat due_provisional.
+                    ≈ tenggat yang dapat bergeser (hari libur sementara, atau perkiraan untuk laporan impor); CSV \
+                    dan JSON memuat due_provisional.
                     """
             )
         )
@@ -47,8 +50,8 @@ struct ListCommand: AsyncParsableCommand {
         String?
     @Option(
         help: say(
-            "Status (submitted, held, verified, dispatched, info_requested, followed_up, replied, closed, archived).",
-            id: "Status (submitted, held, verified, dispatched, info_requested, followed_up, replied, closed, archived)."),
+            "Status (submitted, held, verified, dispatched, info_requested, followed_up, replied, closed, archived, unknown).",
+            id: "Status (submitted, held, verified, dispatched, info_requested, followed_up, replied, closed, archived, unknown)."),
         completion: Completions.statuses)
     var status: [String] = []
     @Option(

@@ -65,13 +65,18 @@ extension CaseStore {
     public func importReports(
         reference: ReferenceData, at now: Timestamp, next: @escaping @Sendable () throws -> [ImportedReport]?
     ) async throws -> ImportOutcome {
+        // Imported for another role before (`--role`): every report is stored again, so that an
+        // admin gets the reporters a liaison's import left out.
+        let roleChanged = try self.reference().map { $0.user.role != reference.user.role } ?? false
         try await save(reference)
         return try await writer.write { db in
             var outcome = ImportOutcome()
             let rules = try Self.rules(in: db)
             try db.execute(sql: "UPDATE imported_row SET in_latest = 0")
             while let batch = try next() {
-                for item in batch { try Self.importOne(item, role: reference.user.role, rules: rules, at: now, outcome: &outcome, in: db) }
+                for item in batch {
+                    try Self.importOne(item, role: reference.user.role, rules: rules, at: now, rewrite: roleChanged, outcome: &outcome, in: db)
+                }
             }
             outcome.missing = try Int.fetchOne(db, sql: "SELECT count(*) FROM imported_row WHERE in_latest = 0") ?? 0
             return outcome
@@ -79,7 +84,8 @@ extension CaseStore {
     }
 
     static func importOne(
-        _ item: ImportedReport, role: Role, rules: DeadlineRules, at now: Timestamp, outcome: inout ImportOutcome, in db: Database
+        _ item: ImportedReport, role: Role, rules: DeadlineRules, at now: Timestamp, rewrite: Bool, outcome: inout ImportOutcome,
+        in db: Database
     ) throws {
         let cells = item.cellsJSON
         let stored = try Row.fetchOne(
@@ -89,7 +95,7 @@ extension CaseStore {
         var json: String? = report == item.report ? item.reportJSON : nil
         if let stored, let version: Int = try stored.decode(forColumn: "version") {
             let before: String = try stored.decode(forColumn: "cells")
-            if before == cells {
+            if before == cells, !rewrite {
                 outcome.unchanged += 1
                 try db.cachedStatement(sql: "UPDATE imported_row SET in_latest = 1 WHERE report_id = ?").execute(arguments: [report.id])
                 return

@@ -22,6 +22,8 @@ public enum ReportView: String, CaseIterable, Sendable {
     case escalated
     /// Everything in the store.
     case all
+    /// Reports read from an export whose status label lapor does not know (`ReportStatus.unknown`).
+    case unknown
 
     /// The views a role works with, in key order (1, 2, 3…), then `all`.
     public static func views(for role: Role) -> [ReportView] {
@@ -47,13 +49,14 @@ public enum ReportView: String, CaseIterable, Sendable {
         case .escalating: return InboxFilter(statuses: open, warnedAt: now)
         case .escalated: return InboxFilter(statuses: open, escalatedAt: now)
         case .all: return InboxFilter()
+        case .unknown: return InboxFilter(statuses: [.unknown])
         }
     }
 
     /// The order a view is read in.
     public var defaultSort: InboxSort {
         switch self {
-        case .done, .all: .id
+        case .done, .all, .unknown: .id
         case .escalated, .escalating: .age
         case .overdue: .unit
         default: .due

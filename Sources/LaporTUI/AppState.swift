@@ -177,6 +177,8 @@ public enum Event: Sendable {
     /// The selected report's unsettled outbox items, and every report that has some.
     case loadedUnsettled([OutboxItem], reports: Set<String>)
     case loadedDraft(DraftKey, String?)
+    /// The newest draft of a report, for `y` (nil: none).
+    case draftToCopy(String, String?)
     case queued(QueueResult)
     case loadedOutbox([OutboxItem])
     /// The outbox changed (an item re-queued or discarded): a line to show.
@@ -230,6 +232,10 @@ public enum Effect: Equatable, Sendable {
     case loadAllIds
     /// Hand the text to `$VISUAL`/`$EDITOR`, the screen suspended meanwhile.
     case externalEditor(String)
+    /// Read the newest draft of a report for `y`.
+    case loadDraftToCopy(String)
+    /// Put the text on the terminal's clipboard (the loop's own: it writes to the terminal).
+    case copy(String)
 }
 
 /// Why `$EDITOR` gave nothing back.

@@ -50,6 +50,9 @@ extension Runtime {
             try? store.markSeen(id)
         case .loadDraft(let key):
             emit(.loadedDraft(key, (try? store.draft(key))?.text))
+        case .loadDraftToCopy(let id):
+            let newest = ((try? store.drafts()) ?? []).filter { $0.key.reportId == id && !$0.text.isEmpty }.max { $0.updatedAt < $1.updatedAt }
+            emit(.draftToCopy(id, newest?.text))
         case .saveDraft(let key, let text):
             try? store.saveDraft(key, text: text, at: clock.now())
         case .queue(let pending):
@@ -67,7 +70,7 @@ extension Runtime {
             emit(.loadedOutbox((try? store.outbox(states: [.queued, .conflict, .failed, .sent])).map { Array($0.prefix(200)) } ?? []))
         case .loadAllIds:
             emit(.loadedAllIds(((try? store.page(state.filter, sort: state.order, limit: Self.markLimit)) ?? []).map(\.id)))
-        case .externalEditor, .sync:
+        case .externalEditor, .sync, .copy:
             break
         }
     }

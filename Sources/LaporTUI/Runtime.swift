@@ -94,6 +94,8 @@ public final class Runtime: @unchecked Sendable {
                 switch effect {
                 case .externalEditor(let text):
                     post(.editorReturned(ExternalEditor.edit(text, screen: screen)))
+                case .copy(let text):
+                    screen.copyToClipboard(text)
                 case .sync:
                     lastSyncStarted = Date()
                     startSync()

@@ -20,6 +20,11 @@ extension Update {
             state.message = text.noSelection
             return []
         }
+        // A profile read from an export sends nothing: texts become drafts to copy with y.
+        if state.fromExport, ![.followup, .requestInfo, .returnReport, .hold].contains(command) {
+            state.message = text.offlineActionsUnavailable
+            return []
+        }
         var pending = PendingAction(type: type, reportIds: targets)
         var report: Report? = nil
         if targets.count == 1 {

@@ -45,6 +45,17 @@ extension Update {
                 state.message = state.text.fieldProblem("text", .empty)
                 return []
             }
+            if state.fromExport {
+                // Nothing goes to a server from an export's profile: the text stays as the draft.
+                guard c.loaded else {
+                    state.message = state.text.stillLoading
+                    return []
+                }
+                state.composer = nil
+                state.focus = .list
+                state.message = state.text.offlineDraftSaved
+                return [.saveDraft(c.pending.draftKey, c.editor.text)]
+            }
             var pending = c.pending
             pending.text = c.editor.text
             c.pending = pending

@@ -80,6 +80,17 @@ public enum Update {
             state.detailUnsettled = items.filter { $0.reportId == state.detail?.id }
             state.unsettledReports = reports
             return []
+        case .draftToCopy(let id, let text):
+            guard let text else {
+                state.message = state.text.noDraftToCopy(id)
+                return []
+            }
+            guard clipboardSequence(text) != nil else {
+                state.message = state.text.draftTooLongToCopy
+                return []
+            }
+            state.message = state.text.draftCopied(id, count: text.count)
+            return [.copy(text)]
         case .loadedDraft(let key, let text):
             guard var composer = state.composer, composer.pending.draftKey == key, !composer.loaded else { return [] }
             composer.loaded = true
@@ -241,6 +252,12 @@ public enum Update {
             state.filterText = nil
             state.extraFilter = InboxFilter()
             return [.reload]
+        case .copyDraft:
+            guard let id = state.row(at: state.selected)?.id else {
+                state.message = state.text.noSelection
+                return []
+            }
+            return [.loadDraftToCopy(id)]
         case .sync:
             guard !state.fromExport else {
                 state.message = state.text.offlineProfile(state.profile)

@@ -278,8 +278,9 @@ public enum View {
             let width = min(12, (mode.keys.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2)
             entries = mode.keys.map { pad($0.label, width) + $0.help(state.language) }
         }
-        // Two columns when one does not fit the height.
-        if entries.count + 6 > state.height {
+        // Two columns when one does not fit the height: the frame, title and footer (6 lines),
+        // the title bar above and the status bar and hint line below, which the box never covers.
+        if entries.count + 9 > state.height {
             let half = (entries.count + 1) / 2
             let width = entries.prefix(half).map { DisplayWidth.of($0) }.max() ?? 0
             entries = (0..<half).map { i in

@@ -89,8 +89,8 @@ extension Catalogue {
         switch note {
         case .unknownStatus(let label):
             text = pick(
-                "status '\(label)' tidak dikenal: diimpor dengan status tidak dikenal (lapor list --status unknown)",
-                "status '\(label)' is not known: imported with status unknown (lapor list --status unknown)")
+                "status '\(label)' tidak dikenal: diimpor dengan status tidak dikenal (lapor list --view unknown)",
+                "status '\(label)' is not known: imported with status unknown (lapor list --view unknown)")
         case .unknownKind(let kind):
             text = pick(
                 "klasifikasi '\(kind)' tidak dikenal: dihitung sebagai pengaduan", "classification '\(kind)' is not known: counted as pengaduan")
@@ -151,6 +151,42 @@ extension Catalogue {
 
     public func exportSkipped(_ count: Int) -> String {
         pick("\(count) laporan tersimpan tidak terbaca dan dilewati.", "\(count) stored report(s) did not read and were skipped.")
+    }
+
+    public var offlineActionsUnavailable: String {
+        pick(
+            "Luring: tindakan dilakukan di web LAPOR!; tulis draf dengan c, lalu salin dengan y.",
+            "Offline: actions are taken on the LAPOR! web; write a draft with c, then copy it with y.")
+    }
+
+    public var offlineDraftSaved: String {
+        pick(
+            "Disimpan sebagai draf (luring: tidak dikirim). Tekan y untuk menyalin, lalu tempel di web LAPOR!.",
+            "Saved as a draft (offline: nothing is sent). Press y to copy it, then paste it on the LAPOR! web.")
+    }
+
+    public func draftCopied(_ id: String, count: Int) -> String {
+        pick(
+            "Draf laporan \(id) disalin ke papan klip terminal (\(count) karakter).",
+            "The draft of report \(id) is on the terminal's clipboard (\(count) characters).")
+    }
+
+    public func noDraftToCopy(_ id: String) -> String {
+        pick("Belum ada draf untuk laporan \(id): tulis dengan c.", "No draft for report \(id) yet: write one with c.")
+    }
+
+    public var draftTooLongToCopy: String {
+        pick(
+            "Draf terlalu panjang untuk papan klip terminal (OSC 52, paling banyak ~75.000 bita).",
+            "The draft is too long for the terminal's clipboard (OSC 52, about 75,000 bytes at most).")
+    }
+
+    /// `lapor act` and `lapor outbox retry` on a profile read from an export.
+    public func offlineCannotAct(_ profile: String) -> String {
+        pick(
+            "Profil '\(profile)' luring (dibaca dari ekspor): tindakan dilakukan di web LAPOR!; tulis draf di TUI (c) dan salin dengan y.",
+            "Profile '\(profile)' is offline (read from an export): actions are taken on the LAPOR! web; write a draft in the TUI (c) and copy it with y."
+        )
     }
 
     /// The status bar's sync field on a profile read from an export.

@@ -11,6 +11,7 @@ public final class MemoryScreen: Screen, @unchecked Sendable {
     /// What happened besides frames: `suspend`, `resume`, `stop`, in order.
     private var events: [String] = []
     private var woken = false
+    private var copied: [String] = []
 
     public init(width: Int, height: Int) {
         self.width = width
@@ -33,6 +34,10 @@ public final class MemoryScreen: Screen, @unchecked Sendable {
     public var lastFrame: CellGrid? { lock.withLock { frames.last } }
     public var frameCount: Int { lock.withLock { frames.count } }
     public var log: [String] { lock.withLock { events } }
+    /// What was put on the clipboard, in order.
+    public var clipboard: [String] { lock.withLock { copied } }
+
+    public func copyToClipboard(_ text: String) { lock.withLock { copied.append(text) } }
 
     /// Waits (polling, with a deadline) until a frame drawn after `after` frames shows `text`.
     public func waitForFrame(containing text: String, after: Int = 0, timeout: Double = 5) -> CellGrid? {

@@ -111,6 +111,20 @@ public final class NcursesScreen: Screen, @unchecked Sendable {
     /// one ran on into `resume` (back into the alternate screen, a frame drawn) before the stop
     /// reached it, leaving the shell's prompt on top of the TUI's screen. A signal to the thread
     /// itself is taken on the way out of the call, before `resume`.
+    public func copyToClipboard(_ text: String) {
+        guard let sequence = clipboardSequence(text) else { return }
+        // After the frame (curses has flushed its output on refresh): the terminal takes the
+        // sequence whole and shows nothing.
+        fflush(nil)
+        let bytes = Array(sequence.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBufferPointer { Glibc.write(1, $0.baseAddress, $0.count) }
+            guard n > 0 else { break }
+            written += n
+        }
+    }
+
     public func stopForJobControl() {
         suspend()
         pthread_kill(pthread_self(), SIGSTOP)

@@ -70,7 +70,9 @@ struct ImportSuite {
             var t = nanos()
             let first = ChildProcess.run(command, environment: env, timeout: 600)
             wall.append(Double(nanos() - t) / 1e9)
-            guard first.status == 0 else { throw ValidationError("lapor import failed (\(first.status)): \(first.output.prefix(400))") }
+            guard first.status == 0 else {
+                throw ValidationError("lapor import failed (\(first.status.map { String($0) } ?? "no exit status")): \(first.output.prefix(400))")
+            }
             if let kb = (try? String(contentsOfFile: rssFile, encoding: .utf8)).flatMap({ Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
             ) {
                 rss.append(kb / 1024)

@@ -70,6 +70,30 @@ import Testing
         #expect(show.out.contains("tidak ada di ekspor terbaru"), "\(show.out)")
     }
 
+    /// The reporter of an anonim report: hidden from a liaison's and a supervisor's import, shown
+    /// to an admin's; changing the role stores every report again.
+    @Test func eachRoleSeesWhatItMay() async throws {
+        let m = Machine()
+        defer { m.remove() }
+        let file = Self.fixture("contoh-ekspor-terbaru.xlsx")
+        #expect(await m.run("import", file).code == 0)
+        #expect(await m.run("show", "4100002").out.contains("(identitas dirahasiakan)"))
+        let admin = await m.run("import", file, "--role", "admin")
+        #expect(admin.code == 0 && admin.out.contains("0 baru, 37 diperbarui, 0 tidak berubah"), "\(admin.out)")
+        #expect(await m.run("show", "4100002").out.contains("Siti Aminah"))
+        let supervisor = await m.run("import", file, "--role", "supervisor")
+        #expect(supervisor.code == 0, "\(supervisor.err)")
+        #expect(await m.run("show", "4100002").out.contains("(identitas dirahasiakan)"))
+        let overdue = await m.run("list", "--view", "overdue", "--format", "ndjson")
+        let lines = overdue.out.split(separator: "\n")
+        #expect(overdue.code == 0 && lines.count > 3, "\(overdue.err)")
+        // No anonim or rahasia report carries its reporter for a supervisor.
+        for line in lines {
+            let report = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            if report?["privacy"] as? String != "public" { #expect(report?["reporter"] is NSNull, "\(line.prefix(200))") }
+        }
+    }
+
     /// More rows than one batch (4,000): every row stored once, a duplicate found across
     /// batches, named with the row it repeats.
     @Test func aLargeFileIsReadInBatchesWithNothingLostOrTwice() async throws {
@@ -132,6 +156,43 @@ import Testing
         #expect(told.contains("lapor import"), "\(told)")
         tmux.keys("q")
         #expect(await tmux.wait(for: "EXIT=0").contains("EXIT=0"))
+    }
+
+    /// Nothing is sent from an export's profile: a follow-up becomes a draft, `y` puts it on the
+    /// terminal's clipboard (here tmux's, with set-clipboard on), other actions are explained.
+    @Test func aFollowUpBecomesADraftAndYCopiesIt() async throws {
+        let m = Machine()
+        defer { m.remove() }
+        #expect(await m.run("import", ImportCommandTests.fixture("contoh-ekspor-terbaru.xlsx")).code == 0)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        tmux.start("env \(m.shell) LANG=C.UTF-8 \(TmuxEndToEndTests.binary.path); echo EXIT=$?; sleep 30")
+        let first = await tmux.wait(for: "luring: dari ekspor")
+        let id = try #require(
+            first.split(separator: "\n").dropFirst(2).first.flatMap { line in
+                line.split(separator: " ").first.map { String($0.drop { !$0.isNumber }) }
+            })
+        tmux.keys("F")
+        #expect(await tmux.wait(for: "tindakan dilakukan di web LAPOR!").contains("salin dengan y"))
+        tmux.keys("c")
+        await tmux.wait(for: "Ctrl-S")
+        tmux.keys("Sudah kami tambal, terima kasih.")
+        tmux.keys("C-s")
+        #expect(await tmux.wait(for: "Disimpan sebagai draf").contains("Tekan y"))
+        Tmux.run(["set-option", "-s", "set-clipboard", "on"])
+        tmux.keys("y")
+        let copied = await tmux.wait(for: "disalin ke papan klip")
+        #expect(copied.contains("Draf laporan \(id)"), "\(copied)")
+        #expect(Tmux.run(["show-buffer"]) == "Sudah kami tambal, terima kasih.")
+        tmux.keys("q")
+        await tmux.wait(for: "EXIT=0")
+        // The draft is in the store; nothing is in the outbox; the command line says why not.
+        #expect(try ImportCommandTests().store(m).draft(DraftKey(reportId: id, kind: "followup"))?.text == "Sudah kami tambal, terima kasih.")
+        let outbox = await m.run("outbox", "list", "--all", "--format", "json")
+        let items = try JSONSerialization.jsonObject(with: Data(outbox.out.utf8)) as? [Any]
+        #expect(outbox.code == 0 && items?.isEmpty == true, "\(outbox.out)")
+        let act = await m.run("act", "followup", id, "--text", "Sudah.")
+        #expect(act.code == 2 && act.err.contains("tindakan dilakukan di web LAPOR!"), "\(act.err)")
     }
 }
 

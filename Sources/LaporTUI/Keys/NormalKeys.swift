@@ -13,7 +13,7 @@ public enum Command: String, CaseIterable, Sendable {
     /// The keys of the user's saved views, after the built-in ones.
     static let savedViews: [Command] = [.saved1, .saved2, .saved3, .saved4]
     case followup, requestInfo, forward, returnReport, verify, dispatch, hold, archive, duplicate, closeReport
-    case mark, markAll, outbox
+    case mark, markAll, outbox, copyDraft
 
     /// The action a key starts (`D` is an archive as a duplicate).
     public var actionType: ActionType? {
@@ -90,6 +90,9 @@ public enum KeyMap {
         KeyBinding(
             command: .markAll, keys: [.char("M")], label: "M", helpID: "Tandai semua di tampilan", helpEN: "Mark all in the view", hint: false),
         KeyBinding(command: .outbox, keys: [.char("o")], label: "o", helpID: "Kotak keluar", helpEN: "Outbox", hint: true),
+        KeyBinding(
+            command: .copyDraft, keys: [.char("y")], label: "y", helpID: "Salin draf (OSC 52)", helpEN: "Copy the draft (OSC 52)",
+            hint: false),
         KeyBinding(command: .sync, keys: [.char("s")], label: "s", helpID: "Sinkron", helpEN: "Sync", hint: true),
         KeyBinding(command: .explain, keys: [.char("e")], label: "e", helpID: "Rincian tenggat", helpEN: "Deadline days", hint: true),
         KeyBinding(command: .help, keys: [.char("?"), .function(1)], label: "?/F1", helpID: "Bantuan", helpEN: "Help", hint: true),
