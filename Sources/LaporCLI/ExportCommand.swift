@@ -43,7 +43,7 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let text = try global.catalogue()
         let chosenFormat = format ?? Format(rawValue: URL(fileURLWithPath: file).pathExtension.lowercased())
-        guard let chosenFormat else { throw CLIError(text.exportFormatUnknown(file)) }
+        guard let chosenFormat else { throw CLIError(text.exportFormatUnknown(Sanitizer.line(file))) }
         let session = try ProfileSession.open(profile, text: text)
         let reference = try session.reference()
         let workflow = try session.workflow(reference)
@@ -85,7 +85,7 @@ struct ExportCommand: AsyncParsableCommand {
             do {
                 try XLSXWriter.write(rows, to: url)
             } catch {
-                throw CLIError(text.cannotWriteExport(file, String(describing: error)), status: .failure)
+                throw CLIError(text.cannotWriteExport(Sanitizer.line(file), String(describing: error)), status: .failure)
             }
         case .csv:
             // As spreadsheet programs save "CSV UTF-8": a BOM and CRLF; the information rows left
@@ -96,7 +96,7 @@ struct ExportCommand: AsyncParsableCommand {
                 rename(temporary.path, url.path) == 0
             else {
                 try? FileManager.default.removeItem(at: temporary)
-                throw CLIError(text.cannotWriteExport(file, String(cString: strerror(errno))), status: .failure)
+                throw CLIError(text.cannotWriteExport(Sanitizer.line(file), String(cString: strerror(errno))), status: .failure)
             }
         }
         CommandContext.output.write(text.exported(rows.count - 5, file: Sanitizer.line(file)))

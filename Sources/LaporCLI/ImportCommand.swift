@@ -80,7 +80,7 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             export = try ExportFile.read(url)
         } catch {
-            throw CLIError(text.importFailure(file, Self.failure(error)))
+            throw CLIError(text.importFailure(Sanitizer.line(file), Self.failure(error)))
         }
         let paths = Paths(environment: CommandContext.environment, dataDir: dataDir)
         var config = try ProfileSession.loadConfig(paths, text: text)
@@ -133,7 +133,7 @@ struct ImportCommand: AsyncParsableCommand {
         case .text:
             out.write(
                 text.importSummary(
-                    file: file, new: outcome.new, updated: outcome.updated, unchanged: outcome.unchanged, rejected: rejected.count,
+                    file: Sanitizer.line(file), new: outcome.new, updated: outcome.updated, unchanged: outcome.unchanged, rejected: rejected.count,
                     missing: outcome.missing, profile: profile))
             let lines = rejected.map { text.importRejected(row: $0.0, $0.1) } + notes.map { text.importNote(row: $0.0, $0.1) }
             for line in lines.prefix(Self.shownLines) { out.error(Sanitizer.line(line)) }

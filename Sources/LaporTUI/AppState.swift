@@ -106,6 +106,8 @@ public struct AppState: Sendable {
     public var offline = false
     /// The profile was read from an export (`lapor import`): there is no server to sync with.
     public var fromExport = false
+    /// Imported reports the latest export no longer held (kept, flagged in the detail pane).
+    public var notInLatestExport: Set<String> = []
     public var outboxQueued = 0
     public var overdueCount = 0
     public var dueTodayCount = 0
@@ -164,6 +166,8 @@ public enum Event: Sendable {
     case resize(width: Int, height: Int)
     case tick(Timestamp)
     case loaded(rows: [InboxRow], total: Int, offset: Int = 0)
+    /// The imported reports the latest export no longer held.
+    case loadedNotInLatestExport(Set<String>)
     case loadedGroups([OverdueGroup])
     case loadedDetail(Report?)
     /// The selected report is stored but cannot be shown (its JSON does not decode).

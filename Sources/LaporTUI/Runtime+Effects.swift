@@ -23,6 +23,7 @@ extension Runtime {
             let total = (try? store.count(filter)) ?? rows.count
             emit(.loaded(rows: rows, total: total, offset: offset))
             emit(unsettled(state.detail?.id))
+            if state.fromExport { emit(.loadedNotInLatestExport((try? store.importedMissing()) ?? [])) }
             if state.view == .overdue { emit(.loadedGroups((try? store.overdueByUnit(at: state.now)) ?? [])) }
         case .refreshCounts:
             emit(counts(state))

@@ -80,6 +80,9 @@ public enum Update {
             state.detailUnsettled = items.filter { $0.reportId == state.detail?.id }
             state.unsettledReports = reports
             return []
+        case .loadedNotInLatestExport(let ids):
+            state.notInLatestExport = ids
+            return []
         case .draftToCopy(let id, let text):
             guard let text else {
                 state.message = state.text.noDraftToCopy(id)

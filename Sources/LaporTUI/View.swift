@@ -165,6 +165,7 @@ public enum View {
             for line in DisplayWidth.wrap(Sanitizer.block(item.request.text!), to: max(1, r.width - 4)) { lines.append(("  " + line, .plain)) }
         }
         if report.isFromExport { lines.append((text.noTimelineInExport, dimStyle)) }
+        if state.notInLatestExport.contains(report.id) { lines.append((text.notInLatestExport, soonStyle)) }
         for event in report.timeline {
             let local = event.at.in(zone)
             var head = "\(text.shortDate(local.localDate)) \(text.eventName(event.type))"

@@ -208,6 +208,11 @@ extension Catalogue {
         return out
     }
 
+    /// The detail pane's line for an imported report the latest export no longer held.
+    public var notInLatestExport: String {
+        pick("Tidak ada di ekspor terbaru (disimpan dari impor sebelumnya).", "Not in the latest export (kept from an earlier import).")
+    }
+
     /// In place of the timeline of a report read from an export.
     public var noTimelineInExport: String {
         pick("(ekspor LAPOR! tidak memuat riwayat laporan)", "(a LAPOR! export carries no report history)")

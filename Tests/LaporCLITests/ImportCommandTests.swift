@@ -158,6 +158,25 @@ import Testing
         #expect(await tmux.wait(for: "EXIT=0").contains("EXIT=0"))
     }
 
+    /// A report an earlier export held and the latest does not: kept, and its detail says so.
+    @Test func aReportGoneFromTheLatestExportIsFlaggedOnScreen() async throws {
+        let m = Machine()
+        defer { m.remove() }
+        #expect(await m.run("import", ImportCommandTests.fixture("contoh-ekspor.xlsx")).code == 5)
+        #expect(await m.run("import", ImportCommandTests.fixture("contoh-ekspor-terbaru.xlsx")).code == 0)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        tmux.start("env \(m.shell) LANG=C.UTF-8 \(TmuxEndToEndTests.binary.path); echo EXIT=$?; sleep 30")
+        await tmux.wait(for: "luring: dari ekspor")
+        tmux.keys("g")
+        await tmux.wait(for: "Buka nomor laporan")
+        tmux.keys("4100003", "Enter")
+        let screen = await tmux.wait(for: "Tidak ada di ekspor terbaru")
+        #expect(screen.contains("4100003"), "\(screen)")
+        tmux.keys("q")
+        await tmux.wait(for: "EXIT=0")
+    }
+
     /// Nothing is sent from an export's profile: a follow-up becomes a draft, `y` puts it on the
     /// terminal's clipboard (here tmux's, with set-clipboard on), other actions are explained.
     @Test func aFollowUpBecomesADraftAndYCopiesIt() async throws {
