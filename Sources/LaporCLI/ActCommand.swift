@@ -54,6 +54,11 @@ struct ActCommand: AsyncParsableCommand {
     @Option(help: say("verify: corrected category id.", id: "verify: ID kategori yang dikoreksi.")) var category: String?
     @Option(help: say("verify: corrected privacy.", id: "verify: kerahasiaan yang dikoreksi.")) var privacy: String?
     @Option(help: say("verify: corrected title.", id: "verify: judul yang dikoreksi.")) var title: String?
+    @Flag(
+        help: say(
+            "Send a text with personal data (phone, NIK, e-mail, the reporter's name) on an anonim or rahasia report.",
+            id: "Kirim teks berisi data pribadi (telepon, NIK, e-mail, nama pelapor) pada laporan anonim atau rahasia."))
+    var allowPersonalData = false
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -90,9 +95,18 @@ struct ActCommand: AsyncParsableCommand {
         }
         request.categoryId = category
         request.title = title
+        let draft = DraftKey(reportId: reportId, kind: actionType.rawValue)
+        // Personal data in the text of a report that hides its reporter: refused unless asked
+        // for (the text kept as the draft, so nothing typed is lost).
+        if let outgoing = request.text, !allowPersonalData {
+            let found = PersonalData.inOutgoingText(outgoing, of: report)
+            if !found.isEmpty {
+                try session.store.saveDraft(draft, text: outgoing, at: currentTime())
+                throw CLIError(words.personalDataFound(found.map { ($0.kind, Sanitizer.line($0.text)) }) + " " + words.draftKept, status: .refused)
+            }
+        }
         // The rules are asked again on the stored report, in the transaction that queues it.
         let desk = ActionDesk(store: session.store)
-        let draft = DraftKey(reportId: reportId, kind: actionType.rawValue)
         let finished = request
         switch try desk.queue(on: reportId, by: reference.user, workflow: workflow, draft: draft, keepRefusedText: true, make: { _ in finished }) {
         case .queued(let itemId):

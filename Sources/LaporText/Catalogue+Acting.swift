@@ -202,3 +202,25 @@ public struct PendingComposerTitle: Sendable {
 extension String {
     public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
+
+/// The privacy guard's sentences (issue 16).
+extension Catalogue {
+    /// One kind of personal data, named.
+    public func personalDataKind(_ kind: PersonalData.Kind) -> String {
+        switch kind {
+        case .phone: pick("nomor telepon", "phone number")
+        case .nik: pick("NIK", "NIK")
+        case .email: pick("e-mail", "e-mail")
+        case .reporterName: pick("nama pelapor", "the reporter's name")
+        case .reporterContact: pick("kontak pelapor", "the reporter's contact")
+        }
+    }
+
+    /// `lapor act` refusing a text with personal data on a report that hides its reporter.
+    public func personalDataFound(_ found: [(PersonalData.Kind, String)]) -> String {
+        let list = found.prefix(5).map { "\(personalDataKind($0.0)) '\($0.1)'" }.joined(separator: ", ") + (found.count > 5 ? " …" : "")
+        return pick(
+            "Teks memuat data pribadi pada laporan anonim/rahasia: \(list). Hapus atau samarkan, atau kirim juga dengan --allow-personal-data.",
+            "The text holds personal data on an anonim/rahasia report: \(list). Remove or mask it, or send it anyway with --allow-personal-data.")
+    }
+}
