@@ -27,6 +27,10 @@ enum CSVFile {
             [",", ";", "\t"].max { a, b in
                 firstLine.unicodeScalars.filter { $0 == a }.count < firstLine.unicodeScalars.filter { $0 == b }.count
             } ?? ","
+        // Counted before CSV.swift makes arrays of them: a line of a million commas is refused,
+        // not held in memory.
+        let delimiterByte = UInt8(delimiter.value)
+        guard text.utf8.lazy.filter({ $0 == delimiterByte || $0 == 0x0A }).count <= SheetFile.maxCells else { throw .tooManyRows }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
@@ -38,7 +42,7 @@ enum CSVFile {
         while let row = reader.next() {
             number += 1
             guard number <= SheetFile.maxRows else { throw .tooManyRows }
-            let cells = row.map(unguard)
+            let cells = row.prefix(SheetFile.maxColumns).map(unguard)
             if cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) { lines.append(.init(number: number, cells: cells)) }
         }
         if let error = reader.error { throw .damaged(String(describing: error)) }

@@ -32,7 +32,7 @@ public enum SheetFailure: Error, Equatable, Sendable {
     case tooLarge(limit: Int)
     /// An XML part declares entities or a DTD, which an export never does (an entity bomb).
     case declaresEntities
-    /// More rows than a spreadsheet can hold.
+    /// More rows than a spreadsheet can hold, or more cells than `SheetFile.maxCells`.
     case tooManyRows
     /// A CSV file that is not UTF-8.
     case notUTF8
@@ -46,6 +46,12 @@ public enum SheetFile {
     public static let maxBytes = 256 << 20
     /// Rows beyond a spreadsheet's own limit (1,048,576) are refused.
     public static let maxRows = 1_048_576
+    /// Columns past this one are not read: an export has 26 (and lapor's 4).
+    public static let maxColumns = 256
+    /// The most cells a file's rows may hold together (each row counted up to its last cell):
+    /// 16 million is 300,000 rows of 53 columns; far more is no export, and would not fit in
+    /// memory (a row of one cell at column 256, a million times; a CSV line of a million commas).
+    public static let maxCells = 16_000_000
 
     /// Reads `url`; `limit` is the most bytes of the file or of one part (tests lower it).
     public static func read(_ url: URL, limit: Int = maxBytes) throws(SheetFailure) -> SheetTable {

@@ -246,6 +246,7 @@ final class SheetRows: NSObject, XMLParserDelegate, Failing {
     private var value = ""
     private var collecting = false
     private var inlineText = false
+    private var cellCount = 0
 
     init(strings: [String]) { self.strings = strings }
 
@@ -289,13 +290,20 @@ final class SheetRows: NSObject, XMLParserDelegate, Failing {
             case "e": text = ""
             default: text = value
             }
-            guard cellColumn < 16_384 else { return }
+            guard cellColumn < SheetFile.maxColumns else { return }
             if !text.isEmpty {
                 if cells.count <= cellColumn { cells += Array(repeating: "", count: cellColumn + 1 - cells.count) }
                 cells[cellColumn] = text
             }
         case "row":
-            if cells.contains(where: { !$0.isEmpty }) { lines.append(SheetTable.Line(number: rowNumber, cells: cells)) }
+            if cells.contains(where: { !$0.isEmpty }) {
+                lines.append(SheetTable.Line(number: rowNumber, cells: cells))
+                cellCount += cells.count
+                if cellCount > SheetFile.maxCells {
+                    failure = .tooManyRows
+                    parser.abortParsing()
+                }
+            }
         default: break
         }
     }

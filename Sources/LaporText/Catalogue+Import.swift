@@ -37,7 +37,10 @@ extension Catalogue {
             reason = pick(
                 "mendeklarasikan entitas XML (DTD), yang tidak pernah ada di ekspor LAPOR!",
                 "declares XML entities (a DTD), which a LAPOR! export never does")
-        case .tooManyRows: reason = pick("memuat lebih dari 1.048.576 baris", "holds more than 1,048,576 rows")
+        case .tooManyRows:
+            reason = pick(
+                "memuat lebih dari 1.048.576 baris atau 16 juta sel: bukan ekspor LAPOR!",
+                "holds more than 1,048,576 rows or 16 million cells: not a LAPOR! export")
         case .notUTF8: reason = pick("bukan UTF-8: simpan ulang sebagai \"CSV UTF-8\"", "is not UTF-8: save it again as \"CSV UTF-8\"")
         case .noSheet: reason = pick("tidak memuat lembar kerja", "holds no worksheet")
         case .noHeader:

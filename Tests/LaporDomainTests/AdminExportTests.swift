@@ -55,7 +55,7 @@ import Testing
         #expect(AdminExport.date("1 Okt 2026") == LocalDate(year: 2026, month: 10, day: 1))
         #expect(AdminExport.date("25 Des 2026") == LocalDate(year: 2026, month: 12, day: 25))
         #expect(AdminExport.date("2025-01-01") == AdminExport.serialDate(45658))
-        for bad in ["", "31 Feb 2026", "3 Foo 2026", "kemarin", "3 Jan", "12", "1e308", "nan"] {
+        for bad in ["", "31 Feb 2026", "3 Foo 2026", "kemarin", "3 Jan", "12", "1e308", "nan", "3 Jan 26", "3 Jan 99999"] {
             #expect(AdminExport.date(bad) == nil, "\(bad)")
         }
     }

@@ -121,4 +121,25 @@ import ZIPFoundation
         try workbook(Data(#"<worksheet><sheetData><row r="2000000"><c><v>1</v></c></row></sheetData></worksheet>"#.utf8), at: past)
         #expect(failure(past) == .tooManyRows)
     }
+
+    /// Cells far to the right, row after row, or a CSV line of commas: refused before they fill
+    /// the memory (each would be an array of empty strings up to its last column).
+    @Test func farColumnsAndEndlessCommasAreRefused() throws {
+        var xml = #"<worksheet><sheetData>"#
+        for r in 1...70_000 { xml += "<row r=\"\(r)\"><c r=\"IU\(r)\" t=\"inlineStr\"><is><t>x</t></is></c></row>" }
+        xml += "</sheetData></worksheet>"
+        let wide = temporary("lebar.xlsx")
+        try workbook(Data(xml.utf8), at: wide)
+        #expect(failure(wide) == .tooManyRows)
+        // A cell past column 256 is not read at all.
+        let far = temporary("jauh.xlsx")
+        try workbook(
+            Data(
+                #"<worksheet><sheetData><row r="1"><c r="XFD1" t="inlineStr"><is><t>x</t></is></c><c r="A1" t="inlineStr"><is><t>Tracking ID</t></is></c></row></sheetData></worksheet>"#
+                    .utf8), at: far)
+        #expect(try SheetFile.read(far).lines.map(\.cells) == [["Tracking ID"]])
+        let commas = temporary("koma.csv")
+        try Data(("Tracking ID," + String(repeating: ",", count: 16_000_001)).utf8).write(to: commas)
+        #expect(failure(commas) == .tooManyRows)
+    }
 }

@@ -159,7 +159,7 @@ public enum AdminExport {
             return iso
         }
         let parts = t.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" }).map(String.init)
-        guard parts.count == 3, let day = Int(parts[0]), let year = Int(parts[2]),
+        guard parts.count == 3, let day = Int(parts[0]), let year = Int(parts[2]), (1901...2099).contains(year),
             let month = months[parts[1].lowercased().trimmingCharacters(in: ["."])] ?? Int(parts[1])
         else { return nil }
         return LocalDate(year: year, month: month, day: day)
