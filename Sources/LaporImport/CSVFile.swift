@@ -7,7 +7,7 @@ import LaporDomain
 /// or a tab). A leading `'` that guards a formula character (as `lapor export --format csv` and
 /// `lapor list --format csv` write it) is taken off again.
 enum CSVFile {
-    static func read(_ url: URL, limit: Int) throws(SheetFailure) -> SheetTable {
+    static func read(_ url: URL, limit: Int, cells: Int) throws(SheetFailure) -> SheetTable {
         let data: Data
         do {
             let handle = try FileHandle(forReadingFrom: url)
@@ -30,7 +30,7 @@ enum CSVFile {
         // Counted before CSV.swift makes arrays of them: a line of a million commas is refused,
         // not held in memory.
         let delimiterByte = UInt8(delimiter.value)
-        guard text.utf8.lazy.filter({ $0 == delimiterByte || $0 == 0x0A }).count <= SheetFile.maxCells else { throw .tooManyRows }
+        guard text.utf8.lazy.filter({ $0 == delimiterByte || $0 == 0x0A }).count <= cells else { throw .tooManyRows }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false, delimiter: delimiter)

@@ -53,8 +53,9 @@ public enum SheetFile {
     /// memory (a row of one cell at column 256, a million times; a CSV line of a million commas).
     public static let maxCells = 16_000_000
 
-    /// Reads `url`; `limit` is the most bytes of the file or of one part (tests lower it).
-    public static func read(_ url: URL, limit: Int = maxBytes) throws(SheetFailure) -> SheetTable {
+    /// Reads `url`; `limit` is the most bytes of the file or of one part, `cells` the most cells
+    /// (tests lower both, to check them on small files).
+    public static func read(_ url: URL, limit: Int = maxBytes, cells: Int = maxCells) throws(SheetFailure) -> SheetTable {
         let head: Data
         do {
             let handle = try FileHandle(forReadingFrom: url)
@@ -64,8 +65,8 @@ public enum SheetFile {
             throw .unreadable(String(describing: error))
         }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw .encryptedOrLegacy }
-        if head.starts(with: [0x50, 0x4B]) { return try XLSXReader.read(url, limit: limit) }
+        if head.starts(with: [0x50, 0x4B]) { return try XLSXReader.read(url, limit: limit, cells: cells) }
         if url.pathExtension.lowercased() == "xlsx" { throw .damaged("no zip signature") }
-        return try CSVFile.read(url, limit: limit)
+        return try CSVFile.read(url, limit: limit, cells: cells)
     }
 }

@@ -11,7 +11,7 @@ import ZIPFoundation
 /// whole under `SheetFile.maxBytes` — counted as it inflates, so a zip bomb stops at the limit —
 /// and refused when it declares a DTD or entities.
 enum XLSXReader {
-    static func read(_ url: URL, limit: Int) throws(SheetFailure) -> SheetTable {
+    static func read(_ url: URL, limit: Int, cells: Int) throws(SheetFailure) -> SheetTable {
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
@@ -35,7 +35,7 @@ enum XLSXReader {
             strings = reader.strings
         }
         guard let sheet = archive[sheetPath] else { throw .noSheet }
-        let reader = SheetRows(strings: strings)
+        let reader = SheetRows(strings: strings, maxCells: cells)
         try parse(file: try partFile(sheet, of: archive, limit: limit, in: folder), with: reader)
         return SheetTable(lines: reader.lines)
     }
@@ -247,8 +247,12 @@ final class SheetRows: NSObject, XMLParserDelegate, Failing {
     private var collecting = false
     private var inlineText = false
     private var cellCount = 0
+    private let maxCells: Int
 
-    init(strings: [String]) { self.strings = strings }
+    init(strings: [String], maxCells: Int = SheetFile.maxCells) {
+        self.strings = strings
+        self.maxCells = maxCells
+    }
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
         switch element {
@@ -299,7 +303,7 @@ final class SheetRows: NSObject, XMLParserDelegate, Failing {
             if cells.contains(where: { !$0.isEmpty }) {
                 lines.append(SheetTable.Line(number: rowNumber, cells: cells))
                 cellCount += cells.count
-                if cellCount > SheetFile.maxCells {
+                if cellCount > maxCells {
                     failure = .tooManyRows
                     parser.abortParsing()
                 }
