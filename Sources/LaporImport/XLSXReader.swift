@@ -7,9 +7,10 @@ import ZIPFoundation
 #endif
 
 /// The first worksheet of an `.xlsx` workbook, as text. Cells are shared strings, inline strings,
-/// numbers or booleans; a formula's cached value is read (never evaluated). Each part is read
-/// whole under `SheetFile.maxBytes` — counted as it inflates, so a zip bomb stops at the limit —
-/// and refused when it declares a DTD or entities.
+/// numbers or booleans; a formula's cached value is read (never evaluated). Each part is inflated
+/// under `SheetFile.maxBytes` — counted as it inflates, so a zip bomb stops at the limit — and
+/// refused when it declares a DTD or entities; the sheet and its shared strings go through a
+/// private temporary folder (0700, files 0600) removed when the read ends.
 enum XLSXReader {
     static func read(_ url: URL, limit: Int, cells: Int) throws(SheetFailure) -> SheetTable {
         let archive: Archive
