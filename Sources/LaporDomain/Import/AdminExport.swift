@@ -61,25 +61,26 @@ public enum AdminExport {
     }
 
     /// The known labels. Every other label is `unknown`: imported, kept as written, never guessed.
-    /// Besides the seven labels seen in official exports, the labels lapor itself writes for the
-    /// other statuses (`ReportStatus.label`) are known, so that an export lapor wrote reads back.
+    /// The labels are the contract's own (`ReportStatus.label`, one place): the seven seen in
+    /// official exports are among them, and the others make an export lapor wrote read back.
     public static func status(ofLabel label: String) -> MappedStatus {
-        let words = label.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-        switch words {
-        case "ditindaklanjuti oleh instansi": return MappedStatus(status: .followedUp, bySystem: false)
-        case "ditanggapi oleh pelapor": return MappedStatus(status: .replied, bySystem: false)
-        case "ditutup oleh admin": return MappedStatus(status: .closed, bySystem: false)
-        case "ditutup oleh sistem": return MappedStatus(status: .closed, bySystem: true)
-        case "diarsipkan oleh admin": return MappedStatus(status: .archived, bySystem: false)
-        case "diarsipkan oleh sistem": return MappedStatus(status: .archived, bySystem: true)
-        case "belum terverifikasi": return MappedStatus(status: .submitted, bySystem: false)
-        case "terverifikasi": return MappedStatus(status: .verified, bySystem: false)
-        case "menunggu tanggapan pelapor": return MappedStatus(status: .infoRequested, bySystem: false)
-        default:
-            if words.hasPrefix("terdisposisi ke ") || words == "terdisposisi" { return MappedStatus(status: .dispatched, bySystem: false) }
-            if words == "ditunda" || (words.hasPrefix("ditunda (") && words.hasSuffix(")")) { return MappedStatus(status: .held, bySystem: false) }
-            return MappedStatus(status: .unknown, bySystem: false)
+        let words = normalized(label)
+        for status in ReportStatus.contractCases {
+            for bySystem in [false, true] where normalized(status.label(bySystem: bySystem)) == words {
+                return MappedStatus(status: status, bySystem: bySystem)
+            }
         }
+        // The labels that carry a unit or a reason: "Terdisposisi ke <Instansi>" (or its first word
+        // alone), "Ditunda (<alasan>)".
+        let dispatched = normalized(ReportStatus.dispatched.label(unitName: "\u{1F}")).split(separator: "\u{1F}").map(String.init)
+        if let stem = dispatched.first, words.hasPrefix(stem) || words == stem.split(separator: " ").first.map(String.init) {
+            return MappedStatus(status: .dispatched, bySystem: false)
+        }
+        let held = normalized(ReportStatus.held.label(holdReason: "\u{1F}")).split(separator: "\u{1F}").map(String.init)
+        if held.count == 2, words.hasPrefix(held[0]), words.hasSuffix(held[1]), words.count >= held[0].count + held[1].count {
+            return MappedStatus(status: .held, bySystem: false)
+        }
+        return MappedStatus(status: .unknown, bySystem: false)
     }
 
     /// `Klasifikasi Laporan`; nil for a value not known.
