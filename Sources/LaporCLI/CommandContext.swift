@@ -21,20 +21,3 @@ public enum CommandContext {
     @TaskLocal public static var output: Output = .standard
     @TaskLocal public static var environment: [String: String] = ProcessInfo.processInfo.environment
 }
-
-/// Runs blocking work (reading a spreadsheet, writing one) on a thread of its own and waits for
-/// it without holding one of Swift's cooperative threads meanwhile: there are as many of those
-/// as cores (two here), and an in-process server (`lapor demo`, the tests) needs them.
-func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        let thread = Thread {
-            do {
-                continuation.resume(returning: try work())
-            } catch {
-                continuation.resume(throwing: error)
-            }
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-}

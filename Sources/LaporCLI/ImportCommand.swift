@@ -78,8 +78,8 @@ struct ImportCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: file)
         var export: ExportFile
         do {
-            export = try await offThePool { () throws(ExportFile.Failure) -> ExportFile in try ExportFile.read(url) }
-        } catch let error as ExportFile.Failure {
+            export = try ExportFile.read(url)
+        } catch {
             throw CLIError(text.importFailure(Sanitizer.line(file), Self.failure(error)))
         }
         let paths = Paths(environment: CommandContext.environment, dataDir: dataDir)
@@ -87,7 +87,7 @@ struct ImportCommand: AsyncParsableCommand {
         if let existing = config.profiles[profile], !existing.isOffline { throw CLIError(text.importProfileIsServer(profile)) }
 
         let now = currentTime()
-        let catalog = try await Self.catalog(of: export.rows, zone: zone)
+        let catalog = AdminExport.Catalog(rows: export.rows, zone: zone)
         let rows = RowFeed(export.rows, catalog: catalog, role: role.role, at: now)
         export.rows = []
 
@@ -200,12 +200,6 @@ struct ImportCommand: AsyncParsableCommand {
                 return try made.map { try $0.get() }
             }
         }
-    }
-
-    /// The file's units and categories, built off the cooperative threads; the rows are not
-    /// held past it (the import lets each batch's rows go as it reads them).
-    static func catalog(of rows: [AdminExport.Row], zone: IndonesianTimeZone?) async throws -> AdminExport.Catalog {
-        try await offThePool { AdminExport.Catalog(rows: rows, zone: zone) }
     }
 
     /// `transform` of every item, in order, spread over the machine's cores in chunks.
