@@ -12,7 +12,7 @@ import ZIPFoundation
 /// refused when it declares a DTD or entities; the sheet and its shared strings go through a
 /// private temporary folder (0700, files 0600) removed when the read ends.
 enum XLSXReader {
-    static func read(_ url: URL, limit: Int, cells: Int) throws(SheetFailure) -> SheetTable {
+    static func read(_ url: URL, limit: Int, cells: Int, piece: Int = pieceBytes) throws(SheetFailure) -> SheetTable {
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
@@ -36,14 +36,17 @@ enum XLSXReader {
             strings = reader.strings
         }
         guard let sheet = archive[sheetPath] else { throw .noSheet }
+        let cuts = SheetCuts(every: piece)
+        let file = try partFile(sheet, of: archive, limit: limit, in: folder, cuts: cuts)
+        if let table = rowsInPieces(of: file, cuts: cuts, strings: strings, maxCells: cells) { return table }
         let reader = SheetRows(strings: strings, maxCells: cells)
-        try parse(file: try partFile(sheet, of: archive, limit: limit, in: folder), with: reader)
+        try parse(file: file, with: reader)
         return SheetTable(lines: reader.lines)
     }
 
     /// A part inflated into a file of `folder`, up to the limit, refused when it declares a DTD
-    /// or entities (looked for across the chunks' seams).
-    static func partFile(_ entry: Entry, of archive: Archive, limit: Int, in folder: URL) throws(SheetFailure) -> URL {
+    /// or entities (looked for across the chunks' seams); `cuts` sees every chunk.
+    static func partFile(_ entry: Entry, of archive: Archive, limit: Int, in folder: URL, cuts: SheetCuts? = nil) throws(SheetFailure) -> URL {
         let file = folder.appendingPathComponent(UUID().uuidString)
         guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]),
             let handle = FileHandle(forWritingAtPath: file.path)
@@ -57,6 +60,7 @@ enum XLSXReader {
                 guard written <= limit else { throw SheetFailure.tooLarge(limit: limit) }
                 if declaresEntities(seam + chunk.prefix(16)) || declaresEntities(chunk) { throw SheetFailure.declaresEntities }
                 seam = chunk.suffix(16)
+                cuts?.see(chunk, at: written - chunk.count)
                 try handle.write(contentsOf: chunk)
             }
         } catch let failure as SheetFailure {
@@ -148,6 +152,13 @@ enum XLSXReader {
         if let failure = delegate.failure { throw failure }
     }
 
+    /// An element's name without its namespace prefix (`x:row` is `row`: some programs write
+    /// SpreadsheetML with a prefix).
+    static func localName(_ element: String) -> Substring {
+        guard let colon = element.utf8.lastIndex(of: 0x3A) else { return Substring(element) }
+        return element[element.index(after: colon)...]
+    }
+
     /// The column index (0-based) of a cell reference such as `AB12`.
     static func column(of reference: String) -> Int? {
         var index = 0
@@ -194,7 +205,7 @@ final class Relationships: NSObject, XMLParserDelegate, Failing {
     var failure: SheetFailure?
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-        if element == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
+        if XLSXReader.localName(element) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
     }
 }
 
@@ -207,7 +218,7 @@ final class SharedStrings: NSObject, XMLParserDelegate, Failing {
     private var inPhonetic = false
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-        switch element {
+        switch XLSXReader.localName(element) {
         case "si": current = ""
         case "t": inText = !inPhonetic
         case "rPh": inPhonetic = true
@@ -220,7 +231,7 @@ final class SharedStrings: NSObject, XMLParserDelegate, Failing {
     }
 
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-        switch element {
+        switch XLSXReader.localName(element) {
         case "si":
             strings.append(current)
             if strings.count > SheetFile.maxRows * 64 {
@@ -247,18 +258,31 @@ final class SheetRows: NSObject, XMLParserDelegate, Failing {
     private var value = ""
     private var collecting = false
     private var inlineText = false
-    private var cellCount = 0
+    private(set) var cellCount = 0
     private let maxCells: Int
+    /// Whether the row numbers are the sheet's: true from the start of the sheet, or from the
+    /// first row with an `r` attribute in a piece of it (`SheetCuts`).
+    private(set) var isNumbered: Bool
+    /// The first lines whose numbers count from the piece's start (`isNumbered` false then).
+    private(set) var unnumberedLines = 0
+    /// The last row's number (or its count from the piece's start).
+    var lastRow: Int { rowNumber }
 
-    init(strings: [String], maxCells: Int = SheetFile.maxCells) {
+    init(strings: [String], maxCells: Int = SheetFile.maxCells, numbered: Bool = true) {
         self.strings = strings
         self.maxCells = maxCells
+        self.isNumbered = numbered
     }
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-        switch element {
+        switch XLSXReader.localName(element) {
         case "row":
-            rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+            if let r = attributes["r"].flatMap({ Int($0) }) {
+                rowNumber = r
+                isNumbered = true
+            } else {
+                rowNumber += 1
+            }
             if rowNumber > SheetFile.maxRows || rowNumber < 1 {
                 failure = .tooManyRows
                 parser.abortParsing()
@@ -284,7 +308,7 @@ final class SheetRows: NSObject, XMLParserDelegate, Failing {
     }
 
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-        switch element {
+        switch XLSXReader.localName(element) {
         case "v": collecting = false
         case "t": inlineText = false
         case "c":
@@ -303,6 +327,7 @@ final class SheetRows: NSObject, XMLParserDelegate, Failing {
         case "row":
             if cells.contains(where: { !$0.isEmpty }) {
                 lines.append(SheetTable.Line(number: rowNumber, cells: cells))
+                if !isNumbered { unnumberedLines = lines.count }
                 cellCount += cells.count
                 if cellCount > maxCells {
                     failure = .tooManyRows

@@ -44,6 +44,20 @@ import Testing
         }
     }
 
+    /// The byte-wise way for ASCII text gives what the Unicode way gives.
+    @Test func cellsNormaliseAlikeAsciiOrNot() {
+        let unicode = { (text: String) in text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased() }
+        let samples = [
+            "", " ", "  Ditutup\toleh\n\nSISTEM  ", "A\u{0B}b\u{0C}c\rD", "x\u{1C}y", "Tracking ID", "Jawa Tengah",
+            "Kota\u{00A0}Bandung", "ÉCOLE  Ünïcode", "\u{2003}WA\u{2003}", "SMS 1708", "a\u{85}b", "[]{}~`!@#$%^&*()",
+        ]
+        for sample in samples { #expect(AdminExport.normalized(sample) == unicode(sample), "\(sample.debugDescription)") }
+        for byte in UInt8(0)..<0x80 {
+            let sample = "A" + String(UnicodeScalar(byte)) + "Z " + String(UnicodeScalar(byte))
+            #expect(AdminExport.normalized(sample) == unicode(sample), "byte \(byte)")
+        }
+    }
+
     @Test func datesInEveryShapeTheExportWrites() {
         let expected = LocalDate(year: 2026, month: 1, day: 3)
         for text in ["3 Jan 2026", "03 Jan 2026", "3 Januari 2026", "2026-01-03", "46025", "46025.4375", " 3 jan 2026 "] {
