@@ -64,15 +64,25 @@ struct ActCommand: AsyncParsableCommand {
     func run() async throws {
         let words = try global.catalogue()
         let session = try ProfileSession.open(profile, text: words)
-        guard !session.profile.isOffline else { throw CLIError(words.offlineCannotAct(session.profile.name)) }
-        let reference = try session.reference()
-        let workflow = try session.workflow(reference)
         let normalized = type.replacingOccurrences(of: "-", with: "_").lowercased()
         guard let actionType = ActionType(rawValue: normalized) else {
             throw CLIError(words.unknownValue("TYPE", type, ActionType.allCases.map(\.rawValue)))
         }
         guard Report.isValidTrackingID(reportId) else { throw CLIError(words.notATrackingID(reportId)) }
         guard let report = try session.store.report(reportId) else { throw CLIError(words.reportNotInStore(reportId), status: .notInStore) }
+        let draft = DraftKey(reportId: reportId, kind: actionType.rawValue)
+        if session.profile.isOffline {
+            // Nothing is sent from an export's profile; a text given is kept as the draft.
+            if ActionRule.rule(for: actionType).draftsOffline, let text = try readText(words),
+                !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            {
+                try session.store.saveDraft(draft, text: text, at: currentTime())
+                throw CLIError(words.offlineCannotAct(session.profile.name) + " " + words.draftKept)
+            }
+            throw CLIError(words.offlineCannotAct(session.profile.name))
+        }
+        let reference = try session.reference()
+        let workflow = try session.workflow(reference)
         var request = ActionRequest(id: UUID().uuidString.lowercased(), reportId: reportId, baseVersion: report.version, type: actionType)
         request.text = try readText(words)
         request.unitId = unit
@@ -95,7 +105,6 @@ struct ActCommand: AsyncParsableCommand {
         }
         request.categoryId = category
         request.title = title
-        let draft = DraftKey(reportId: reportId, kind: actionType.rawValue)
         // Personal data in the text of a report that hides its reporter: refused unless asked
         // for (the text kept as the draft, so nothing typed is lost).
         if let outgoing = request.text, !allowPersonalData {

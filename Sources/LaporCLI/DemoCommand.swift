@@ -35,9 +35,7 @@ struct DemoCommand: AsyncParsableCommand {
         )
     }
 
-    enum DemoRole: String, ExpressibleByArgument, CaseIterable { case liaison, admin, supervisor }
-
-    @Option(help: say("liaison, admin or supervisor.", id: "liaison, admin atau supervisor.")) var role: DemoRole = .liaison
+    @Option(help: say("liaison, admin or supervisor.", id: "liaison, admin atau supervisor.")) var role: Role = .liaison
     @Option(help: say("Keep the demo's server and store here.", id: "Simpan server dan penyimpanan demo di sini.", valueName: "dir")) var dataDir:
         String?
     @Option(help: say("Reports to seed.", id: "Jumlah laporan contoh yang dibuat.")) var reports = 2_000
@@ -72,7 +70,9 @@ struct DemoCommand: AsyncParsableCommand {
             case .admin: "u-admin"
             case .supervisor: "u-supervisor-dki"
             }
-        let token = tokens.first { $0.userId == userId }!.token
+        guard let token = tokens.first(where: { $0.userId == userId })?.token else {
+            throw CLIError("demo: no token for \(userId) in the seeded central", status: .failure)
+        }
         let store = try CaseStore(path: folder.appendingPathComponent("demo-\(role.rawValue)/cases.sqlite").path)
         let engine = SyncEngine(store: store, client: try CentralClient(server: URL(string: "http://127.0.0.1:\(bound)")!, token: token))
         let summary = await engine.sync()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LaporDomain
 import LaporText
 
 /// Options every command takes.
@@ -17,3 +18,6 @@ struct GlobalOptions: ParsableArguments {
         return Catalogue(language)
     }
 }
+
+/// `--role liaison|admin|supervisor` (lapor demo, lapor import).
+extension Role: ExpressibleByArgument {}

@@ -34,10 +34,6 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     enum Format: String, ExpressibleByArgument { case text, json }
-    enum ImportRole: String, ExpressibleByArgument {
-        case liaison, admin, supervisor
-        var role: Role { Role(rawValue: rawValue) ?? .liaison }
-    }
 
     @Argument(help: say("The export: .xlsx or .csv.", id: "Berkas ekspor: .xlsx atau .csv.", valueName: "file")) var file: String
     @Option(help: say("The offline profile (default: ekspor).", id: "Profil luring (bawaan: ekspor).")) var profile = "ekspor"
@@ -51,7 +47,7 @@ struct ImportCommand: AsyncParsableCommand {
         help: say(
             "Whose screens: liaison (default), admin or supervisor (the reporter of anonim/rahasia reports is shown to admins only).",
             id: "Layar siapa: liaison (bawaan), admin atau supervisor (pelapor laporan anonim/rahasia hanya tampil bagi admin)."))
-    var role: ImportRole = .liaison
+    var role: Role = .liaison
     @Option(
         help: say(
             "Keep case stores here instead of $XDG_DATA_HOME/lapor.", id: "Simpan penyimpanan kasus di sini, bukan di $XDG_DATA_HOME/lapor.",
@@ -88,7 +84,7 @@ struct ImportCommand: AsyncParsableCommand {
 
         let now = currentTime()
         let catalog = AdminExport.Catalog(rows: export.rows, zone: zone)
-        let rows = RowFeed(export.rows, catalog: catalog, role: role.role, at: now)
+        let rows = RowFeed(export.rows, catalog: catalog, role: role, at: now)
         export.rows = []
 
         try Paths.makePrivate(paths.store(profile: profile).deletingLastPathComponent())
@@ -98,7 +94,7 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             throw CLIError(text.cannotOpenStore(paths.store(profile: profile).path, String(describing: error)), status: .failure)
         }
-        let reference = try Self.reference(catalog: catalog, role: role.role, merging: try store.reference())
+        let reference = try Self.reference(catalog: catalog, role: role, merging: try store.reference())
         let outcome = try await store.importReports(reference: reference, at: now) { try rows.next() }
         let (rejected, notes) = rows.said
 

@@ -54,7 +54,8 @@ extension CaseStore {
     /// is untouched; a changed row updates its report (a new version, so it shows as unread);
     /// drafts and marks are never touched; reports the file no longer holds stay, flagged
     /// "not in the latest export". The reporter is kept from a role that may not see it, as a
-    /// sync would (`Report.masked(for:)`).
+    /// sync would (`Report.masked(for:)`, when each `ImportedReport` was made for the role of
+    /// `reference.user`).
     public func importReports(_ reports: [ImportedReport], reference: ReferenceData, at now: Timestamp) async throws -> ImportOutcome {
         let batches = ImportBatches([reports])
         return try await importReports(reference: reference, at: now) { try batches.next() }
@@ -75,7 +76,7 @@ extension CaseStore {
             try db.execute(sql: "UPDATE imported_row SET in_latest = 0")
             while let batch = try next() {
                 for item in batch {
-                    try Self.importOne(item, role: reference.user.role, rules: rules, at: now, rewrite: roleChanged, outcome: &outcome, in: db)
+                    try Self.importOne(item, rules: rules, at: now, rewrite: roleChanged, outcome: &outcome, in: db)
                 }
             }
             outcome.missing = try Int.fetchOne(db, sql: "SELECT count(*) FROM imported_row WHERE in_latest = 0") ?? 0
@@ -84,15 +85,16 @@ extension CaseStore {
     }
 
     static func importOne(
-        _ item: ImportedReport, role: Role, rules: DeadlineRules, at now: Timestamp, rewrite: Bool, outcome: inout ImportOutcome,
+        _ item: ImportedReport, rules: DeadlineRules, at now: Timestamp, rewrite: Bool, outcome: inout ImportOutcome,
         in db: Database
     ) throws {
         let cells = item.cellsJSON
         let stored = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT i.cells, r.version FROM imported_row i LEFT JOIN report r ON r.id = i.report_id WHERE i.report_id = ?"),
             arguments: [item.report.id])
-        var report = item.report.masked(for: role)
-        var json: String? = report == item.report ? item.reportJSON : nil
+        // Masked for the role when it was made (`ImportedReport.init`).
+        var report = item.report
+        var json: String? = item.reportJSON
         if let stored, let version: Int = try stored.decode(forColumn: "version") {
             let before: String = try stored.decode(forColumn: "cells")
             if before == cells, !rewrite {

@@ -21,7 +21,7 @@ extension Update {
             return []
         }
         // A profile read from an export sends nothing: texts become drafts to copy with y.
-        if state.fromExport, ![.followup, .requestInfo, .returnReport, .hold].contains(command) {
+        if state.fromExport, !ActionRule.rule(for: type).draftsOffline {
             state.message = text.offlineActionsUnavailable
             return []
         }

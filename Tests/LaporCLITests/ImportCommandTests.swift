@@ -210,8 +210,13 @@ import Testing
         let outbox = await m.run("outbox", "list", "--all", "--format", "json")
         let items = try JSONSerialization.jsonObject(with: Data(outbox.out.utf8)) as? [Any]
         #expect(outbox.code == 0 && items?.isEmpty == true, "\(outbox.out)")
+        // A text given to lapor act is kept as the draft (ActionRule.draftsOffline, as in the TUI);
+        // an action without a text is only explained.
         let act = await m.run("act", "followup", id, "--text", "Sudah.")
-        #expect(act.code == 2 && act.err.contains("tindakan dilakukan di web LAPOR!"), "\(act.err)")
+        #expect(act.code == 2 && act.err.contains("tindakan dilakukan di web LAPOR!") && act.err.contains("Draf disimpan"), "\(act.err)")
+        #expect(try ImportCommandTests().store(m).draft(DraftKey(reportId: id, kind: "followup"))?.text == "Sudah.")
+        let close = await m.run("act", "close", id)
+        #expect(close.code == 2 && close.err.contains("tindakan dilakukan di web LAPOR!") && !close.err.contains("Draf disimpan"), "\(close.err)")
     }
 }
 

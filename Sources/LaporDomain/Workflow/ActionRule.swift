@@ -31,6 +31,15 @@ public struct ActionRule: Hashable, Sendable {
         self.event = event
     }
 
+    /// Whether the action carries a text the user writes (hold, return, follow-up, request for
+    /// information): required by the payload rules, written in the composer.
+    public var carriesText: Bool { [.hold, .return, .followup, .requestInfo].contains(type) }
+
+    /// On a profile read from an export nothing is sent (there is no server): an action that
+    /// carries a text is written as a draft, to copy into LAPOR!'s web; the others are not
+    /// available there. The TUI and `lapor act` both ask this.
+    public var draftsOffline: Bool { carriesText }
+
     /// The actions a role may ever take, in the contract's order.
     public static func actions(for role: Role) -> [ActionType] {
         ActionType.allCases.filter { rule(for: $0).roles.contains(role) }

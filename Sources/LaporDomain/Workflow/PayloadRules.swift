@@ -8,9 +8,10 @@ struct PayloadRules {
             // An empty text is refused below only for the actions that need one.
             if problem != .empty { return .invalid(field: "text", problem: problem) }
         }
+        if ActionRule.rule(for: request.type).carriesText { return requireText(request.text) }
         switch request.type {
         case .hold, .return, .followup, .requestInfo:
-            return requireText(request.text)
+            return nil
         case .verify:
             if let title = request.title, let problem = TextRules.problem(in: title, kind: .title) {
                 return .invalid(field: "title", problem: problem)
