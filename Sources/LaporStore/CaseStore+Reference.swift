@@ -180,7 +180,8 @@ extension CaseStore {
     /// Forgets the cursor and the reports (a login as another user starts afresh).
     public func resetReports() async throws {
         try await writer.write { db in
-            try db.execute(sql: "INSERT INTO report_fts (report_fts) VALUES ('delete-all'); DELETE FROM report")
+            try db.execute(
+                sql: "INSERT INTO report_fts (report_fts) VALUES ('delete-all'); DELETE FROM report; DELETE FROM similar; DELETE FROM similar_key")
             try Self.setSetting("cursor", nil, in: db)
         }
     }

@@ -138,15 +138,17 @@ extension CaseStore {
         write.bind(17, i.escalationWarningAt?.epochSeconds)
         write.bind(18, i.escalatesAt?.epochSeconds)
         try write.run()
+        let rowid = existing ?? db.lastInsertedRowID
         // The texts as the `report_text` view reads them from the JSON (which `unindex` and a
         // rebuild use), taken from the decoded report because reading them back through the view
         // made a full pull 60% slower. FTS5's integrity check in the tests holds the two equal.
         let index = try RawStatement("INSERT INTO report_fts (rowid, title, body, timeline) VALUES (?, ?, ?, ?)", in: db)
-        index.bind(1, existing ?? db.lastInsertedRowID)
+        index.bind(1, rowid)
         index.bind(2, report.title)
         index.bind(3, report.body)
         index.bind(4, timelineText(of: report))
         try index.run()
+        try fileSimilar(report, rowid: rowid, in: db)
         return report.dueAt?.epochSeconds == i.dueAt?.epochSeconds
             && (report.escalatesAt == nil || report.escalatesAt?.epochSeconds == i.escalatesAt?.epochSeconds)
     }
@@ -226,6 +228,7 @@ extension CaseStore {
             return false
         }
         try unindex(rowid: rowid, in: db)
+        try unfileSimilar(rowid: rowid, in: db)
         try db.cachedStatement(sql: "DELETE FROM report WHERE rowid = ?").execute(arguments: [rowid])
         try db.cachedStatement(sql: "UPDATE draft SET left_unit_at = ? WHERE report_id = ? AND left_unit_at IS NULL").execute(
             arguments: [leftUnitAt, id])

@@ -188,6 +188,24 @@ extension CaseStore {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v10: similar reports") { db in
+            // Each report's features for duplicate suggestions (issue 16), keyed by its rowid, and
+            // the keys it is filed under (text bands, contact, place, cited tracking IDs): a
+            // suggestion reads the most recent reports of each key (CaseStore+Similar).
+            try db.execute(
+                sql: """
+                    CREATE TABLE similar (
+                        rowid INTEGER PRIMARY KEY,
+                        digest INTEGER NOT NULL,
+                        words BLOB NOT NULL,
+                        place BLOB NOT NULL,
+                        contact_key INTEGER,
+                        cited TEXT,
+                        keys BLOB NOT NULL);
+                    CREATE TABLE similar_key (key INTEGER NOT NULL, report INTEGER NOT NULL, PRIMARY KEY (key, report)) WITHOUT ROWID;
+                    """)
+            try fileAllSimilar(in: db)
+        }
         return migrator
     }
 }

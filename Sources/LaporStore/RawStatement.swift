@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -37,6 +38,16 @@ struct RawStatement {
     }
 
     func bind(_ index: Int32, _ value: Int) { sqlite3_bind_int64(statement, index, Int64(value)) }
+
+    func bind(_ index: Int32, _ value: Data) {
+        value.withUnsafeBytes { bytes in
+            if let base = bytes.baseAddress, bytes.count > 0 {
+                sqlite3_bind_blob(statement, index, base, Int32(bytes.count), Self.transient)
+            } else {
+                sqlite3_bind_zeroblob(statement, index, 0)
+            }
+        }
+    }
 
     func bind(_ index: Int32, _ value: Bool) { sqlite3_bind_int64(statement, index, value ? 1 : 0) }
 

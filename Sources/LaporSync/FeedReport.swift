@@ -3,8 +3,9 @@ import LaporDomain
 /// What the store indexes of a report in the change feed, read straight from the server's bytes:
 /// the columns, the texts of the full-text index, and the timeline the rulebook reads (types,
 /// instants, units, actors). The server's JSON is stored as it came, so nothing is lost; a detail
-/// view decodes the whole report from it with `Report`'s own `Decodable`. Location, reporter,
-/// attachments and rating are skipped; of the server's instants, `due_at` and `escalates_at` are
+/// view decodes the whole report from it with `Report`'s own `Decodable`. The location's text and
+/// the reporter are read (duplicate suggestions compare them: `Similarity`); the location's
+/// coordinates, attachments and rating are skipped; of the server's instants, `due_at` and `escalates_at` are
 /// read to be compared with the client's (the store decides and keeps its own).
 ///
 /// Why by hand: Foundation's `JSONDecoder` spent ~50 µs a report (a dictionary per object,
@@ -26,6 +27,8 @@ struct FeedReport {
     var submittedAt = Timestamp(epochSeconds: 0)
     var updatedAt = Timestamp(epochSeconds: 0)
     var timeline: [TimelineEvent] = []
+    var location: Report.Location?
+    var reporter: Report.Reporter?
     /// What the server decided (contract v1.1 item 6), to compare with the client's rules.
     var dueAt: Timestamp?
     var escalatesAt: Timestamp?
@@ -63,6 +66,25 @@ struct FeedReport {
             case "updated_at": updatedAt = try r.timestamp(key)
             case "timeline": timeline = try Self.events(&r)
             case "attachments": try r.array { r in try r.skip() }
+            case "location":
+                if try r.null() { break }
+                var text: String?
+                try r.object { key, r in
+                    if key == "text" { text = try r.optionalString() } else { try r.skip() }
+                }
+                location = text.map { Report.Location(text: $0) }
+            case "reporter":
+                if try r.null() { break }
+                var name: String?
+                var contact: String?
+                try r.object { key, r in
+                    switch key {
+                    case "name": name = try r.optionalString()
+                    case "contact": contact = try r.optionalString()
+                    default: try r.skip()
+                    }
+                }
+                reporter = name.map { Report.Reporter(name: $0, contact: contact) }
             case "due_at": dueAt = try r.null() ? nil : r.timestamp(key)
             case "escalates_at": escalatesAt = try r.null() ? nil : r.timestamp(key)
             default: try r.skip()
@@ -122,6 +144,8 @@ struct FeedReport {
             status: status, statusLabel: statusLabel, unitId: unitId, submittedAt: submittedAt, updatedAt: updatedAt, dueAt: dueAt,
             timeline: timeline)
         report.escalatesAt = escalatesAt
+        report.location = location
+        report.reporter = reporter
         return report
     }
 }

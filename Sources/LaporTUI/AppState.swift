@@ -108,6 +108,8 @@ public struct AppState: Sendable {
     public var fromExport = false
     /// Imported reports the latest export no longer held (kept, flagged in the detail pane).
     public var notInLatestExport: Set<String> = []
+    /// The reports that may be duplicates of the one in the detail pane (issue 16).
+    public var similar: SimilarReports?
     public var outboxQueued = 0
     public var overdueCount = 0
     public var dueTodayCount = 0
@@ -170,6 +172,8 @@ public enum Event: Sendable {
     case loadedNotInLatestExport(Set<String>)
     case loadedGroups([OverdueGroup])
     case loadedDetail(Report?)
+    /// The reports that may be duplicates of a report.
+    case loadedSimilar(String, [SimilarReport])
     /// The selected report is stored but cannot be shown (its JSON does not decode).
     case unreadableDetail(String)
     /// The report asked for with `g`, or nil when the store has no such number.
@@ -222,6 +226,8 @@ public enum Effect: Equatable, Sendable {
     case openReport(String)
     /// Save the view on screen under a name.
     case saveView(SavedView)
+    /// Look up the reports that may be duplicates of a report.
+    case loadSimilar(String)
     /// Look up a duplicate's original before the confirmation.
     case checkOriginal(PendingAction)
     case sync
@@ -246,4 +252,10 @@ public enum Effect: Equatable, Sendable {
 public struct EditorFailure: Error, Equatable, Sendable {
     public var reason: String
     public init(_ reason: String) { self.reason = reason }
+}
+
+/// The suggestions for the report in the detail pane.
+public struct SimilarReports: Equatable, Sendable {
+    public var reportId: String
+    public var items: [SimilarReport]
 }

@@ -42,6 +42,9 @@ extension Runtime {
                 emit(.unreadableDetail(id))
             }
             emit(unsettled(id))
+        case .loadSimilar(let id):
+            // A store that cannot answer suggests nothing; the report itself still shows.
+            emit(.loadedSimilar(id, (try? store.similar(to: id)) ?? []))
         case .checkOriginal(let pending):
             emit(.originalChecked(pending, pending.duplicateOf.flatMap { try? store.report($0) }))
         case .openReport(let id):

@@ -62,7 +62,9 @@ extension Update {
                     options: reasons.map { .init(id: $0.rawValue, label: text.archiveReasonName($0)) }))
         case .duplicate:
             pending.reason = .duplicate
-            state.mode = .duplicateOf(pending, "")
+            // The best suggestion typed in already; the admin still confirms (or types another).
+            let best = targets.count == 1 && state.similar?.reportId == targets[0] ? state.similar?.items.first?.suggestion.id : nil
+            state.mode = .duplicateOf(pending, best ?? "")
         case .verify:
             // Corrections are per report; marked reports are verified as they are.
             guard let report else {

@@ -75,6 +75,14 @@ public enum Update {
             state.unreadableDetail = nil
             state.detail = report
             if report?.id != state.detailUnsettled.first?.reportId { state.detailUnsettled = [] }
+            if report?.id != state.similar?.reportId { state.similar = nil }
+            // A report waiting for verification shows what it may duplicate at once.
+            if let report, Similarity.suggestsOnOpen(report.status), state.similar == nil { return [.loadSimilar(report.id)] }
+            return []
+        case .loadedSimilar(let id, let items):
+            guard id == state.detail?.id else { return [] }
+            state.similar = SimilarReports(reportId: id, items: items)
+            if items.isEmpty, !Similarity.suggestsOnOpen(state.detail?.status ?? .unknown) { state.message = state.text.noSimilarReports }
             return []
         case .loadedUnsettled(let items, let reports):
             state.detailUnsettled = items.filter { $0.reportId == state.detail?.id }
@@ -255,6 +263,14 @@ public enum Update {
             state.filterText = nil
             state.extraFilter = InboxFilter()
             return [.reload]
+        case .similar:
+            guard let id = state.detail?.id else {
+                state.message = state.text.noSelection
+                return []
+            }
+            state.similar = nil
+            state.detailScroll = 0
+            return [.loadSimilar(id)]
         case .copyDraft:
             guard let id = state.row(at: state.selected)?.id else {
                 state.message = state.text.noSelection

@@ -140,6 +140,14 @@ public enum View {
         } else if let days = instants.daysToEscalation(at: state.now) {
             lines.append((text.escalationWarning(days), soonStyle))
         }
+        // What the report may duplicate, high in the pane: the admin reads it before verifying.
+        if let similar = state.similar, similar.reportId == report.id, !similar.items.isEmpty {
+            lines.append((text.similarHeading, soonStyle))
+            for item in similar.items {
+                lines.append(("  " + text.similarLine(item.suggestion), .plain))
+                lines.append(("    " + Sanitizer.line(item.title) + " [" + text.statusName(item.status) + "]", dimStyle))
+            }
+        }
         let unit = report.unitId.map { state.workflow.units.path(of: $0).map(\.name).joined(separator: " › ") } ?? "-"
         let category =
             report.categoryId.map { id in CategoryTree(state.workflow.categories?.categories ?? []).path(of: id).map(\.name).joined(separator: " › ")

@@ -11,7 +11,7 @@ struct Bench: AsyncParsableCommand {
         abstract: "Measure lapor's speed targets. Run in a release build.",
         subcommands: [
             AllBench.self, SyncBench.self, ListBench.self, TUIBench.self, ImportBench.self, CalendarBench.self, CentralBench.self, ServeForBench.self,
-            PullForBench.self,
+            PullForBench.self, DuplicatesBench.self,
         ]
     )
 }

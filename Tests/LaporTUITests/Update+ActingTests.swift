@@ -259,6 +259,40 @@ let supervisor = User(id: "u-sup", name: "Supervisor", role: .supervisor, unitId
         #expect(l.mode.picker == nil)
     }
 
+    /// Issue 16: a report in the verification queue shows what it may duplicate, on screen at
+    /// 80×24; `D` types the first suggestion in; any other report's come with `=`.
+    @Test func suggestionsShowForTheQueueAndDFillsTheFirst() {
+        var s = AppState(user: admin, profile: "p", workflow: workflow, language: .id, width: 80, height: 24, now: now)
+        _ = Update.update(&s, .loaded(rows: [row("9165816", "Jalan berlubang", due: nil, status: .submitted)], total: 1))
+        #expect(Update.update(&s, .loadedDetail(submitted())) == [.loadSimilar("9165816")])
+        let first = SimilarReport(
+            suggestion: .init(id: "9100001", score: 0.92, reasons: [.similarText(64), .sameContact, .citesIt]),
+            title: "Jalan rusak \u{1B}[31mdi Salemba", status: .dispatched)
+        _ = Update.update(&s, .loadedSimilar("9165816", [first]))
+        let screen = View.render(s).text
+        #expect(screen.contains("Mungkin duplikat"), "\(screen)")
+        #expect(screen.contains("9100001 · skor 92 · teks 64% mirip, kontak pelapor sama,"), "\(screen)")
+        #expect(screen.contains("Jalan rusak ␛[31mdi Salemba [Terdisposisi ke Instansi]") && !screen.contains("\u{1B}"), "\(screen)")
+        _ = Update.update(&s, .key(.char("D")))
+        guard case .duplicateOf(_, let typed) = s.mode else {
+            Issue.record("no prompt: \(s.mode)")
+            return
+        }
+        #expect(typed == "9100001")
+        // Suggestions for another report are not kept for this one.
+        var other = submitted()
+        other.id = "9165899"
+        _ = Update.update(&s, .key(.escape))
+        _ = Update.update(&s, .loadedDetail(other))
+        #expect(s.similar == nil)
+
+        var l = acting(liaison)
+        #expect(l.similar == nil)
+        #expect(Update.update(&l, .key(.char("="))) == [.loadSimilar("9165816")])
+        _ = Update.update(&l, .loadedSimilar("9165816", []))
+        #expect(l.message == "Tidak ada laporan serupa di penyimpanan ini.")
+    }
+
     @Test func anAdminHoldsArchivesMarksDuplicatesAndCloses() {
         var h = acting(admin, report: submitted())
         #expect(Update.update(&h, .key(.char("h"))) == [.loadDraft(DraftKey(reportId: "9165816", kind: "hold"))])

@@ -131,7 +131,9 @@ struct DemoReportFactory {
     mutating func make(index: Int) -> Report {
         let id = String(9_100_000 + index)
         let template = ReportTemplates.all[rng.weighted(ReportTemplates.all.map(\.weight))]
-        let unit = rng.pick(template.units)
+        let plantedMember = PlantedDuplicates.member(at: index)
+        let planted = plantedMember.map { PlantedDuplicates.content(group: $0.group, member: $0.member) }
+        let unit = planted?.unit ?? rng.pick(template.units)
         let agency = workflow.units.agency(of: unit)?.id ?? unit
         // invariant: a constant table with a "default" entry
         let place = rng.pick(ReportTemplates.places[agency] ?? ReportTemplates.places["default"]!)
@@ -144,15 +146,17 @@ struct DemoReportFactory {
         let fraction = Double(index) / Double(max(count, 1))
         let back = older ? span + Int64(Double(25 * 86_400) * fraction) : Int64(Double(span) * (1 - fraction))
         var t = now.adding(seconds: -back - Int64.random(in: 0..<3600, using: &rng))
-        let hostile = index % 97 == 13
+        let hostile = index % 97 == 13 && planted == nil
         let privacy: Privacy = [.public, .public, .public, .public, .public, .public, .public, .anonim, .anonim, .rahasia][index % 10]
         let channel = rng.pick(Channel.allCases)
         var report = Report(
-            id: id, version: 1, kind: template.kind, channel: channel,
-            title: hostile ? "Uji teks berbahaya \u{1B}[5mKEDIP\u{1B}[0m" : fill(rng.pick(template.titles)),
-            body: hostile ? ReportTemplates.hostileBodies[index % ReportTemplates.hostileBodies.count] : fill(rng.pick(template.bodies)),
-            categoryId: template.categoryId, location: .init(text: place), privacy: privacy,
-            reporter: .init(name: rng.pick(ReportTemplates.reporters), contact: "08\(Int.random(in: 1_100_000_000...1_399_999_999, using: &rng))"),
+            id: id, version: 1, kind: planted?.kind ?? template.kind, channel: planted?.channel ?? channel,
+            title: hostile ? "Uji teks berbahaya \u{1B}[5mKEDIP\u{1B}[0m" : planted?.title ?? fill(rng.pick(template.titles)),
+            body: hostile
+                ? ReportTemplates.hostileBodies[index % ReportTemplates.hostileBodies.count] : planted?.body ?? fill(rng.pick(template.bodies)),
+            categoryId: planted?.categoryId ?? template.categoryId, location: .init(text: planted?.place ?? place), privacy: privacy,
+            reporter: planted?.reporter
+                ?? .init(name: rng.pick(ReportTemplates.reporters), contact: "08\(Int.random(in: 1_100_000_000...1_399_999_999, using: &rng))"),
             status: .submitted, unitId: rng.chance(0.3) ? agency : nil, submittedAt: t,
             timeline: [TimelineEvent(id: "e-\(id)-1", type: .submitted, at: t)])
         if rng.chance(0.25) {
@@ -163,7 +167,9 @@ struct DemoReportFactory {
         report = workflow.decided(report)
 
         let liaison = User(id: "u-liaison-\(unit)", name: "Petugas", role: .liaison, unitId: unit)
-        let plan = Plan.allCases[rng.weighted(Self.planWeights)]
+        var plan = Plan.allCases[rng.weighted(Self.planWeights)]
+        // A planted duplicate or look-alike waits in the verification queue.
+        if let plantedMember, plantedMember.member != .original { plan = .submitted }
         var steps: [(User, ActionRequest)] = []
         func action(_ type: ActionType, by user: User, _ edit: (inout ActionRequest) -> Void = { _ in }) {
             var request = ActionRequest(id: "seed-\(id)-\(steps.count)", reportId: id, type: type)

@@ -13,7 +13,7 @@ public enum Command: String, CaseIterable, Sendable {
     /// The keys of the user's saved views, after the built-in ones.
     static let savedViews: [Command] = [.saved1, .saved2, .saved3, .saved4]
     case followup, requestInfo, forward, returnReport, verify, dispatch, hold, archive, duplicate, closeReport
-    case mark, markAll, outbox, copyDraft
+    case mark, markAll, outbox, copyDraft, similar
 
     /// The action a key starts (`D` is an archive as a duplicate).
     public var actionType: ActionType? {
@@ -85,10 +85,13 @@ public enum KeyMap {
         KeyBinding(
             command: .duplicate, keys: [.char("D")], label: "D", helpID: "Duplikat laporan lain", helpEN: "Duplicate of another",
             hint: false),
+        KeyBinding(
+            command: .similar, keys: [.char("=")], label: "=", helpID: "Laporan serupa",
+            helpEN: "Similar reports", hint: false),
         KeyBinding(command: .closeReport, keys: [.char("x")], label: "x", helpID: "Tutup laporan", helpEN: "Close the report", hint: true),
         KeyBinding(command: .mark, keys: [.char("m")], label: "m", helpID: "Tandai/lepas laporan", helpEN: "Mark/unmark a report", hint: false),
         KeyBinding(
-            command: .markAll, keys: [.char("M")], label: "M", helpID: "Tandai semua di tampilan", helpEN: "Mark all in the view", hint: false),
+            command: .markAll, keys: [.char("M")], label: "M", helpID: "Tandai semua", helpEN: "Mark all in the view", hint: false),
         KeyBinding(command: .outbox, keys: [.char("o")], label: "o", helpID: "Kotak keluar", helpEN: "Outbox", hint: true),
         KeyBinding(
             command: .copyDraft, keys: [.char("y")], label: "y", helpID: "Salin draf (OSC 52)", helpEN: "Copy the draft (OSC 52)",

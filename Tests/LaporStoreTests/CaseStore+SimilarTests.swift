@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import LaporDomain
+import Testing
+
+@testable import LaporStore
+
+/// Duplicate suggestions from a real SQLite file (issue 16): filed on write, refiled when the
+/// text changes, gone with the report, and ranked with their reasons.
+@Suite struct CaseStoreSimilarTests {
+    func complaint(_ id: String, _ body: String, place: String, contact: String?) -> Report {
+        var r = report(id, .submitted, unit: nil, title: "Sampah menumpuk", body: body)
+        r.location = .init(text: place)
+        r.reporter = .init(name: "Warga", contact: contact)
+        return r
+    }
+
+    @Test func theResubmissionIsSuggestedWithItsReasons() async throws {
+        let (store, folder) = try temporaryStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await store.save(reference())
+        let first = complaint(
+            "9100100", "TPS di Jalan Melati nomor 24 penuh sampah, truk tidak datang enam minggu, baunya menyengat dan banyak lalat.",
+            place: "Jl. Melati No. 24, Kelurahan Tomang", contact: "0812-3456-7890")
+        let again = complaint(
+            "9100190", "Laporan saya sebelumnya nomor 9100100 belum ada tanggapan. Truk tidak datang enam minggu, TPS penuh sampah, banyak lalat.",
+            place: "Jl. Melati No. 24, Kelurahan Tomang", contact: "+62 812 3456 7890")
+        let elsewhere = complaint(
+            "9100300", "Lampu jalan di Jalan Kenanga nomor 3 padam semua sejak dua minggu, warga takut lewat malam.",
+            place: "Jl. Kenanga No. 3, Kelurahan Koja", contact: "0813-0000-1111")
+        for r in [first, again, elsewhere] { try await store.store(r, at: now) }
+
+        let suggested = try store.similar(to: "9100190")
+        #expect(suggested.map(\.suggestion.id) == ["9100100"], "\(suggested)")
+        let reasons = suggested.first?.suggestion.reasons ?? []
+        #expect(reasons.contains(.sameContact) && reasons.contains(.citesIt) && reasons.contains(.samePlace), "\(reasons)")
+        #expect(suggested.first?.title == "Sampah menumpuk" && suggested.first?.status == .submitted)
+        // The other way round: the first report is cited by the second.
+        #expect(try store.similar(to: "9100100").first?.suggestion.reasons.contains(.citedBy) == true)
+        #expect(try store.similar(to: "9100300").isEmpty)
+        #expect(try store.similar(to: "9999999").isEmpty)
+
+        // A changed text is filed again: its old keys go, its new ones find it.
+        var changed = elsewhere
+        changed.version = 2
+        changed.body = first.body
+        changed.location = first.location
+        try await store.store(changed, at: now)
+        #expect(try store.similar(to: "9100100").map(\.suggestion.id).contains("9100300"))
+        let queue = try DatabaseQueue(path: folder.appendingPathComponent("p/cases.sqlite").path)
+        let orphans = try await queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM similar_key k LEFT JOIN similar s ON s.rowid = k.report WHERE s.rowid IS NULL") ?? -1
+        }
+        #expect(orphans == 0)
+
+        // A report that left the user's sight is suggested no more, and leaves no key behind.
+        _ = try await store.apply(page: [.removed("9100100")], cursor: "c1", at: now)
+        #expect(try !store.similar(to: "9100190").map(\.suggestion.id).contains("9100100"))
+        let left = try await queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM similar_key") ?? -1 }
+        let expected = try await queue.read { db in
+            try Data.fetchAll(db, sql: "SELECT keys FROM similar").reduce(0) { $0 + $1.count / 8 }
+        }
+        #expect(left == expected)
+    }
+
+    @Test func damagedBlobsReadAsFewerValues() {
+        #expect(CaseStore.uint32s(Data([1, 0, 0, 0, 2, 0])) == [1])
+        #expect(CaseStore.uint32s(nil).isEmpty)
+        #expect(CaseStore.int64s(Data([1, 0, 0, 0, 0, 0, 0, 0, 9])) == [1])
+        #expect(CaseStore.uint32s(CaseStore.blob([7, 0xFFFF_FFFF] as [UInt32])) == [7, 0xFFFF_FFFF])
+        #expect(CaseStore.int64s(CaseStore.blob([-5, Int64.max] as [Int64])) == [-5, Int64.max])
+    }
+}
