@@ -15,4 +15,9 @@ public enum Confirmed: Equatable, Sendable {
 public struct Confirmation: Equatable, Sendable {
     public var then: Confirmed
     public var lines: [String]
+    /// Texts shown highlighted wherever the lines hold them (personal data found in the text).
+    public var highlights: [String] = []
+    /// Whether y must be pressed twice (the text holds personal data on a report that hides its
+    /// reporter: issue 16).
+    public var asksAgain = false
 }

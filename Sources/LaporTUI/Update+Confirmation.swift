@@ -11,7 +11,31 @@ extension Update {
 
     /// "Are you sure?" before an action goes to the outbox: the reports, what changes, the text.
     static func confirm(_ pending: PendingAction, _ state: inout AppState) {
-        state.mode = .confirm(Confirmation(then: .queue(pending), lines: confirmationLines(pending, state)))
+        var confirmation = Confirmation(then: .queue(pending), lines: confirmationLines(pending, state))
+        let found = personalData(in: pending, state)
+        if !found.isEmpty {
+            // Named above the keys, highlighted in the text, and y asked for twice.
+            let keys = confirmation.lines.popLast() ?? ""
+            confirmation.lines += [
+                state.text.personalDataInConfirmation(found.map { ($0.kind, Sanitizer.line($0.text)) }), state.text.personalDataAskAgain, keys,
+            ]
+            confirmation.highlights = Array(Set(found.map { Sanitizer.line($0.text) })).sorted()
+            confirmation.asksAgain = true
+        }
+        state.mode = .confirm(confirmation)
+    }
+
+    /// Personal data in an action's text that the rules ask a second confirmation for: on the
+    /// report in the detail pane, or on marked reports by their privacy (`PersonalData`).
+    static func personalData(in pending: PendingAction, _ state: AppState) -> [PersonalData.Match] {
+        guard let text = pending.text, !text.isEmpty else { return [] }
+        if !pending.isBulk, let report = state.detail, report.id == pending.reportIds.first {
+            return PersonalData.inOutgoingText(text, of: report)
+        }
+        let privacies = state.rows.filter { pending.reportIds.contains($0.id) }.map(\.privacy)
+        // A marked report not on screen may hide its reporter: counted as if it did.
+        let unseen = privacies.count < pending.reportIds.count ? [Privacy.rahasia] : []
+        return PersonalData.inOutgoingText(text, toReportsOf: privacies + unseen)
     }
 
     /// The confirmation's keys, from its table.
@@ -58,6 +82,12 @@ extension Update {
 
     static func confirmKey(_ key: Key, _ confirmation: Confirmation, _ state: inout AppState) -> [Effect] {
         switch ConfirmCommand.table.command(for: key) {
+        case .yes where confirmation.asksAgain:
+            var again = confirmation
+            again.asksAgain = false
+            if let i = again.lines.firstIndex(of: state.text.personalDataAskAgain) { again.lines[i] = state.text.personalDataConfirmAgain }
+            state.mode = .confirm(again)
+            return []
         case .yes:
             state.mode = .normal
             switch confirmation.then {

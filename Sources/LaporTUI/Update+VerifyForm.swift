@@ -43,6 +43,9 @@ extension Update {
         case .keyHelp:
             state.keyHelp = .verifyForm
             return []
+        case .makeConfidential:
+            f.privacy = .rahasia
+            f.field = .privacy
         case nil:
             // Typing: the title takes text; Space on a choice changes it.
             switch key {
@@ -62,7 +65,7 @@ extension Update {
 
 /// The verify form's keys. Typing goes into the title; Space changes a choice.
 enum VerifyFormCommand: CaseIterable, Sendable {
-    case nextField, previousField, previousChoice, nextChoice, choose, submit, erase, cancel, keyHelp
+    case nextField, previousField, previousChoice, nextChoice, choose, submit, erase, cancel, keyHelp, makeConfidential
 
     static let table = KeyTable<VerifyFormCommand>([
         KeyBinding(.nextField, [.down, .tab], "↓/Tab", "kolom berikutnya", "next field", hint: true),
@@ -72,6 +75,8 @@ enum VerifyFormCommand: CaseIterable, Sendable {
         KeyBinding(.choose, [.enter], "Enter", "pilih kategori/lanjut", "choose a category/continue"),
         KeyBinding(.submit, [.ctrl("s")], "Ctrl-S", "lanjut", "continue", hint: true),
         KeyBinding(.erase, [.backspace], "Backspace", "hapus huruf judul", "erase a title letter"),
+        KeyBinding(
+            .makeConfidential, [.ctrl("r")], "Ctrl-R", "jadikan rahasia (data pribadi di isi)", "make it rahasia (personal data in the text)"),
         KeyBinding(.cancel, [.escape], "Esc", "batal", "cancel", hint: true),
         KeyBinding(.keyHelp, [.function(1)], "F1", "bantuan", "help", hint: true),
     ])

@@ -14,9 +14,13 @@ public struct VerifyForm: Equatable, Sendable {
     public var title: String
     public var original: Report
     public var field: Field = .kind
+    /// Personal data in a public report's title or body (`PersonalData.inPublicReport`): the
+    /// form says so and offers to make the report rahasia.
+    public var personalData: [PersonalData.Match]
 
     public init(pending: PendingAction, report: Report) {
         self.pending = pending
+        personalData = PersonalData.inPublicReport(report)
         kind = report.kind
         categoryId = report.categoryId
         privacy = report.privacy

@@ -48,7 +48,9 @@ extension View {
         let text = state.text
         switch state.mode {
         case .confirm(let c):
-            box(&grid, state, [text.confirmTitle, ""] + c.lines)
+            let lines = [text.confirmTitle, ""] + c.lines
+            box(&grid, state, lines)
+            highlight(&grid, state, lines, c.highlights)
         case .notice(let lines):
             box(&grid, state, lines)
         case .duplicateOf(_, let typed):
@@ -64,6 +66,26 @@ extension View {
             outbox(&grid, state, b)
         default:
             break
+        }
+    }
+
+    /// Restyles every whole occurrence of `texts` in a box's lines as drawn (wrapped as `box`
+    /// wraps them), in the overdue style: personal data in a confirmation.
+    static func highlight(_ grid: inout CellGrid, _ state: AppState, _ lines: [String], _ texts: [String]) {
+        guard !texts.isEmpty else { return }
+        let origin = boxOrigin(state, lines)
+        let shown = wrapped(lines, origin.width)
+        let rows = min(state.height - 2, shown.count + 2) - 2
+        for (i, line) in shown.prefix(max(0, rows)).enumerated() {
+            for text in texts where !text.isEmpty {
+                var from = line.startIndex
+                while let found = line.range(of: text, range: from..<line.endIndex) {
+                    let column = DisplayWidth.of(String(line[..<found.lowerBound]))
+                    let width = min(DisplayWidth.of(text), origin.width - 4 - column)
+                    if width > 0 { grid.restyle(x: origin.x + 2 + column, y: origin.y + 1 + i, width: width, style: highlightStyle) }
+                    from = found.upperBound
+                }
+            }
         }
     }
 
@@ -101,6 +123,9 @@ extension View {
         for field in VerifyForm.Field.allCases {
             let marker = field == f.field ? "▶ " : "  "
             lines.append(marker + pad(text.verifyFieldName(field.rawValue), 12) + values[field.rawValue])
+        }
+        if !f.personalData.isEmpty, f.privacy == .public {
+            lines += ["", text.personalDataInPublicReport(f.personalData.map { ($0.kind, Sanitizer.line($0.text)) })]
         }
         lines += ["", InputMode.verifyForm.hintLine(state.language)]
         box(&grid, state, lines, minWidth: 64)

@@ -9,6 +9,9 @@ public enum View {
     static let selectedStyle = Style(reverse: true)
     static let titleStyle = Style(fg: .white, bg: .blue, bold: true)
     static let overdueStyle = Style(fg: .red, bold: true)
+    /// Personal data in a confirmation's text (issue 16): red, reversed, underlined (readable
+    /// without colour too).
+    static let highlightStyle = Style(fg: .red, bold: true, underline: true, reverse: true)
     static let soonStyle = Style(fg: .yellow, bold: true)
     static let dimStyle = Style(dim: true)
 

@@ -216,9 +216,36 @@ extension Catalogue {
         }
     }
 
+    /// The matches, named and quoted (at most five).
+    public func personalDataList(_ found: [(PersonalData.Kind, String)]) -> String {
+        found.prefix(5).map { "\(personalDataKind($0.0)) '\($0.1)'" }.joined(separator: ", ") + (found.count > 5 ? " …" : "")
+    }
+
+    /// The confirmation of a text with personal data on a report that hides its reporter.
+    public func personalDataInConfirmation(_ found: [(PersonalData.Kind, String)]) -> String {
+        pick(
+            "⚠ Teks memuat data pribadi untuk laporan anonim/rahasia: \(personalDataList(found)).",
+            "⚠ The text holds personal data for an anonim/rahasia report: \(personalDataList(found)).")
+    }
+
+    public var personalDataAskAgain: String {
+        pick("Tekan y sekali lagi untuk tetap mengirim, n untuk kembali.", "Press y once more to send it anyway, n to go back.")
+    }
+
+    public var personalDataConfirmAgain: String {
+        pick("Yakin? Data pribadi akan terkirim. y: kirim, n: batal.", "Sure? The personal data will be sent. y: send, n: cancel.")
+    }
+
+    /// The verify form of a public report whose text holds personal data.
+    public func personalDataInPublicReport(_ found: [(PersonalData.Kind, String)]) -> String {
+        pick(
+            "⚠ Laporan publik ini memuat data pribadi: \(personalDataList(found)). Ctrl-R: jadikan rahasia.",
+            "⚠ This public report holds personal data: \(personalDataList(found)). Ctrl-R: make it rahasia.")
+    }
+
     /// `lapor act` refusing a text with personal data on a report that hides its reporter.
     public func personalDataFound(_ found: [(PersonalData.Kind, String)]) -> String {
-        let list = found.prefix(5).map { "\(personalDataKind($0.0)) '\($0.1)'" }.joined(separator: ", ") + (found.count > 5 ? " …" : "")
+        let list = personalDataList(found)
         return pick(
             "Teks memuat data pribadi pada laporan anonim/rahasia: \(list). Hapus atau samarkan, atau kirim juga dengan --allow-personal-data.",
             "The text holds personal data on an anonim/rahasia report: \(list). Remove or mask it, or send it anyway with --allow-personal-data.")

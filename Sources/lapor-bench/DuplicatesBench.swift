@@ -24,7 +24,6 @@ struct DuplicatesBench: AsyncParsableCommand {
         defer { data.remove() }
         let path = data.folder.appendingPathComponent("client.sqlite").path
         _ = try data.pull(into: path)
-        if verbose { try? FileManager.default.copyItem(atPath: path, toPath: "/tmp/simdbg/client.sqlite") }
         try DuplicatesSuite(path: path, reports: reports, verbose: verbose).run()
     }
 }

@@ -28,6 +28,35 @@ import Testing
         }
     }
 
+    /// An admin's verification queue with a report's possible duplicates (issue 16; in the
+    /// user guide).
+    @Test(arguments: [(80, 24), (120, 40)])
+    func duplicateSuggestions(width: Int, height: Int) throws {
+        let admin = User(id: "u-admin", name: "Admin Nasional", role: .admin, unitId: nil)
+        var s = AppState(user: admin, profile: "admin", workflow: workflow, language: .id, width: width, height: height, now: now)
+        var report = detail(body: "Laporan saya sebelumnya nomor 9100001 belum ada tanggapan. Lubang di depan halte makin besar.", privacy: .public)
+        report.status = .submitted
+        report.statusLabel = ReportStatus.submitted.label()
+        report.unitId = nil
+        report.reporter = .init(name: "Budi Santoso", contact: "0812-3456-7890")
+        report.timeline = [report.timeline[0]]
+        _ = Update.update(&s, .loaded(rows: [row(report.id, report.title, due: nil, status: .submitted, unit: "dki")], total: 1))
+        _ = Update.update(&s, .loadedDetail(report))
+        _ = Update.update(
+            &s,
+            .loadedSimilar(
+                report.id,
+                [
+                    SimilarReport(
+                        suggestion: .init(id: "9100001", score: 1, reasons: [.similarText(71), .sameContact, .citesIt, .samePlace, .sameCategory]),
+                        title: "Jalan berlubang di Jl. Gunung Sahari", status: .dispatched),
+                    SimilarReport(
+                        suggestion: .init(id: "9164410", score: 0.41, reasons: [.similarText(28), .samePlace, .sameCategory]),
+                        title: "Aspal amblas dekat halte Gunung Sahari", status: .closed),
+                ]))
+        try assertSnapshot(View.render(s), "duplicates-\(width)x\(height)")
+    }
+
     @Test(arguments: [(80, 24), (120, 40)])
     func helpAndExplainOverlays(width: Int, height: Int) throws {
         var s = state(width: width, height: height)

@@ -205,4 +205,19 @@ extension PersonalData {
         guard report.privacy.hidesReporter else { return [] }
         return find(in: text, reporter: report.reporter)
     }
+
+    /// The same rule for one text sent to several reports (marked in the TUI), of which only the
+    /// privacy is known: personal data (phones, NIK, e-mail) when any of them hides its reporter.
+    public static func inOutgoingText(_ text: String, toReportsOf privacies: [Privacy]) -> [Match] {
+        guard privacies.contains(where: \.hidesReporter) else { return [] }
+        return find(in: text)
+    }
+
+    /// The rule for verifying: a public report whose title or body holds a phone number, a NIK
+    /// or an e-mail address is offered to be made rahasia (its content then stays off the public
+    /// pages) before it is verified. The matches, from the title and the body.
+    public static func inPublicReport(_ report: Report) -> [Match] {
+        guard report.privacy == .public else { return [] }
+        return find(in: report.title) + find(in: report.body)
+    }
 }
