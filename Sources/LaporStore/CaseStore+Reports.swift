@@ -5,7 +5,9 @@ import LaporDomain
 /// One item of the change feed, as the store applies it.
 public enum FeedItem: Sendable {
     /// A report, with the JSON text the server sent when there is one (stored as it came).
-    case report(Report, json: String? = nil)
+    /// `similar`: its duplicate-suggestion features when the reader made them (off the writer's
+    /// thread: a pull's writer is its slower half).
+    case report(Report, json: String? = nil, similar: Similarity.Features? = nil)
     case removed(String)
 }
 
@@ -53,8 +55,8 @@ extension CaseStore {
             }
             for item in items {
                 switch item {
-                case .report(let report, let json):
-                    if try !Self.upsert(report, json: json, rules: rules, userId: userId, receivedAt: now.epochSeconds, in: db) {
+                case .report(let report, let json, let similar):
+                    if try !Self.upsert(report, json: json, similar: similar, rules: rules, userId: userId, receivedAt: now.epochSeconds, in: db) {
                         result.disagreed += 1
                     }
                     result.stored += 1
@@ -86,7 +88,8 @@ extension CaseStore {
     /// server's own `due_at` (or `escalates_at`, when it sent one) differs from the rules' answer.
     @discardableResult
     static func upsert(
-        _ report: Report, json given: String? = nil, rules: DeadlineRules, userId: String?, receivedAt: Int64, in db: Database
+        _ report: Report, json given: String? = nil, similar: Similarity.Features? = nil, rules: DeadlineRules, userId: String?,
+        receivedAt: Int64, in db: Database
     ) throws -> Bool {
         let json = try given ?? String(decoding: JSONEncoder().encode(report), as: UTF8.self)
         let find = try RawStatement("SELECT rowid FROM report WHERE id = ?", in: db)
@@ -148,7 +151,7 @@ extension CaseStore {
         index.bind(3, report.body)
         index.bind(4, timelineText(of: report))
         try index.run()
-        try fileSimilar(report, rowid: rowid, in: db)
+        try fileSimilar(similar ?? Similarity.features(of: report), rowid: rowid, in: db)
         return report.dueAt?.epochSeconds == i.dueAt?.epochSeconds
             && (report.escalatesAt == nil || report.escalatesAt?.epochSeconds == i.escalatesAt?.epochSeconds)
     }

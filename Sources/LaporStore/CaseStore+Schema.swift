@@ -190,7 +190,8 @@ extension CaseStore {
         }
         migrator.registerMigration("v10: similar reports") { db in
             // Each report's features for duplicate suggestions (issue 16), keyed by its rowid, and
-            // the keys it is filed under (text bands, contact, place, cited tracking IDs): a
+            // the keys it is filed under (text bands, contact, place, cited tracking IDs; computed
+            // again from the row to take them out): a
             // suggestion reads the most recent reports of each key (CaseStore+Similar).
             try db.execute(
                 sql: """
@@ -200,8 +201,7 @@ extension CaseStore {
                         words BLOB NOT NULL,
                         place BLOB NOT NULL,
                         contact_key INTEGER,
-                        cited TEXT,
-                        keys BLOB NOT NULL);
+                        cited TEXT);
                     CREATE TABLE similar_key (key INTEGER NOT NULL, report INTEGER NOT NULL, PRIMARY KEY (key, report)) WITHOUT ROWID;
                     """)
             try fileAllSimilar(in: db)

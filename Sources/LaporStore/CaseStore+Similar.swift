@@ -27,8 +27,7 @@ extension CaseStore {
 
     /// Files a report's features (in the caller's transaction); nothing is written when they are
     /// as filed (a status change).
-    static func fileSimilar(_ report: Report, rowid: Int64, in db: Database) throws {
-        let features = Similarity.features(of: report)
+    static func fileSimilar(_ features: Similarity.Features, rowid: Int64, in db: Database) throws {
         let digest = Similarity.digest(of: features)
         let stored = try RawStatement("SELECT digest FROM similar WHERE rowid = ?", in: db)
         stored.bind(1, rowid)
@@ -38,14 +37,13 @@ extension CaseStore {
         }
         let keys = Similarity.keys(of: features)
         let write = try RawStatement(
-            "INSERT INTO similar (rowid, digest, words, place, contact_key, cited, keys) VALUES (?, ?, ?, ?, ?, ?, ?)", in: db)
+            "INSERT INTO similar (rowid, digest, words, place, contact_key, cited) VALUES (?, ?, ?, ?, ?, ?)", in: db)
         write.bind(1, rowid)
         write.bind(2, digest)
         write.bind(3, blob(features.words))
         write.bind(4, blob(features.placeWords))
         write.bind(5, features.contactKey)
         write.bind(6, features.cited.isEmpty ? nil : features.cited.joined(separator: " "))
-        write.bind(7, blob(keys))
         try write.run()
         let key = try RawStatement("INSERT OR IGNORE INTO similar_key (key, report) VALUES (?, ?)", in: db)
         for k in keys {
@@ -57,10 +55,11 @@ extension CaseStore {
 
     /// Takes a report's features out (before the report goes or its features change).
     static func unfileSimilar(rowid: Int64, in db: Database) throws {
-        let read = try db.cachedStatement(sql: "SELECT keys FROM similar WHERE rowid = ?")
-        if let keys = try Data.fetchOne(read, arguments: [rowid]) {
+        // The keys it was filed under, from the features as filed.
+        let read = try db.cachedStatement(sql: "SELECT words, place, contact_key, cited FROM similar WHERE rowid = ?")
+        if let row = try Row.fetchOne(read, arguments: [rowid]) {
             let delete = try db.cachedStatement(sql: "DELETE FROM similar_key WHERE key = ? AND report = ?")
-            for key in int64s(keys) { try delete.execute(arguments: [key, rowid]) }
+            for key in Similarity.keys(of: try features(row, categoryId: nil)) { try delete.execute(arguments: [key, rowid]) }
         }
         try db.cachedStatement(sql: "DELETE FROM similar WHERE rowid = ?").execute(arguments: [rowid])
     }
@@ -93,12 +92,7 @@ extension CaseStore {
         var found: [(id: String, features: Similarity.Features)] = []
         for candidate in candidates {
             guard let row = try Row.fetchOne(read, arguments: [candidate]) else { continue }
-            let cited: String? = try row.decode(forColumn: "cited")
-            let features = Similarity.Features(
-                words: uint32s(try row.decode(forColumn: "words")), placeWords: uint32s(try row.decode(forColumn: "place")),
-                contactKey: try row.decode(forColumn: "contact_key"), cited: cited.map { $0.split(separator: " ").map(String.init) } ?? [],
-                categoryId: try row.decode(forColumn: "category_id"))
-            found.append((try row.decode(forColumn: "id"), features))
+            found.append((try row.decode(forColumn: "id"), try Self.features(row, categoryId: try row.decode(forColumn: "category_id"))))
         }
         let head = try db.cachedStatement(sql: "SELECT title, status FROM report WHERE id = ?")
         return try Similarity.rank(features, id: id, candidates: found).compactMap { suggestion in
@@ -107,6 +101,15 @@ extension CaseStore {
             return SimilarReport(
                 suggestion: suggestion, title: try row.decode(forColumn: "title"), status: ReportStatus(rawValue: status) ?? .unknown)
         }
+    }
+
+    /// The features of a `similar` row.
+    static func features(_ row: Row, categoryId: String?) throws -> Similarity.Features {
+        let cited: String? = try row.decode(forColumn: "cited")
+        return Similarity.Features(
+            words: uint32s(try row.decode(forColumn: "words")), placeWords: uint32s(try row.decode(forColumn: "place")),
+            contactKey: try row.decode(forColumn: "contact_key"), cited: cited.map { $0.split(separator: " ").map(String.init) } ?? [],
+            categoryId: categoryId)
     }
 
     /// Files every stored report (the migration that brings the tables in).
@@ -120,23 +123,17 @@ extension CaseStore {
             guard let report = try? decoder.decode(Report.self, from: Data(json.utf8)) else { continue }
             pending.append((try row.decode(forColumn: "rowid"), report))
             if pending.count == 1_000 {
-                for (rowid, report) in pending { try fileSimilar(report, rowid: rowid, in: db) }
+                for (rowid, report) in pending { try fileSimilar(Similarity.features(of: report), rowid: rowid, in: db) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        for (rowid, report) in pending { try fileSimilar(report, rowid: rowid, in: db) }
+        for (rowid, report) in pending { try fileSimilar(Similarity.features(of: report), rowid: rowid, in: db) }
     }
 
     // MARK: Blobs (little-endian)
 
     static func blob(_ values: [UInt32]) -> Data {
         var data = Data(capacity: values.count * 4)
-        for v in values { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-        return data
-    }
-
-    static func blob(_ values: [Int64]) -> Data {
-        var data = Data(capacity: values.count * 8)
         for v in values { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
         return data
     }
@@ -148,15 +145,6 @@ extension CaseStore {
         let bytes = [UInt8](data)
         return stride(from: 0, to: bytes.count - bytes.count % 4, by: 4).map { i in
             UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24
-        }
-    }
-
-    static func int64s(_ data: Data) -> [Int64] {
-        let bytes = [UInt8](data)
-        return stride(from: 0, to: bytes.count - bytes.count % 8, by: 8).map { i in
-            var v: UInt64 = 0
-            for k in 0..<8 { v |= UInt64(bytes[i + k]) << (8 * UInt64(k)) }
-            return Int64(bitPattern: v)
         }
     }
 }

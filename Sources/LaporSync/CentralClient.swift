@@ -183,7 +183,7 @@ public struct CentralClient: Sendable {
                 }
                 do {
                     let report = try slice.withUnsafeBytes { try FeedReport(json: $0).report }
-                    items.append(.report(report, json: String(decoding: slice, as: UTF8.self)))
+                    items.append(.report(report, json: String(decoding: slice, as: UTF8.self), similar: Similarity.features(of: report)))
                 } catch {
                     let id = Self.leadingId(of: slice) ?? (try? decoder.decode(Probe.self, from: slice))?.id
                     skipped.append(SkippedItem(reportId: id, reason: "item \(n + 1): not a report this client can read (\(Self.describe(error)))"))

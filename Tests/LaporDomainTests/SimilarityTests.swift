@@ -23,7 +23,35 @@ import Testing
             place: "Jl. Kamboja No. 53, Kelurahan Sunter Agung")
         let fa = Similarity.features(of: a)
         let fb = Similarity.features(of: b)
-        print("DEBUG", fa.placeWords, fb.placeWords, Similarity.words("Jl. Melati No. 24, Kelurahan Tomang"))
         #expect(Similarity.score(fa, id: a.id, candidate: fb, candidateId: b.id) == nil)
+    }
+
+    @Test func wordsAreFoldedAndStopWordsLeftOut() {
+        #expect(Similarity.words("Jl. Melati No. 24, Kelurahan Tomang") == ["jalan", "melati", "nomor", "24", "kelurahan", "tomang"])
+        #expect(
+            Similarity.words("Sampahnya TIDAK diangkut di Gg. Ñoño, ÉCOLE 陈美玲 🚧 5") == ["sampah", "diangkut", "gang", "nono", "ecole", "陈美玲", "5"])
+        #expect(Similarity.words("") == [] && Similarity.words("yang dan di") == [])
+    }
+
+    @Test func citedTrackingIdsNotPhonesOrGluedNumbers() {
+        let text = "Laporan saya #9100100 dan nomor 9100200. HP 081234567890, 6281234567890, RT05 A9100300 9100400x 12345 9100500"
+        #expect(Similarity.citedIds(in: text, except: "9100500") == ["9100100", "9100200"])
+    }
+
+    @Test func anotherPlaceWithTheSameWordsIsAnotherCaseUnlessCited() {
+        let a = report("9100100", "Lampu jalan mati", "Lampu jalan di depan rumah mati sejak dua minggu, gelap sekali.", place: "Jl. Melati No. 24")
+        var b = report("9100200", "Lampu jalan mati", "Lampu jalan di depan rumah mati sejak dua minggu, gelap sekali.", place: "Jl. Melati No. 80")
+        #expect(Similarity.score(Similarity.features(of: b), id: b.id, candidate: Similarity.features(of: a), candidateId: a.id) == nil)
+        b.body += " Sama dengan laporan 9100100."
+        let cited = Similarity.score(Similarity.features(of: b), id: b.id, candidate: Similarity.features(of: a), candidateId: a.id)
+        #expect(cited?.reasons.contains(.citesIt) == true)
+        // The same place, the same words: a duplicate, with its reasons.
+        let c = report("9100300", "Lampu jalan mati", "Lampu di depan rumah mati sejak dua minggu, gelap.", place: "Jalan Melati nomor 24")
+        let same = Similarity.score(Similarity.features(of: c), id: c.id, candidate: Similarity.features(of: a), candidateId: a.id)
+        #expect(same?.reasons.contains(.samePlace) == true && same?.reasons.contains(.sameCategory) == true, "\(String(describing: same))")
+        // The same contact, however written.
+        let d = report("9100400", "Sampah", "Sampah menumpuk.", place: nil, contact: "+62 812-3456-7890")
+        let e = report("9100401", "Sampah", "Sampah belum diangkut.", place: nil, contact: "081234567890")
+        #expect(Similarity.features(of: d).contactKey == Similarity.features(of: e).contactKey && Similarity.features(of: d).contactKey != nil)
     }
 }

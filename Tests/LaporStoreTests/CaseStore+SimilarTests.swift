@@ -56,18 +56,15 @@ import Testing
         // A report that left the user's sight is suggested no more, and leaves no key behind.
         _ = try await store.apply(page: [.removed("9100100")], cursor: "c1", at: now)
         #expect(try !store.similar(to: "9100190").map(\.suggestion.id).contains("9100100"))
-        let left = try await queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM similar_key") ?? -1 }
-        let expected = try await queue.read { db in
-            try Data.fetchAll(db, sql: "SELECT keys FROM similar").reduce(0) { $0 + $1.count / 8 }
+        let left = try await queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM similar_key k LEFT JOIN similar s ON s.rowid = k.report WHERE s.rowid IS NULL") ?? -1
         }
-        #expect(left == expected)
+        #expect(left == 0)
     }
 
     @Test func damagedBlobsReadAsFewerValues() {
         #expect(CaseStore.uint32s(Data([1, 0, 0, 0, 2, 0])) == [1])
         #expect(CaseStore.uint32s(nil).isEmpty)
-        #expect(CaseStore.int64s(Data([1, 0, 0, 0, 0, 0, 0, 0, 9])) == [1])
-        #expect(CaseStore.uint32s(CaseStore.blob([7, 0xFFFF_FFFF] as [UInt32])) == [7, 0xFFFF_FFFF])
-        #expect(CaseStore.int64s(CaseStore.blob([-5, Int64.max] as [Int64])) == [-5, Int64.max])
+        #expect(CaseStore.uint32s(CaseStore.blob([7, 0xFFFF_FFFF])) == [7, 0xFFFF_FFFF])
     }
 }
