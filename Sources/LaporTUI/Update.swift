@@ -64,7 +64,7 @@ public enum Update {
             state.focus = .detail
             state.detailScroll = 0
             if report.id != state.detailUnsettled.first?.reportId { state.detailUnsettled = [] }
-            return [.markSeen(id)]
+            return [.markSeen(id)] + similarOnOpen(report, &state)
         case .unreadableDetail(let id):
             state.detailPinned = false
             state.detail = nil
@@ -75,10 +75,11 @@ public enum Update {
             state.unreadableDetail = nil
             state.detail = report
             if report?.id != state.detailUnsettled.first?.reportId { state.detailUnsettled = [] }
-            if report?.id != state.similar?.reportId { state.similar = nil }
-            // A report waiting for verification shows what it may duplicate at once.
-            if let report, Similarity.suggestsOnOpen(report.status), state.similar == nil { return [.loadSimilar(report.id)] }
-            return []
+            guard let report else {
+                state.similar = nil
+                return []
+            }
+            return similarOnOpen(report, &state)
         case .loadedSimilar(let id, let items):
             guard id == state.detail?.id else { return [] }
             state.similar = SimilarReports(reportId: id, items: items)
@@ -371,5 +372,14 @@ public enum Update {
         guard let row = state.row(at: state.selected) else { return [] }
         // A report already seen is not written again: a `j` reads, it does not commit.
         return state.detail?.id == row.id && state.focus == .list ? [] : [.loadDetail(row.id)] + (row.seen ? [] : [.markSeen(row.id)])
+    }
+}
+
+extension Update {
+    /// A report shown in the detail pane: suggestions of another report are dropped, and a report
+    /// waiting for verification has its possible duplicates looked up at once.
+    static func similarOnOpen(_ report: Report, _ state: inout AppState) -> [Effect] {
+        if report.id != state.similar?.reportId { state.similar = nil }
+        return Similarity.suggestsOnOpen(report.status) && state.similar == nil ? [.loadSimilar(report.id)] : []
     }
 }

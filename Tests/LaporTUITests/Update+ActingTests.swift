@@ -285,6 +285,18 @@ let supervisor = User(id: "u-sup", name: "Supervisor", role: .supervisor, unitId
         _ = Update.update(&s, .key(.escape))
         _ = Update.update(&s, .loadedDetail(other))
         #expect(s.similar == nil)
+        // A report opened by its number (g) likewise.
+        other.id = "9165900"
+        #expect(Update.update(&s, .opened("9165900", other)) == [.markSeen("9165900"), .loadSimilar("9165900")])
+        // D then acts on the report opened, not on the row selected under it.
+        _ = Update.update(&s, .loadedSimilar("9165900", [first]))
+        _ = Update.update(&s, .key(.char("D")))
+        guard case .duplicateOf(let pending, "9100001") = s.mode else {
+            Issue.record("no prompt for the opened report: \(s.mode)")
+            return
+        }
+        #expect(pending.reportIds == ["9165900"])
+        _ = Update.update(&s, .key(.escape))
 
         var l = acting(liaison)
         #expect(l.similar == nil)
