@@ -40,12 +40,11 @@ struct RawStatement {
     func bind(_ index: Int32, _ value: Int) { sqlite3_bind_int64(statement, index, Int64(value)) }
 
     func bind(_ index: Int32, _ value: Data) {
-        value.withUnsafeBytes { bytes in
+        _ = value.withUnsafeBytes { bytes -> Int32 in
             if let base = bytes.baseAddress, bytes.count > 0 {
-                sqlite3_bind_blob(statement, index, base, Int32(bytes.count), Self.transient)
-            } else {
-                sqlite3_bind_zeroblob(statement, index, 0)
+                return sqlite3_bind_blob(statement, index, base, Int32(bytes.count), Self.transient)
             }
+            return sqlite3_bind_zeroblob(statement, index, 0)
         }
     }
 

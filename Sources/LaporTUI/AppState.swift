@@ -110,6 +110,8 @@ public struct AppState: Sendable {
     public var notInLatestExport: Set<String> = []
     /// The reports that may be duplicates of the one in the detail pane (issue 16).
     public var similar: SimilarReports?
+    /// The report whose suggestions were asked for with `=` (an empty answer is then said).
+    public var similarAsked: String?
     public var outboxQueued = 0
     public var overdueCount = 0
     public var dueTodayCount = 0

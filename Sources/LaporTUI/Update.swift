@@ -83,7 +83,8 @@ public enum Update {
         case .loadedSimilar(let id, let items):
             guard id == state.detail?.id else { return [] }
             state.similar = SimilarReports(reportId: id, items: items)
-            if items.isEmpty, !Similarity.suggestsOnOpen(state.detail?.status ?? .unknown) { state.message = state.text.noSimilarReports }
+            if items.isEmpty, state.similarAsked == id { state.message = state.text.noSimilarReports }
+            state.similarAsked = nil
             return []
         case .loadedUnsettled(let items, let reports):
             state.detailUnsettled = items.filter { $0.reportId == state.detail?.id }
@@ -270,6 +271,7 @@ public enum Update {
                 return []
             }
             state.similar = nil
+            state.similarAsked = id
             state.detailScroll = 0
             return [.loadSimilar(id)]
         case .copyDraft:

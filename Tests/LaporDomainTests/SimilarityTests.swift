@@ -36,6 +36,13 @@ import Testing
     @Test func citedTrackingIdsNotPhonesOrGluedNumbers() {
         let text = "Laporan saya #9100100 dan nomor 9100200. HP 081234567890, 6281234567890, RT05 A9100300 9100400x 12345 9100500"
         #expect(Similarity.citedIds(in: text, except: "9100500") == ["9100100", "9100200"])
+        // A hostile text of many numbers: its first twenty, so a report files a bounded set of keys.
+        let many = (0..<10_000).map { String(9_200_000 + $0) }.joined(separator: " ")
+        #expect(Similarity.citedIds(in: many, except: "").count == Similarity.maxCited)
+        #expect(
+            Similarity.keys(
+                of: Similarity.Features(words: [], placeWords: [], contactKey: nil, cited: Similarity.citedIds(in: many, except: ""), categoryId: nil)
+            ).count == 20)
     }
 
     @Test func anotherPlaceWithTheSameWordsIsAnotherCaseUnlessCited() {

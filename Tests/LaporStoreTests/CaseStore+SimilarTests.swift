@@ -62,6 +62,27 @@ import Testing
         #expect(left == 0)
     }
 
+    /// Migration v10 files every report already stored; the same filing runs again alike.
+    @Test func storedReportsAreFiledWhenTheTablesComeIn() async throws {
+        let (store, folder) = try temporaryStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = complaint(
+            "9100100", "TPS penuh sampah, truk tidak datang enam minggu, banyak lalat.", place: "Jl. Melati No. 24", contact: "0812-1")
+        let again = complaint(
+            "9100190", "Laporan 9100100 belum ditanggapi. TPS penuh sampah, banyak lalat.", place: "Jl. Melati No. 24", contact: "0812-1")
+        for r in [first, again] { try await store.store(r, at: now) }
+        let before = try store.similar(to: "9100190")
+        let queue = try DatabaseQueue(path: folder.appendingPathComponent("p/cases.sqlite").path)
+        try await queue.write { db in
+            try db.execute(sql: "DELETE FROM similar; DELETE FROM similar_key")
+            // A row whose JSON does not read is left out, never a failure.
+            try db.execute(sql: "UPDATE report SET json = '{' WHERE id = '9100150'")
+        }
+        #expect(try store.similar(to: "9100190").isEmpty)
+        try await queue.write { db in try CaseStore.fileAllSimilar(in: db) }
+        #expect(try store.similar(to: "9100190") == before && !before.isEmpty)
+    }
+
     @Test func damagedBlobsReadAsFewerValues() {
         #expect(CaseStore.uint32s(Data([1, 0, 0, 0, 2, 0])) == [1])
         #expect(CaseStore.uint32s(nil).isEmpty)

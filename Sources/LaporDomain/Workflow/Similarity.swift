@@ -244,6 +244,10 @@ public enum Similarity {
         return out
     }
 
+    /// The most tracking IDs read from one text: each is a key a store writes (a hostile text of
+    /// ten thousand numbers files twenty).
+    public static let maxCited = 20
+
     /// Tracking IDs in a text: a run of 7 to 12 digits on its own (not part of a longer number,
     /// nor a phone number: those begin with 0 or 62 and are longer), other than the report's own.
     public static func citedIds(in text: String, except own: String) -> [String] {
@@ -260,7 +264,7 @@ public enum Similarity {
             // A phone number written from its country code (62…) is no tracking ID.
             if run.count >= 10, run[0] == 0x36, run[1] == 0x32 { return }
             let id = String(decoding: run, as: UTF8.self)
-            if id != own, !out.contains(id) { out.append(id) }
+            if id != own, !out.contains(id), out.count < maxCited { out.append(id) }
         }
         var previous: UInt8 = 0x20
         for b in text.utf8 {
