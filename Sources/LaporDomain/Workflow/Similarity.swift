@@ -79,20 +79,21 @@ public enum Similarity {
     /// The keys a store files a report under, for others to find it by: its text's bands, its
     /// contact, its place, and each tracking ID it cites.
     public static func keys(of features: Features) -> [Int64] {
-        var keys = bands(features.words)
-        if let contact = features.contactKey { keys.append(contact) }
-        if let place = placeKey(features.placeWords) { keys.append(place) }
-        keys += features.cited.map { fnv("cites:" + $0) }
-        return Array(Set(keys)).sorted()
+        textContactAndPlaceKeys(features, citing: features.cited)
     }
 
     /// The keys to look a report's candidates up by: the same, except that the reports citing
     /// it are found by its own tracking ID (and those it cites, by theirs, in the store directly).
     public static func lookupKeys(of features: Features, id: String) -> [Int64] {
+        textContactAndPlaceKeys(features, citing: [id])
+    }
+
+    /// The text's bands, the contact's and the place's keys, and the key of each ID in `citing`.
+    static func textContactAndPlaceKeys(_ features: Features, citing: [String]) -> [Int64] {
         var keys = bands(features.words)
         if let contact = features.contactKey { keys.append(contact) }
         if let place = placeKey(features.placeWords) { keys.append(place) }
-        keys.append(fnv("cites:" + id))
+        keys += citing.map { fnv("cites:" + $0) }
         return Array(Set(keys)).sorted()
     }
 
