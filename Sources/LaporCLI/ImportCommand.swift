@@ -204,7 +204,7 @@ struct ImportCommand: AsyncParsableCommand {
             let slice = Array(rows[range])
             for i in range { rows[i].cells = [:] }
             let catalog = self.catalog
-            let reads = ImportCommand.parallelMap(slice) { AdminExport.read($0, catalog: catalog) }
+            let reads = Parallel.map(slice) { AdminExport.read($0, catalog: catalog) }
             var accepted: [(AdminExport.Row, Report)] = []
             for (row, read) in zip(slice, reads) {
                 switch read {
@@ -220,27 +220,13 @@ struct ImportCommand: AsyncParsableCommand {
                 }
             }
             let (role, now) = (self.role, self.now)
-            let made = ImportCommand.parallelMap(accepted) { row, report in
+            let made = Parallel.map(accepted) { row, report in
                 // An empty cell and a missing one are the same (a sheet stores neither the same way twice).
                 let cells = Dictionary(uniqueKeysWithValues: row.cells.filter { !$0.value.isEmpty }.map { ($0.key.rawValue, $0.value) })
                 return Result { try ImportedReport(report: report, cells: cells, sheetRow: row.number, role: role, at: now) }
             }
             return try made.map { try $0.get() }
         }
-    }
-
-    /// `transform` of every item, in order, spread over the machine's cores in chunks.
-    static func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> U) -> [U] {
-        let chunks = max(1, min(items.count / 1_000, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let size = (items.count + chunks - 1) / max(chunks, 1)
-        let parts = ChunkResults<U>()
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let start = chunk * size
-            let end = min(items.count, start + size)
-            let out = start < end ? items[start..<end].map(transform) : []
-            parts.lock.withLock { parts.parts[chunk] = out }
-        }
-        return (0..<chunks).flatMap { parts.parts[$0] ?? [] }
     }
 
     /// The reference data of an offline profile: the file's units and categories (with those of
@@ -289,10 +275,4 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
     }
-}
-
-/// The chunks of a `parallelMap`, each written once under the lock.
-private final class ChunkResults<U>: @unchecked Sendable {
-    let lock = NSLock()
-    var parts: [Int: [U]] = [:]
 }

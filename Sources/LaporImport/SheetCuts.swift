@@ -20,26 +20,27 @@ extension XLSXReader {
         let bounds = [0] + cuts.offsets + [size]
         let count = bounds.count - 1
         let closing = cuts.closing
-        let results = PieceResults(count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            guard let handle = try? FileHandle(forReadingFrom: file) else { return }
+        let pieces = Parallel.map(Array(0..<count), perChunk: 1) { index -> PieceRows? in
+            guard let handle = try? FileHandle(forReadingFrom: file) else { return nil }
             defer { try? handle.close() }
             let length = bounds[index + 1] - bounds[index]
             guard (try? handle.seek(toOffset: UInt64(bounds[index]))) != nil, let bytes = try? handle.read(upToCount: length),
                 bytes.count == length
-            else { return }
+            else { return nil }
             let data = (index == 0 ? Data() : preamble) + bytes + (index == count - 1 ? Data() : closing)
             let reader = SheetRows(strings: strings, maxCells: maxCells, numbered: index == 0)
-            guard (try? parse(data, with: reader)) != nil else { return }
-            results.set(index, reader)
+            guard (try? parse(data, with: reader)) != nil else { return nil }
+            return PieceRows(
+                lines: reader.lines, unnumberedLines: reader.unnumberedLines, isNumbered: reader.isNumbered, lastRow: reader.lastRow,
+                cellCount: reader.cellCount)
         }
         // Rows without an `r` attribute before a piece's first numbered row follow the row
         // before them, which the piece before ends with.
         var lines: [SheetTable.Line] = []
         var previous = 0
         var cellCount = 0
-        for index in 0..<count {
-            guard let reader = results.get(index) else { return nil }
+        for piece in pieces {
+            guard let reader = piece else { return nil }
             for (k, line) in reader.lines.enumerated() {
                 var line = line
                 if k < reader.unnumberedLines { line.number += previous }
@@ -158,13 +159,11 @@ final class SheetCuts {
     }
 }
 
-/// The readers of a sheet's pieces, each set once under the lock.
-private final class PieceResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var readers: [SheetRows?]
-
-    init(_ count: Int) { readers = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ reader: SheetRows) { lock.withLock { readers[index] = reader } }
-    func get(_ index: Int) -> SheetRows? { lock.withLock { readers[index] } }
+/// What a piece's parse read (`SheetRows`, as a value to hand between threads).
+struct PieceRows: Sendable {
+    var lines: [SheetTable.Line]
+    var unnumberedLines: Int
+    var isNumbered: Bool
+    var lastRow: Int
+    var cellCount: Int
 }

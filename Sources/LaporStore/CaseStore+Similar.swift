@@ -71,11 +71,17 @@ extension CaseStore {
     }
 
     static func similar(to id: String, in db: Database) throws -> [SimilarReport] {
-        guard let me = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, json FROM report WHERE id = ?"), arguments: [id]),
-            let json: String = try me.decode(forColumn: "json"), let report = try? JSONDecoder().decode(Report.self, from: Data(json.utf8))
+        // The report's features as filed (its JSON is not read again: the detail pane just did).
+        guard
+            let me = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT s.rowid, r.category_id, s.words, s.place, s.contact_key, s.cited
+                        FROM report r JOIN similar s ON s.rowid = r.rowid WHERE r.id = ?
+                        """), arguments: [id])
         else { return [] }
         let rowid: Int64 = try me.decode(forColumn: "rowid")
-        let features = Similarity.features(of: report)
+        let features = try Self.features(me, categoryId: try me.decode(forColumn: "category_id"))
         var candidates = Set<Int64>()
         let byKey = try db.cachedStatement(sql: "SELECT report FROM similar_key WHERE key = ? ORDER BY report DESC LIMIT ?")
         for key in Similarity.lookupKeys(of: features, id: id) {

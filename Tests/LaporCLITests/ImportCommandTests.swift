@@ -140,14 +140,20 @@ import Testing
 
 /// The TUI on an imported profile, in a real terminal (issue 15).
 @Suite struct ImportedProfileTmuxTests {
+    /// The TUI of `m` (its files imported) in tmux, once it shows the offline profile: the first screen.
+    @discardableResult
+    func openTUI(_ m: Machine, _ tmux: Tmux, sourceLocation: SourceLocation = #_sourceLocation) async -> String {
+        tmux.start("env \(m.shell) LANG=C.UTF-8 \(TmuxEndToEndTests.binary.path); echo EXIT=$?; sleep 30")
+        return await tmux.wait(for: "luring: dari ekspor", sourceLocation: sourceLocation)
+    }
+
     @Test func theTUIShowsTheImportedReportsAndSaysThereIsNoServer() async throws {
         let m = Machine()
         defer { m.remove() }
         #expect(await m.run("import", ImportCommandTests.fixture("contoh-ekspor-terbaru.xlsx")).code == 0)
         let tmux = Tmux()
         defer { tmux.kill() }
-        tmux.start("env \(m.shell) LANG=C.UTF-8 \(TmuxEndToEndTests.binary.path); echo EXIT=$?; sleep 30")
-        let screen = await tmux.wait(for: "luring: dari ekspor")
+        let screen = await openTUI(m, tmux)
         // The inbox: dispatched reports by their estimated deadline (≈), the oldest first.
         #expect(screen.contains("4100017") && screen.contains("≈"), "\(screen)")
         #expect(screen.contains("Tenggat diperkirakan"), "the detail says why the deadline is estimated: \(screen)")
@@ -166,8 +172,7 @@ import Testing
         #expect(await m.run("import", ImportCommandTests.fixture("contoh-ekspor-terbaru.xlsx")).code == 0)
         let tmux = Tmux()
         defer { tmux.kill() }
-        tmux.start("env \(m.shell) LANG=C.UTF-8 \(TmuxEndToEndTests.binary.path); echo EXIT=$?; sleep 30")
-        await tmux.wait(for: "luring: dari ekspor")
+        await openTUI(m, tmux)
         tmux.keys("g")
         await tmux.wait(for: "Buka nomor laporan")
         tmux.keys("4100003", "Enter")
@@ -185,8 +190,7 @@ import Testing
         #expect(await m.run("import", ImportCommandTests.fixture("contoh-ekspor-terbaru.xlsx")).code == 0)
         let tmux = Tmux()
         defer { tmux.kill() }
-        tmux.start("env \(m.shell) LANG=C.UTF-8 \(TmuxEndToEndTests.binary.path); echo EXIT=$?; sleep 30")
-        let first = await tmux.wait(for: "luring: dari ekspor")
+        let first = await openTUI(m, tmux)
         let id = try #require(
             first.split(separator: "\n").dropFirst(2).first.flatMap { line in
                 line.split(separator: " ").first.map { String($0.drop { !$0.isNumber }) }
