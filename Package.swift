@@ -137,7 +137,10 @@ let package = Package(
             dependencies: ["LaporSync", "LaporStore", "LaporCentral", "LaporDomain", "LaporText", "LaporApp", "LaporTestSupport"]),
         .testTarget(
             name: "LaporCLITests",
-            dependencies: ["LaporCLI", "LaporDomain", "LaporText", "LaporApp", "LaporStore", "LaporTUI", "LaporTestSupport", "Terminal"]),
+            dependencies: [
+                "LaporCLI", "LaporDomain", "LaporText", "LaporApp", "LaporStore", "LaporTUI", "LaporTestSupport", "Terminal", "LaporImport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

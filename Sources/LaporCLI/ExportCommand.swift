@@ -17,15 +17,19 @@ struct ExportCommand: AsyncParsableCommand {
             discussion: say(
                 """
                 The 26 columns of the admin area's export, then lapor's: Tenggat (the deadline in the \
-                unit's zone), Sisa Hari Kerja (negative once overdue), Tenggat Sementara, Terlambat. An \
-                imported report's columns are written as they were read, so that importing the file again \
-                changes nothing. The file is replaced only once it is written whole.
+                unit's zone), Sisa Hari Kerja (negative once overdue), Tenggat Sementara, Terlambat, Zona \
+                Waktu. Dates and times are date cells (ISO 8601 in CSV), numbers are numbers. Only what \
+                the profile's role sees is written: the reporter of an anonim or rahasia report for \
+                admins only. Importing the file again changes nothing. The file is private to its owner \
+                (0600) and replaced only once it is written whole.
                 """,
                 id: """
                     26 kolom ekspor area admin, lalu kolom lapor: Tenggat (dalam zona waktu unit), Sisa Hari \
-                    Kerja (negatif bila terlambat), Tenggat Sementara, Terlambat. Kolom laporan hasil impor \
-                    ditulis persis seperti dibaca, sehingga mengimpor berkas itu lagi tidak mengubah apa pun. \
-                    Berkas baru menggantikan yang lama setelah selesai ditulis utuh.
+                    Kerja (negatif bila terlambat), Tenggat Sementara, Terlambat, Zona Waktu. Tanggal dan \
+                    waktu ditulis sebagai sel tanggal (ISO 8601 di CSV), angka sebagai angka. Hanya yang \
+                    terlihat oleh peran profil yang ditulis: pelapor laporan anonim atau rahasia hanya untuk \
+                    admin. Mengimpor berkas itu lagi tidak mengubah apa pun. Berkas hanya dapat dibaca \
+                    pemiliknya (0600) dan menggantikan yang lama setelah selesai ditulis utuh.
                     """))
     }
 
@@ -51,13 +55,14 @@ struct ExportCommand: AsyncParsableCommand {
         let (chosen, filter, savedOrder) = try ListCommand.resolve(
             view: view, session: session, role: reference.user.role, workflow: workflow, text: text, at: now)
         let categories = CategoryTree(reference.categories)
+        let role = reference.user.role
         let decoder = JSONDecoder()
-        var rows: [[String]] = [
-            ["Judul Laporan: " + text.exportTitle(view: view)],
-            ["Nama Instansi: " + (reference.user.unitId.flatMap { workflow.units[$0]?.name } ?? "LAPOR!")],
-            ["Tanggal Generate: " + now.rfc3339],
+        var rows: [[AdminExport.Value]] = [
+            [.text("Judul Laporan: " + text.exportTitle(view: view))],
+            [.text("Nama Instansi: " + (reference.user.unitId.flatMap { workflow.units[$0]?.name } ?? "LAPOR!"))],
+            [.text("Tanggal Generate: " + now.rfc3339)],
             [],
-            AdminExport.Column.allCases.map(\.rawValue) + AdminExport.laporColumns,
+            (AdminExport.Column.allCases.map(\.rawValue) + AdminExport.laporColumns).map(AdminExport.Value.text),
         ]
         var skipped = 0
         let importedCells = try session.store.importedCells()
@@ -67,17 +72,17 @@ struct ExportCommand: AsyncParsableCommand {
                 skipped += 1
                 return
             }
-            let cells: [String]
-            if let imported = importedCells[report.id] {
-                cells = AdminExport.Column.allCases.map { imported[$0.rawValue] ?? "" }
-            } else {
-                let derived = AdminExport.cells(of: report, units: workflow.units, categories: categories)
-                cells = AdminExport.Column.allCases.map { derived[$0] ?? "" }
+            let imported = importedCells[report.id].map { cells in
+                Dictionary(uniqueKeysWithValues: cells.compactMap { name, value in AdminExport.Column(rawValue: name).map { ($0, value) } })
             }
             let instants = workflow.rules.instants(for: report)
             let zone = workflow.units.zone(of: report.unitId)
             let remaining = instants.dueAt.map { workflow.calendar.remaining(from: now, until: $0, in: zone) }
-            rows.append(cells + AdminExport.laporCells(instants, remaining: remaining, zone: zone, at: now))
+            // What this role sees on screen, and no more (`AdminExport.visibleCells`).
+            rows.append(
+                AdminExport.exportRow(
+                    report, imported: imported, units: workflow.units, categories: categories, role: role, instants: instants,
+                    remaining: remaining, at: now))
         }
         let url = URL(fileURLWithPath: file)
         switch chosenFormat {
@@ -89,10 +94,14 @@ struct ExportCommand: AsyncParsableCommand {
             }
         case .csv:
             // As spreadsheet programs save "CSV UTF-8": a BOM and CRLF; the information rows left
-            // out (a CSV export starts with its header).
-            let body = rows.dropFirst(4).map { $0.map(ReportPrinter.csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+            // out (a CSV export starts with its header); dates as ISO 8601, which every
+            // spreadsheet program reads as dates; private to its owner (0600).
+            let body = rows.dropFirst(4).map { $0.map { ReportPrinter.csvCell($0.text) }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
             let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-            guard FileManager.default.createFile(atPath: temporary.path, contents: Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array(body.utf8))),
+            guard
+                FileManager.default.createFile(
+                    atPath: temporary.path, contents: Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array(body.utf8)), attributes: [.posixPermissions: 0o600]
+                ),
                 rename(temporary.path, url.path) == 0
             else {
                 try? FileManager.default.removeItem(at: temporary)

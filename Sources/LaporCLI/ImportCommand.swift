@@ -72,30 +72,49 @@ struct ImportCommand: AsyncParsableCommand {
             zone = z
         }
         let url = URL(fileURLWithPath: file)
+        let progress = LiveLine(live: TTY.stderrIsTTY && format == .text)
+        progress.say(text.importReading(Sanitizer.line(file)))
         var export: ExportFile
         do {
             export = try ExportFile.read(url)
         } catch {
+            progress.end()
             throw CLIError(text.importFailure(Sanitizer.line(file), Self.failure(error)))
         }
         let paths = Paths(environment: CommandContext.environment, dataDir: dataDir)
         var config = try ProfileSession.loadConfig(paths, text: text)
-        if let existing = config.profiles[profile], !existing.isOffline { throw CLIError(text.importProfileIsServer(profile)) }
+        if let existing = config.profiles[profile], !existing.isOffline {
+            progress.end()
+            throw CLIError(text.importProfileIsServer(profile))
+        }
 
         let now = currentTime()
-        let catalog = AdminExport.Catalog(rows: export.rows, zone: zone)
-        let rows = RowFeed(export.rows, catalog: catalog, role: role, at: now)
-        export.rows = []
+        let catalog = AdminExport.Catalog(rows: export.rows, zone: zone, dateSystem: export.dateSystem)
+        // A tracking ID on several rows: the copy submitted last is kept, on a tie the lower row.
+        let identities = Parallel.map(export.rows) { row in try? AdminExport.identity(row, catalog: catalog).get().identity }
+        let kept = AdminExport.keptRows(identities.lazy.compactMap { $0 })
 
         try Paths.makePrivate(paths.store(profile: profile).deletingLastPathComponent())
         let store: CaseStore
         do {
             store = try CaseStore(path: paths.store(profile: profile).path) { CommandContext.output.error(text.storeUpgrading) }
         } catch {
+            progress.end()
             throw CLIError(text.cannotOpenStore(paths.store(profile: profile).path, String(describing: error)), status: .failure)
         }
         let reference = try Self.reference(catalog: catalog, role: role, merging: try store.reference())
-        let outcome = try await store.importReports(reference: reference, at: now) { try rows.next() }
+        let rows = RowFeed(export.rows, catalog: catalog, kept: kept, role: role, rules: reference.rules, at: now) { done, total in
+            progress.say(text.importProgress(done: done, total: total))
+        }
+        export.rows = []
+        let outcome: ImportOutcome
+        do {
+            outcome = try await store.importReports(reference: reference, at: now) { try rows.next() }
+        } catch {
+            progress.end()
+            throw error
+        }
+        progress.end()
         let (rejected, notes) = rows.said
 
         config.profiles[profile] = Profile(name: profile, server: "", source: url.standardizedFileURL.path)
@@ -141,19 +160,21 @@ struct ImportCommand: AsyncParsableCommand {
 
     /// The rows of a file, read into reports a batch at a time while the store writes them:
     /// each row on its own (one bad row never stops the rest), read and encoded on every core,
-    /// duplicates found in the file's order; a batch's rows let go once read. The next batch is
-    /// read while the store writes the one handed out (SQLite writes on one core: without that,
-    /// the other waited for a third of an import).
+    /// a copy of a report another row holds (`kept`) left out; a batch's rows let go once read.
+    /// The next batch is read while the store writes the one handed out (SQLite writes on one
+    /// core: without that, the other waited for a third of an import).
     final class RowFeed: @unchecked Sendable {
         static let batch = 2_000
         /// Every field below `lock` is touched on this queue only, a batch after the other.
         private let queue = DispatchQueue(label: "lapor.import.rows")
         private var rows: [AdminExport.Row]
         private let catalog: AdminExport.Catalog
+        private let kept: [String: AdminExport.Identity]
         private let role: Role
+        private let rules: DeadlineRules
         private let now: Timestamp
+        private let progress: @Sendable (Int, Int) -> Void
         private var position = 0
-        private var firstRow: [String: Int] = [:]
         private var rejected: [(Int, AdminExport.Rejection)] = []
         private var notes: [(Int, AdminExport.Note)] = []
         private let lock = NSLock()
@@ -165,15 +186,23 @@ struct ImportCommand: AsyncParsableCommand {
             var result: Result<[ImportedReport]?, any Error> = .success(nil)
         }
 
-        init(_ rows: [AdminExport.Row], catalog: AdminExport.Catalog, role: Role, at now: Timestamp) {
+        init(
+            _ rows: [AdminExport.Row], catalog: AdminExport.Catalog, kept: [String: AdminExport.Identity], role: Role, rules: DeadlineRules,
+            at now: Timestamp, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+        ) {
             self.rows = rows
             self.catalog = catalog
+            self.kept = kept
             self.role = role
+            self.rules = rules
             self.now = now
+            self.progress = progress
         }
 
         /// What was rejected and noted, by row number (once every batch was handed out).
-        var said: ([(Int, AdminExport.Rejection)], [(Int, AdminExport.Note)]) { queue.sync { (rejected, notes) } }
+        var said: ([(Int, AdminExport.Rejection)], [(Int, AdminExport.Note)]) {
+            queue.sync { (rejected.sorted { $0.0 < $1.0 }, notes) }
+        }
 
         /// The next batch (nil when done), and the one after it begun.
         func next() throws -> [ImportedReport]? {
@@ -199,31 +228,31 @@ struct ImportCommand: AsyncParsableCommand {
 
         private func read() throws -> [ImportedReport]? {
             guard position < rows.count else { return nil }
+            progress(position, rows.count)
             let range = position..<min(rows.count, position + Self.batch)
             position = range.upperBound
             let slice = Array(rows[range])
             for i in range { rows[i].cells = [:] }
-            let catalog = self.catalog
-            let reads = Parallel.map(slice) { AdminExport.read($0, catalog: catalog) }
-            var accepted: [(AdminExport.Row, Report)] = []
+            let (catalog, kept) = (self.catalog, self.kept)
+            let reads = Parallel.map(slice) { row -> Result<AdminExport.ReadRow, AdminExport.Rejection> in
+                AdminExport.read(row, catalog: catalog).flatMap { read in
+                    let mine = AdminExport.Identity(row: row.number, id: read.report.id, at: read.report.submittedAt)
+                    if let other = kept[mine.id], other.row != row.number { return .failure(AdminExport.duplicate(mine, of: other)) }
+                    return .success(read)
+                }
+            }
+            var accepted: [(Int, AdminExport.ReadRow)] = []
             for (row, read) in zip(slice, reads) {
                 switch read {
                 case .failure(let rejection): rejected.append((row.number, rejection))
                 case .success(let read):
-                    if let first = firstRow[read.report.id] {
-                        rejected.append((row.number, .duplicateTrackingId(read.report.id, firstRow: first)))
-                        continue
-                    }
-                    firstRow[read.report.id] = row.number
                     notes += read.notes.map { (row.number, $0) }
-                    accepted.append((row, read.report))
+                    accepted.append((row.number, read))
                 }
             }
-            let (role, now) = (self.role, self.now)
-            let made = Parallel.map(accepted) { row, report in
-                // An empty cell and a missing one are the same (a sheet stores neither the same way twice).
-                let cells = Dictionary(uniqueKeysWithValues: row.cells.filter { !$0.value.isEmpty }.map { ($0.key.rawValue, $0.value) })
-                return Result { try ImportedReport(report: report, cells: cells, sheetRow: row.number, role: role, at: now) }
+            let (role, rules, now) = (self.role, self.rules, self.now)
+            let made = Parallel.map(accepted) { number, read in
+                Result { try ImportedReport(report: read.report, cells: read.cells, sheetRow: number, role: role, rules: rules, at: now) }
             }
             return try made.map { try $0.get() }
         }
@@ -269,6 +298,7 @@ struct ImportCommand: AsyncParsableCommand {
             case .damaged: .damaged
             case .tooLarge(let limit): .tooLarge(limitMB: limit >> 20)
             case .declaresEntities: .declaresEntities
+            case .xmlEncoding(let name): .xmlEncoding(name)
             case .tooManyRows: .tooManyRows
             case .notUTF8: .notUTF8
             case .noSheet: .noSheet

@@ -1,5 +1,6 @@
 import Foundation
 import LaporDomain
+import LaporImport
 import LaporStore
 import LaporSync
 import LaporText
@@ -90,13 +91,10 @@ struct ReportPrinter {
         return v
     }
 
-    /// The formula guard: a field whose first character after any spaces is = + - @ gets a `'`
-    /// so a spreadsheet never runs it (judged on the first scalar: a combining mark after `=`
-    /// does not hide it). A plain number (`-6`, `+62812…`) is no formula and stays as it is.
-    static func guarded(_ v: String) -> String {
-        guard let first = v.unicodeScalars.first(where: { $0 != " " }), "=+-@".unicodeScalars.contains(first) else { return v }
-        return Double(v.trimmingCharacters(in: .whitespaces)) != nil ? v : "'" + v
-    }
+    /// The formula guard (`FormulaGuard`): a field whose first character after white space is
+    /// = + - @ gets a `'` so a spreadsheet never runs it (judged on the first scalar: a combining
+    /// mark after `=` does not hide it). A plain number (`-6`, `+62812…`) stays as it is.
+    static func guarded(_ v: String) -> String { FormulaGuard.guarded(v) }
 
     /// A cell of an exported sheet as CSV: `csvField`'s guard and quoting, but tabs and line
     /// breaks stay (a report's text keeps its paragraphs); other control characters are shown as

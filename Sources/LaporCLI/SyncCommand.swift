@@ -88,7 +88,7 @@ struct SyncCommand: AsyncParsableCommand {
     /// One run, with a progress line on a terminal, plain lines otherwise, or JSON.
     static func once(_ engine: SyncEngine, text: Catalogue, json: Bool) async -> SyncSummary {
         let out = CommandContext.output
-        let live = TTY.stderrIsTTY && !json
+        let live = LiveLine(live: TTY.stderrIsTTY && !json)
         let started = Date()
         let summary = await engine.sync { progress in
             guard !json else { return }
@@ -102,14 +102,14 @@ struct SyncCommand: AsyncParsableCommand {
                     + (total.map { " · " + text.percentOf(reports, $0) } ?? "")
             case .action(let done, let total): line = text.syncPushed(done: done, total: total)
             }
-            if live {
-                FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
+            if live.live {
+                live.say(line)
             } else if case .action = progress {
                 // Plain output (a log, a pipe) gets the actions and the totals below, not every page.
                 out.error(line)
             }
         }
-        if live { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        live.end()
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

@@ -18,3 +18,30 @@ enum TTY {
         return ["y", "ya", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 }
+
+/// A progress line on a terminal's standard error, rewritten in place (`lapor sync`, `lapor
+/// import`); nothing at all when `live` is false (a pipe or a log gets the summary alone).
+final class LiveLine: @unchecked Sendable {
+    let live: Bool
+    private let lock = NSLock()
+    private var shown = false
+
+    init(live: Bool) { self.live = live }
+
+    func say(_ line: String) {
+        guard live else { return }
+        lock.withLock {
+            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
+            shown = true
+        }
+    }
+
+    /// Clears the line, so that what follows starts on a clean one.
+    func end() {
+        lock.withLock {
+            guard shown else { return }
+            FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+            shown = false
+        }
+    }
+}

@@ -22,11 +22,7 @@ enum CSVFile {
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8 }
         // Binary data is not a CSV file.
         if text.utf8.contains(0) { throw .notASpreadsheet }
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let delimiter: UnicodeScalar =
-            [",", ";", "\t"].max { a, b in
-                firstLine.unicodeScalars.filter { $0 == a }.count < firstLine.unicodeScalars.filter { $0 == b }.count
-            } ?? ","
+        let delimiter = Self.delimiter(of: text)
         // Counted before CSV.swift makes arrays of them: a line of a million commas is refused,
         // not held in memory.
         let delimiterByte = UInt8(delimiter.value)
@@ -49,11 +45,23 @@ enum CSVFile {
         return SheetTable(lines: lines)
     }
 
-    /// `'=…` → `=…`: the formula guard lapor writes, undone.
-    static func unguard(_ cell: String) -> String {
-        guard cell.hasPrefix("'"), let next = cell.unicodeScalars.dropFirst().first(where: { $0 != " " }), "=+-@".unicodeScalars.contains(next) else {
-            return cell
+    /// The delimiter: the one that splits a line into the export's header (information lines may
+    /// stand above it), else the one the first lines use most.
+    static func delimiter(of text: String) -> UnicodeScalar {
+        let candidates: [UnicodeScalar] = [";", ",", "\t"]
+        let lines = text.prefix(1 << 20).split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.prefix(64)
+        for line in lines {
+            for candidate in candidates {
+                let cells = line.unicodeScalars.split(separator: candidate, omittingEmptySubsequences: false).map {
+                    String(String.UnicodeScalarView($0)).trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+                }
+                if AdminExport.isHeader(cells) { return candidate }
+            }
         }
-        return String(cell.dropFirst())
+        let counts = candidates.map { candidate in lines.prefix(20).map { $0.unicodeScalars.filter { $0 == candidate }.count }.max() ?? 0 }
+        return zip(candidates, counts).max { $0.1 < $1.1 }.map(\.0) ?? ","
     }
+
+    /// `'=…` → `=…`: the formula guard lapor writes, undone (`FormulaGuard`).
+    static func unguard(_ cell: String) -> String { FormulaGuard.unguarded(cell) }
 }

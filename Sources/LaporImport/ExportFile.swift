@@ -11,55 +11,63 @@ public struct ExportFile: Sendable {
     /// Known columns the header lacks (their values read as empty).
     public var missingColumns: [AdminExport.Column]
 
+    /// The workbook's date system (serials in a 1904 workbook count from 1904).
+    public var dateSystem: AdminExport.DateSystem = .from1900
+
     /// The columns without which a file is not an export.
-    public static let required: [AdminExport.Column] = [.trackingId, .date, .title, .status]
+    public static var required: [AdminExport.Column] { AdminExport.requiredColumns }
 
     /// Why a file is not an export: one sentence each (`Catalogue.importFailure`).
     public enum Failure: Error, Equatable, Sendable {
         case sheet(SheetFailure)
-        /// No row whose first cell is `Tracking ID`.
+        /// No row that names the required columns, on any sheet.
         case noHeader
-        /// The header lacks a column every export has.
+        /// A row names `Tracking ID` but lacks a column every export has.
         case missingColumns([AdminExport.Column])
         /// A header and no data rows.
         case empty
     }
 
+    /// Reads the first sheet that holds the export's table (the data may be on a sheet other than
+    /// the first, beside a summary or a chart).
     public static func read(_ url: URL) throws(Failure) -> ExportFile {
         let table: SheetTable
         do {
-            table = try SheetFile.read(url)
+            table = try SheetFile.read(url) { headerIndex(in: $0) != nil }
         } catch {
             throw .sheet(error)
         }
         return try read(table)
     }
 
+    /// The header row's index among a table's lines: the first that names every required column.
+    static func headerIndex(in table: SheetTable) -> Int? {
+        table.lines.firstIndex { AdminExport.isHeader($0.cells) }
+    }
+
     public static func read(_ table: SheetTable) throws(Failure) -> ExportFile {
-        guard let headerIndex = table.lines.firstIndex(where: { AdminExport.isHeader(Array($0.cells.drop { $0.isEmpty }.prefix(1))) }) else {
+        guard let headerIndex = headerIndex(in: table) else {
+            // A row that names the tracking ID but not the other columns: say which are missing.
+            if let near = table.lines.first(where: { $0.cells.contains { AdminExport.Column(header: $0) == .trackingId } }) {
+                let present = Set(near.cells.compactMap(AdminExport.Column.init(header:)))
+                throw .missingColumns(required.filter { !present.contains($0) })
+            }
             throw .noHeader
         }
         let header = table.lines[headerIndex]
-        var columns: [Int: AdminExport.Column] = [:]
-        var unknown: [String] = []
-        for (index, cell) in header.cells.enumerated() where !cell.trimmingCharacters(in: .whitespaces).isEmpty {
-            if let column = AdminExport.Column(header: cell), !columns.values.contains(column) {
-                columns[index] = column
-            } else {
-                unknown.append(cell)
-            }
-        }
+        guard let (columns, unknown) = AdminExport.header(header.cells) else { throw .noHeader }
         let present = Set(columns.values)
-        let missingRequired = required.filter { !present.contains($0) }
-        guard missingRequired.isEmpty else { throw .missingColumns(missingRequired) }
-        let rows = table.lines[(headerIndex + 1)...].map { line in
+        // A row with nothing in the columns lapor reads (a numbered template row, a footer in an
+        // ignored column) holds no report: left out.
+        let rows = table.lines[(headerIndex + 1)...].compactMap { line -> AdminExport.Row? in
             var cells: [AdminExport.Column: String] = [:]
-            for (index, column) in columns where index < line.cells.count { cells[column] = line.cells[index] }
-            return AdminExport.Row(number: line.number, cells: cells)
+            for (index, column) in columns where index < line.cells.count && !line.cells[index].isEmpty { cells[column] = line.cells[index] }
+            return cells.values.contains { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+                ? AdminExport.Row(number: line.number, cells: cells) : nil
         }
         guard !rows.isEmpty else { throw .empty }
         return ExportFile(
             rows: rows, headerRow: header.number, unknownHeaders: unknown,
-            missingColumns: AdminExport.Column.allCases.filter { !present.contains($0) })
+            missingColumns: AdminExport.Column.allCases.filter { !present.contains($0) }, dateSystem: table.dateSystem)
     }
 }

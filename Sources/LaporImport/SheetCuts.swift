@@ -13,7 +13,7 @@ extension XLSXReader {
     /// number them; nil when the sheet has no cuts or a piece does not parse, and the caller then
     /// parses the whole file (which says why a bad file is bad). The XML parse was a third of a
     /// 50,000-row import, on one core.
-    static func rowsInPieces(of file: URL, cuts: SheetCuts, strings: [String], maxCells: Int) -> SheetTable? {
+    static func rowsInPieces(of file: URL, cuts: SheetCuts, context: SheetRows.Context) -> SheetTable? {
         guard let preamble = cuts.preamble, !cuts.offsets.isEmpty,
             let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue
         else { return nil }
@@ -28,7 +28,7 @@ extension XLSXReader {
                 bytes.count == length
             else { return nil }
             let data = (index == 0 ? Data() : preamble) + bytes + (index == count - 1 ? Data() : closing)
-            let reader = SheetRows(strings: strings, maxCells: maxCells, numbered: index == 0)
+            let reader = SheetRows(context, numbered: index == 0)
             guard (try? parse(data, with: reader)) != nil else { return nil }
             return PieceRows(
                 lines: reader.lines, unnumberedLines: reader.unnumberedLines, isNumbered: reader.isNumbered, lastRow: reader.lastRow,
@@ -49,7 +49,7 @@ extension XLSXReader {
             }
             previous = reader.isNumbered ? reader.lastRow : previous + reader.lastRow
             cellCount += reader.cellCount
-            guard cellCount <= maxCells else { return nil }
+            guard cellCount <= context.maxCells else { return nil }
         }
         return SheetTable(lines: lines)
     }

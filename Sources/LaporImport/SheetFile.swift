@@ -15,8 +15,13 @@ public struct SheetTable: Sendable, Equatable {
     }
 
     public var lines: [Line]
+    /// The workbook's date system (a CSV file's is 1900's).
+    public var dateSystem: AdminExport.DateSystem
 
-    public init(lines: [Line]) { self.lines = lines }
+    public init(lines: [Line], dateSystem: AdminExport.DateSystem = .from1900) {
+        self.lines = lines
+        self.dateSystem = dateSystem
+    }
 }
 
 /// Why a file is not read at all (one sentence each in `Catalogue.importFailure`).
@@ -32,6 +37,8 @@ public enum SheetFailure: Error, Equatable, Sendable {
     case tooLarge(limit: Int)
     /// An XML part declares entities or a DTD, which an export never does (an entity bomb).
     case declaresEntities
+    /// An XML part in an encoding the entity check cannot read (the name it declares).
+    case xmlEncoding(String)
     /// More rows than a spreadsheet can hold, or more cells than `SheetFile.maxCells`.
     case tooManyRows
     /// A CSV file that is not UTF-8.
@@ -53,9 +60,12 @@ public enum SheetFile {
     /// memory (a row of one cell at column 256, a million times; a CSV line of a million commas).
     public static let maxCells = 16_000_000
 
-    /// Reads `url`; `limit` is the most bytes of the file or of one part, `cells` the most cells
-    /// (tests lower both, to check them on small files).
-    public static func read(_ url: URL, limit: Int = maxBytes, cells: Int = maxCells) throws(SheetFailure) -> SheetTable {
+    /// Reads `url`: of a workbook, the first sheet `accept` takes (else the first sheet); `limit`
+    /// is the most bytes of the file or of one part, `cells` the most cells (tests lower both, to
+    /// check them on small files).
+    public static func read(
+        _ url: URL, limit: Int = maxBytes, cells: Int = maxCells, accept: (SheetTable) -> Bool = { _ in true }
+    ) throws(SheetFailure) -> SheetTable {
         let head: Data
         do {
             let handle = try FileHandle(forReadingFrom: url)
@@ -65,7 +75,7 @@ public enum SheetFile {
             throw .unreadable(String(describing: error))
         }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw .encryptedOrLegacy }
-        if head.starts(with: [0x50, 0x4B]) { return try XLSXReader.read(url, limit: limit, cells: cells) }
+        if head.starts(with: [0x50, 0x4B]) { return try XLSXReader.read(url, limit: limit, cells: cells, accept: accept) }
         if url.pathExtension.lowercased() == "xlsx" { throw .damaged("no zip signature") }
         return try CSVFile.read(url, limit: limit, cells: cells)
     }

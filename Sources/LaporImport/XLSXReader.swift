@@ -6,28 +6,30 @@ import ZIPFoundation
     import FoundationXML
 #endif
 
-/// The first worksheet of an `.xlsx` workbook, as text. Cells are shared strings, inline strings,
-/// numbers or booleans; a formula's cached value is read (never evaluated). Each part is inflated
-/// under `SheetFile.maxBytes` — counted as it inflates, so a zip bomb stops at the limit — and
-/// refused when it declares a DTD or entities; the sheet and its shared strings go through a
-/// private temporary folder (0700, files 0600) removed when the read ends.
+/// The worksheets of an `.xlsx` workbook, as text. Cells are shared strings, inline strings,
+/// numbers or booleans; a number in a date or time style reads as the date the spreadsheet shows
+/// (ISO 8601, in the workbook's date system); a formula's cached value is read (never evaluated).
+/// Each part is inflated under `SheetFile.maxBytes` — counted as it inflates, so a zip bomb stops
+/// at the limit — and refused when it declares a DTD or entities, in any encoding; the sheet and
+/// its shared strings go through a private temporary folder (0700, files 0600) removed when the
+/// read ends, and the folders of reads that died (a `kill -9`) are removed by the next read.
 enum XLSXReader {
-    static func read(_ url: URL, limit: Int, cells: Int, piece: Int = pieceBytes) throws(SheetFailure) -> SheetTable {
+    /// The first sheet, in the workbook's order, that `accept` takes (the first sheet when none
+    /// does, so that the caller can say why).
+    static func read(
+        _ url: URL, limit: Int, cells: Int, piece: Int = pieceBytes, accept: (SheetTable) -> Bool = { _ in true }
+    ) throws(SheetFailure) -> SheetTable {
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw .damaged(String(describing: error))
         }
-        let sheetPath = try firstSheetPath(archive, limit: limit)
+        let workbook = try Workbook.read(archive, limit: limit)
+        TemporaryFolders.removeLeftovers()
         // The large parts are inflated to a private temporary folder and parsed from there: a
         // 50,000-row sheet (35 MB of XML) is never held in memory whole.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-import-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw .unreadable(String(describing: error))
-        }
+        let folder = try TemporaryFolders.make()
         defer { try? FileManager.default.removeItem(at: folder) }
         var strings: [String] = []
         if let entry = archive["xl/sharedStrings.xml"] {
@@ -35,13 +37,32 @@ enum XLSXReader {
             try parse(file: try partFile(entry, of: archive, limit: limit, in: folder), with: reader)
             strings = reader.strings
         }
-        guard let sheet = archive[sheetPath] else { throw .noSheet }
+        var first: SheetTable?
+        for path in workbook.sheets {
+            guard let sheet = archive[path] else { continue }
+            let table = try read(sheet, of: archive, workbook: workbook, strings: strings, limit: limit, cells: cells, piece: piece, in: folder)
+            if accept(table) { return table }
+            if first == nil { first = table }
+        }
+        guard let first else { throw .noSheet }
+        return first
+    }
+
+    /// One worksheet's rows: in pieces on every core, else whole.
+    static func read(
+        _ sheet: Entry, of archive: Archive, workbook: Workbook, strings: [String], limit: Int, cells: Int, piece: Int, in folder: URL
+    ) throws(SheetFailure) -> SheetTable {
         let cuts = SheetCuts(every: piece)
         let file = try partFile(sheet, of: archive, limit: limit, in: folder, cuts: cuts)
-        if let table = rowsInPieces(of: file, cuts: cuts, strings: strings, maxCells: cells) { return table }
-        let reader = SheetRows(strings: strings, maxCells: cells)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let context = SheetRows.Context(strings: strings, styles: workbook.styles, system: workbook.dateSystem, maxCells: cells)
+        if var table = rowsInPieces(of: file, cuts: cuts, context: context) {
+            table.dateSystem = workbook.dateSystem
+            return table
+        }
+        let reader = SheetRows(context)
         try parse(file: file, with: reader)
-        return SheetTable(lines: reader.lines)
+        return SheetTable(lines: reader.lines, dateSystem: workbook.dateSystem)
     }
 
     /// A part inflated into a file of `folder`, up to the limit, refused when it declares a DTD
@@ -56,10 +77,11 @@ enum XLSXReader {
         var seam = Data()
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                if written == 0, let failure = encodingFailure(chunk) { throw failure }
                 written += chunk.count
                 guard written <= limit else { throw SheetFailure.tooLarge(limit: limit) }
-                if declaresEntities(seam + chunk.prefix(16)) || declaresEntities(chunk) { throw SheetFailure.declaresEntities }
-                seam = chunk.suffix(16)
+                if declaresEntities(seam + chunk.prefix(seamBytes)) || declaresEntities(chunk) { throw SheetFailure.declaresEntities }
+                seam = chunk.suffix(seamBytes)
                 cuts?.see(chunk, at: written - chunk.count)
                 try handle.write(contentsOf: chunk)
             }
@@ -71,22 +93,32 @@ enum XLSXReader {
         return file
     }
 
+    /// The bytes kept from a chunk's end to find `<!DOCTYPE` across the seam, in UTF-16 too.
+    static let seamBytes = 40
+
     /// Whether the bytes hold `<!DOCTYPE` (either case) or `<!ENTITY`: a scan for `<!` and a look
-    /// at what follows (Data's own search was 5% of a 50,000-row import).
+    /// at what follows (Data's own search was 5% of a 50,000-row import). NUL bytes are passed
+    /// over, so that UTF-16 and UTF-32 text (`<\0!\0D\0…`) is scanned as well as UTF-8, where a
+    /// NUL never occurs.
     static func declaresEntities(_ data: Data) -> Bool {
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
             let n = bytes.count
+            func next(_ from: Int) -> Int {
+                var j = from
+                while j < n, bytes[j] == 0 { j += 1 }
+                return j
+            }
             var i = 0
             while i + 1 < n {
-                if bytes[i] == 0x3C, bytes[i + 1] == 0x21 {
+                if bytes[i] == 0x3C, case let k = next(i + 1), k < n, bytes[k] == 0x21 {
                     // Upper-cased letters after `<!`.
                     var word: [UInt8] = []
-                    var j = i + 2
+                    var j = next(k + 1)
                     while j < n, word.count < 7 {
                         let b = bytes[j]
                         guard (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) else { break }
                         word.append(b & 0xDF)
-                        j += 1
+                        j = next(j + 1)
                     }
                     if word.starts(with: Array("DOCTYPE".utf8)) || word.starts(with: Array("ENTITY".utf8)) { return true }
                 }
@@ -94,6 +126,35 @@ enum XLSXReader {
             }
             return false
         }
+    }
+
+    /// The encodings an XML part may declare: UTF-8 (what every spreadsheet program writes), the
+    /// ASCII-compatible single-byte ones, and UTF-16, all of which `declaresEntities` scans. A part
+    /// in another encoding (EBCDIC, UTF-7) could hide a declaration from the scan: refused.
+    static let readableEncodings: Set<String> = [
+        "utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "us-ascii", "ascii", "iso-8859-1", "latin1", "windows-1252", "cp1252",
+    ]
+
+    /// Why a part's first bytes are not XML this reader scans safely: it must start with `<`
+    /// (after a byte-order mark, white space and the NULs of UTF-16), and declare no encoding
+    /// but `readableEncodings`.
+    static func encodingFailure(_ first: Data) -> SheetFailure? {
+        var bytes = [UInt8](first.prefix(512))
+        for bom in [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]] as [[UInt8]] where bytes.starts(with: bom) {
+            bytes.removeFirst(bom.count)
+            break
+        }
+        bytes.removeAll { $0 == 0 }
+        guard let start = bytes.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return nil }
+        guard bytes[start] == 0x3C else { return .xmlEncoding("?") }
+        let head = String(decoding: bytes[start...], as: UTF8.self)
+        guard head.hasPrefix("<?xml"), let close = head.range(of: "?>") else { return nil }
+        let declaration = head[..<close.lowerBound]
+        guard let at = declaration.range(of: "encoding") else { return nil }
+        let rest = declaration[at.upperBound...].drop { $0 == " " || $0 == "=" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return .xmlEncoding("?") }
+        let name = rest.dropFirst().prefix { $0 != quote }.lowercased()
+        return readableEncodings.contains(name) ? nil : .xmlEncoding(String(name.prefix(40)))
     }
 
     static func parse(file: URL, with delegate: some XMLParserDelegate & Failing) throws(SheetFailure) {
@@ -114,26 +175,9 @@ enum XLSXReader {
         } catch {
             throw .damaged(String(describing: error))
         }
+        if let failure = encodingFailure(data) { throw failure }
         if declaresEntities(data) { throw .declaresEntities }
         return data
-    }
-
-    /// The first sheet of the workbook, by the workbook's order and its relationships; the
-    /// conventional path when those parts are missing.
-    static func firstSheetPath(_ archive: Archive, limit: Int) throws(SheetFailure) -> String {
-        guard let workbook = archive["xl/workbook.xml"] else {
-            if archive["xl/worksheets/sheet1.xml"] != nil { return "xl/worksheets/sheet1.xml" }
-            throw .notASpreadsheet
-        }
-        let sheets = Elements(named: "sheet", attribute: "r:id")
-        try parse(try part(workbook, of: archive, limit: limit), with: sheets)
-        guard let rId = sheets.values.first else { throw .noSheet }
-        guard let rels = archive["xl/_rels/workbook.xml.rels"] else { return "xl/worksheets/sheet1.xml" }
-        let relations = Relationships()
-        try parse(try part(rels, of: archive, limit: limit), with: relations)
-        guard let target = relations.targets[rId] else { return "xl/worksheets/sheet1.xml" }
-        // Targets are relative to xl/, or absolute within the package.
-        return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     }
 
     static func parse(_ data: Data, with delegate: some XMLParserDelegate & Failing) throws(SheetFailure) {
@@ -178,34 +222,16 @@ protocol Failing: AnyObject {
     var failure: SheetFailure? { get }
 }
 
-/// One attribute of every element of a name, in order (`<sheet r:id=…>`).
-final class Elements: NSObject, XMLParserDelegate, Failing {
-    let name: String
-    let attribute: String
-    var values: [String] = []
-    var failure: SheetFailure?
-
-    init(named name: String, attribute: String) {
-        self.name = name
-        self.attribute = attribute
-    }
-
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-        if element == name || element.hasSuffix(":" + name),
-            let value = attributes[attribute] ?? attributes.first(where: { $0.key.hasSuffix(":id") })?.value
-        {
-            values.append(value)
-        }
-    }
-}
-
-/// `Relationship` ids and targets.
+/// `Relationship` ids and targets, and the styles part's target.
 final class Relationships: NSObject, XMLParserDelegate, Failing {
     var targets: [String: String] = [:]
+    var stylesTarget: String?
     var failure: SheetFailure?
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-        if XLSXReader.localName(element) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
+        guard XLSXReader.localName(element) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
+        targets[id] = target
+        if attributes["Type"]?.hasSuffix("/styles") == true { stylesTarget = target }
     }
 }
 
@@ -246,20 +272,30 @@ final class SharedStrings: NSObject, XMLParserDelegate, Failing {
 }
 
 /// The rows of a worksheet: rows without any text are left out (a sheet of a million empty
-/// rows reads as nothing).
+/// rows reads as nothing). A cell's column is its reference's (`C7`), or the one after the cell
+/// before it when it has none, as the standard says (OpenXML SDK tools write no references).
 final class SheetRows: NSObject, XMLParserDelegate, Failing {
-    let strings: [String]
+    /// What every piece of a sheet reads with.
+    struct Context: Sendable {
+        var strings: [String]
+        var styles = DateStyles()
+        var system = AdminExport.DateSystem.from1900
+        var maxCells = SheetFile.maxCells
+    }
+
+    let context: Context
     var lines: [SheetTable.Line] = []
     var failure: SheetFailure?
     private var rowNumber = 0
     private var cells: [String] = []
     private var cellColumn = 0
+    private var lastColumn = -1
     private var cellType = ""
+    private var cellStyle: Int?
     private var value = ""
     private var collecting = false
     private var inlineText = false
     private(set) var cellCount = 0
-    private let maxCells: Int
     /// Whether the row numbers are the sheet's: true from the start of the sheet, or from the
     /// first row with an `r` attribute in a piece of it (`SheetCuts`).
     private(set) var isNumbered: Bool
@@ -268,10 +304,13 @@ final class SheetRows: NSObject, XMLParserDelegate, Failing {
     /// The last row's number (or its count from the piece's start).
     var lastRow: Int { rowNumber }
 
-    init(strings: [String], maxCells: Int = SheetFile.maxCells, numbered: Bool = true) {
-        self.strings = strings
-        self.maxCells = maxCells
+    init(_ context: Context, numbered: Bool = true) {
+        self.context = context
         self.isNumbered = numbered
+    }
+
+    convenience init(strings: [String], maxCells: Int = SheetFile.maxCells, numbered: Bool = true) {
+        self.init(Context(strings: strings, maxCells: maxCells), numbered: numbered)
     }
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
@@ -288,9 +327,12 @@ final class SheetRows: NSObject, XMLParserDelegate, Failing {
                 parser.abortParsing()
             }
             cells = []
+            lastColumn = -1
         case "c":
-            cellColumn = attributes["r"].flatMap(XLSXReader.column(of:)) ?? cells.count
+            cellColumn = attributes["r"].flatMap(XLSXReader.column(of:)) ?? (lastColumn + 1)
+            lastColumn = cellColumn
             cellType = attributes["t"] ?? "n"
+            cellStyle = attributes["s"].flatMap { Int($0) }
             value = ""
         case "v":
             collecting = true
@@ -314,9 +356,20 @@ final class SheetRows: NSObject, XMLParserDelegate, Failing {
         case "c":
             let text: String
             switch cellType {
-            case "s": text = Int(value).flatMap { $0 >= 0 && $0 < strings.count ? strings[$0] : nil } ?? ""
+            case "s":
+                let strings = context.strings
+                text = Int(value).flatMap { $0 >= 0 && $0 < strings.count ? strings[$0] : nil } ?? ""
             case "b": text = value == "1" ? "TRUE" : value == "0" ? "FALSE" : value
             case "e": text = ""
+            case "n":
+                // A number in a date or time style: the date the spreadsheet shows.
+                if let style = cellStyle, let kind = context.styles[style], let number = Double(value),
+                    let shown = DateStyles.text(number, kind: kind, system: context.system)
+                {
+                    text = shown
+                } else {
+                    text = value
+                }
             default: text = value
             }
             guard cellColumn < SheetFile.maxColumns else { return }
@@ -329,7 +382,7 @@ final class SheetRows: NSObject, XMLParserDelegate, Failing {
                 lines.append(SheetTable.Line(number: rowNumber, cells: cells))
                 if !isNumbered { unnumberedLines = lines.count }
                 cellCount += cells.count
-                if cellCount > maxCells {
+                if cellCount > context.maxCells {
                     failure = .tooManyRows
                     parser.abortParsing()
                 }

@@ -2,25 +2,35 @@ import Foundation
 import GRDB
 import LaporDomain
 
-/// One report read from an export, with its row as the file had it.
+/// One report read from an export, with its row as lapor keeps it.
 public struct ImportedReport: Sendable {
     /// The report as the store keeps it: the reporter removed for a role that may not see it
-    /// (`Report.masked(for:)`, as a sync would), updated at the import's instant, version 1.
+    /// (`Report.masked(for:)`, as a sync would), the instants the rules decide, updated at the
+    /// import's instant, version 1.
     public var report: Report
-    /// The row's cells by column name, exactly as read, as the JSON the store keeps (made at
-    /// once: 50,000 dictionaries held until the write were ~50 MB of an import's peak).
+    /// The row's cells by column name as the JSON the store keeps, without what the role may not
+    /// see (`AdminExport.visibleCells`: the reporter's name of an anonim or rahasia report for all
+    /// but admins), so that no file lapor writes from them can hold it. Made at once: 50,000
+    /// dictionaries held until the write were ~50 MB of an import's peak.
     public var cellsJSON: String
     /// `report` as JSON, made here so that callers can make many at once on every core (the
     /// encoding was 13% of a 50,000-row import); made again if the store gives a new version.
     public var reportJSON: String
     public var sheetRow: Int
 
-    public init(report read: Report, cells: [String: String], sheetRow: Int, role: Role, at now: Timestamp) throws {
+    public init(
+        report read: Report, cells: [AdminExport.Column: String], sheetRow: Int, role: Role, rules: DeadlineRules?, at now: Timestamp
+    ) throws {
         var report = read.masked(for: role)
         report.version = 1
         report.updatedAt = now
+        // `list --format json` streams the stored JSON: it carries the deadline `show` gives.
+        if let rules { report.apply(rules.instants(for: report)) }
         self.report = report
-        self.cellsJSON = CaseStore.cellsJSON(cells)
+        let visible = AdminExport.visibleCells(cells, of: read, to: role)
+        // An empty cell and a missing one are the same (a sheet stores neither the same way twice).
+        self.cellsJSON = CaseStore.cellsJSON(
+            Dictionary(uniqueKeysWithValues: visible.filter { !$0.value.isEmpty }.map { ($0.key.rawValue, $0.value) }))
         self.reportJSON = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
         self.sheetRow = sheetRow
     }
@@ -97,9 +107,12 @@ extension CaseStore {
         var json: String? = item.reportJSON
         if let stored, let version: Int = try stored.decode(forColumn: "version") {
             let before: String = try stored.decode(forColumn: "cells")
-            if before == cells, !rewrite {
+            if !rewrite, try before == cells || isUnchanged(report, storedAs: version, in: db) {
+                // The same row, or the same report in another shape (a file re-saved by a
+                // spreadsheet program, an export lapor wrote): untouched but for its cells.
                 outcome.unchanged += 1
-                try db.cachedStatement(sql: "UPDATE imported_row SET in_latest = 1 WHERE report_id = ?").execute(arguments: [report.id])
+                try db.cachedStatement(sql: "UPDATE imported_row SET in_latest = 1, cells = ?, sheet_row = ? WHERE report_id = ?").execute(
+                    arguments: [cells, item.sheetRow, report.id])
                 return
             }
             report.version = version + 1
@@ -124,6 +137,44 @@ extension CaseStore {
                     imported_at = excluded.imported_at
                 """
         ).execute(arguments: [report.id, item.sheetRow, cells, now.epochSeconds])
+    }
+
+    /// Every imported row without what the profile's role may not see, and its report's JSON
+    /// with the instants the rules decide (migration v11). A row that does not read is left.
+    static func reviseImportedRows(in db: Database) throws {
+        guard let role = try reference(in: db)?.user.role else { return }
+        let rules = try rules(in: db)
+        let decoder = JSONDecoder()
+        let rows = try Row.fetchAll(db, sql: "SELECT i.report_id, i.cells, r.json FROM imported_row i JOIN report r ON r.id = i.report_id")
+        for row in rows {
+            let id: String = try row.decode(forColumn: "report_id")
+            let cellsText: String = try row.decode(forColumn: "cells")
+            let json: String = try row.decode(forColumn: "json")
+            guard var report = try? decoder.decode(Report.self, from: Data(json.utf8)),
+                let cells = try? decoder.decode([String: String].self, from: Data(cellsText.utf8))
+            else { continue }
+            var columns: [AdminExport.Column: String] = [:]
+            var others: [String: String] = [:]
+            for (name, value) in cells {
+                if let column = AdminExport.Column(rawValue: name) { columns[column] = value } else { others[name] = value }
+            }
+            let visible = AdminExport.visibleCells(columns, of: report, to: role)
+            others.merge(visible.map { ($0.key.rawValue, $0.value) }) { $1 }
+            report.apply(rules.instants(for: report))
+            try db.execute(sql: "UPDATE imported_row SET cells = ? WHERE report_id = ?", arguments: [cellsJSON(others), id])
+            try db.execute(
+                sql: "UPDATE report SET json = ? WHERE id = ?", arguments: [String(decoding: try JSONEncoder().encode(report), as: UTF8.self), id])
+        }
+    }
+
+    /// Whether the stored report is `report` but for its version and update time.
+    static func isUnchanged(_ report: Report, storedAs version: Int, in db: Database) throws -> Bool {
+        guard let json = try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM report WHERE id = ?"), arguments: [report.id]),
+            var stored = try? JSONDecoder().decode(Report.self, from: Data(json.utf8))
+        else { return false }
+        stored.version = report.version
+        stored.updatedAt = report.updatedAt
+        return stored == report
     }
 
     /// A row's cells as a JSON object with sorted keys: the same cells give the same text, which

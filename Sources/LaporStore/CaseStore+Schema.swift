@@ -206,6 +206,12 @@ extension CaseStore {
                     """)
             try fileAllSimilar(in: db)
         }
+        migrator.registerMigration("v11: imported rows as the role sees them") { db in
+            // Issue 24: an imported row's cells kept the reporter's name of anonim and rahasia
+            // reports for every role, and `lapor export` wrote it; the report's JSON lacked the
+            // deadline `show` gives, so `list --format json` said null.
+            try reviseImportedRows(in: db)
+        }
         return migrator
     }
 }

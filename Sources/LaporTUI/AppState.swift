@@ -72,6 +72,9 @@ public struct AppState: Sendable {
     /// The detail shows a report opened by its number (`g`), which need not be in the view: a
     /// reload leaves it on screen until the selection moves.
     public var detailPinned = false
+
+    /// The report a key acts on: one opened by its number (g), else the selected row.
+    public var target: String? { detailPinned ? detail?.id : row(at: selected)?.id }
     public var focus: Pane = .list
     public var mode: Mode = .normal
     /// The keys of this mode are shown over the screen (`?` or F1); any key closes them.

@@ -10,6 +10,8 @@ public enum Confirmed: Equatable, Sendable {
     case requeue(String)
     /// Give an outbox item up.
     case discard(String)
+    /// Put a report's draft on the terminal's clipboard (an offline profile's `y`).
+    case copy(reportId: String, text: String)
 }
 
 public struct Confirmation: Equatable, Sendable {
@@ -20,4 +22,10 @@ public struct Confirmation: Equatable, Sendable {
     /// Whether y must be pressed twice (the text holds personal data on a report that hides its
     /// reporter: issue 16).
     public var asksAgain = false
+
+    /// Whether y puts a draft on the clipboard rather than something in the outbox.
+    public var isCopy: Bool {
+        if case .copy = then { return true }
+        return false
+    }
 }

@@ -16,8 +16,7 @@ extension Update {
             return []
         }
         // A report opened by its number (g) is the one acted on, not the row selected under it.
-        let current = state.detailPinned ? state.detail?.id : state.row(at: state.selected)?.id
-        let targets = state.marked.isEmpty ? [current].compactMap { $0 } : state.marked.sorted()
+        let targets = state.marked.isEmpty ? [state.target].compactMap { $0 } : state.marked.sorted()
         guard !targets.isEmpty else {
             state.message = text.noSelection
             return []

@@ -12,16 +12,7 @@ extension Update {
     /// "Are you sure?" before an action goes to the outbox: the reports, what changes, the text.
     static func confirm(_ pending: PendingAction, _ state: inout AppState) {
         var confirmation = Confirmation(then: .queue(pending), lines: confirmationLines(pending, state))
-        let found = personalData(in: pending, state)
-        if !found.isEmpty {
-            // Named above the keys, highlighted in the text, and y asked for twice.
-            let keys = confirmation.lines.popLast() ?? ""
-            confirmation.lines += [
-                state.text.personalDataInConfirmation(found.map { ($0.kind, Sanitizer.line($0.text)) }), state.text.personalDataAskAgain, keys,
-            ]
-            confirmation.highlights = Array(Set(found.map { Sanitizer.line($0.text) })).sorted()
-            confirmation.asksAgain = true
-        }
+        guardPersonalData(personalData(in: pending, state), &confirmation, state)
         state.mode = .confirm(confirmation)
     }
 
@@ -29,17 +20,61 @@ extension Update {
     /// report in the detail pane, or on marked reports by their privacy (`PersonalData`).
     static func personalData(in pending: PendingAction, _ state: AppState) -> [PersonalData.Match] {
         guard let text = pending.text, !text.isEmpty else { return [] }
-        if !pending.isBulk, let report = state.detail, report.id == pending.reportIds.first {
-            return PersonalData.inOutgoingText(text, of: report)
-        }
-        let privacies = state.rows.filter { pending.reportIds.contains($0.id) }.map(\.privacy)
+        return personalData(in: text, for: pending.isBulk ? [] : pending.reportIds.prefix(1), among: pending.reportIds, state)
+    }
+
+    /// Personal data in `text` going to the reports `ids`: judged on the report in the detail
+    /// pane when it is the one (`single`), else on the reports' privacy as listed; a report not
+    /// on screen counts as one that hides its reporter.
+    static func personalData(in text: String, for single: ArraySlice<String>, among ids: [String], _ state: AppState) -> [PersonalData.Match] {
+        if let id = single.first, let report = state.detail, report.id == id { return PersonalData.inOutgoingText(text, of: report) }
+        let privacies = state.rows.filter { ids.contains($0.id) }.map(\.privacy)
         // A marked report not on screen may hide its reporter: counted as if it did.
-        let unseen = privacies.count < pending.reportIds.count ? [Privacy.rahasia] : []
+        let unseen = privacies.count < ids.count ? [Privacy.rahasia] : []
         return PersonalData.inOutgoingText(text, toReportsOf: privacies + unseen)
     }
 
-    /// The confirmation's keys, from its table.
-    static func confirmKeysLine(_ state: AppState) -> String { ConfirmCommand.table.described.hintLine(state.language) }
+    /// Adds the privacy guard's lines to a confirmation: the matches named above the keys,
+    /// highlighted in the text, and y asked for twice.
+    static func guardPersonalData(_ found: [PersonalData.Match], _ confirmation: inout Confirmation, _ state: AppState) {
+        guard !found.isEmpty else { return }
+        let keys = confirmation.lines.popLast() ?? ""
+        confirmation.lines += [
+            state.text.personalDataInConfirmation(found.map { ($0.kind, Sanitizer.line($0.text)) }),
+            state.text.personalDataAskAgain(copying: confirmation.isCopy), keys,
+        ]
+        confirmation.highlights = Array(Set(found.map { Sanitizer.line($0.text) })).sorted()
+        confirmation.asksAgain = true
+    }
+
+    /// An offline profile's `y`: the draft goes to the clipboard at once, unless it holds personal
+    /// data on a report that hides its reporter or a template's unfilled blank, which are asked
+    /// as a sent text's are (issue 24): what leaves lapor passes the same guard either way.
+    static func confirmCopy(reportId id: String, text: String, _ state: inout AppState) -> [Effect] {
+        let found = personalData(in: text, for: [id], among: [id], state)
+        let blanks = Editor.placeholders(in: Array(text)).count
+        guard !found.isEmpty || blanks > 0 else {
+            state.message = state.text.draftCopied(id, count: text.count)
+            return [.copy(text)]
+        }
+        var lines = [state.text.copyDraftQuestion(id), ""]
+        let excerpt = DisplayWidth.wrap(Sanitizer.block(text), to: 60)
+        lines += excerpt.prefix(4).map { "  " + $0 }
+        if excerpt.count > 4 { lines.append("  …") }
+        if blanks > 0 { lines.append(state.text.unfilledPlaceholders(blanks)) }
+        var confirmation = Confirmation(then: .copy(reportId: id, text: text), lines: lines + ["", confirmKeysLine(state, copying: true)])
+        guardPersonalData(found, &confirmation, state)
+        state.mode = .confirm(confirmation)
+        return []
+    }
+
+    /// The confirmation's keys, from its table (y copies instead of queueing when `copying`).
+    static func confirmKeysLine(_ state: AppState, copying: Bool = false) -> String {
+        ConfirmCommand.table.bindings.map { binding in
+            guard copying, binding.command == .yes else { return binding.described }
+            return KeyHelp(keys: binding.keys, label: binding.label, helpID: "salin", helpEN: "copy", hint: binding.hint)
+        }.hintLine(state.language)
+    }
 
     static func confirmationLines(_ pending: PendingAction, _ state: AppState) -> [String] {
         let text = state.text
@@ -85,7 +120,9 @@ extension Update {
         case .yes where confirmation.asksAgain:
             var again = confirmation
             again.asksAgain = false
-            if let i = again.lines.firstIndex(of: state.text.personalDataAskAgain) { again.lines[i] = state.text.personalDataConfirmAgain }
+            if let i = again.lines.firstIndex(of: state.text.personalDataAskAgain(copying: again.isCopy)) {
+                again.lines[i] = state.text.personalDataConfirmAgain(copying: again.isCopy)
+            }
             state.mode = .confirm(again)
             return []
         case .yes:
@@ -94,6 +131,9 @@ extension Update {
             case .queue(let pending): return [.queue(pending)]
             case .requeue(let id): return [.requeue(id)]
             case .discard(let id): return [.discard(id)]
+            case .copy(let id, let text):
+                state.message = state.text.draftCopied(id, count: text.count)
+                return [.copy(text)]
             }
         case .no:
             state.mode = .normal

@@ -102,8 +102,7 @@ public enum Update {
                 state.message = state.text.draftTooLongToCopy
                 return []
             }
-            state.message = state.text.draftCopied(id, count: text.count)
-            return [.copy(text)]
+            return confirmCopy(reportId: id, text: text, &state)
         case .loadedDraft(let key, let text):
             guard var composer = state.composer, composer.pending.draftKey == key, !composer.loaded else { return [] }
             composer.loaded = true
@@ -275,7 +274,7 @@ public enum Update {
             state.detailScroll = 0
             return [.loadSimilar(id)]
         case .copyDraft:
-            guard let id = state.row(at: state.selected)?.id else {
+            guard let id = state.target else {
                 state.message = state.text.noSelection
                 return []
             }

@@ -228,12 +228,19 @@ extension Catalogue {
             "⚠ The text holds personal data for an anonim/rahasia report: \(personalDataList(found)).")
     }
 
-    public var personalDataAskAgain: String {
-        pick("Tekan y sekali lagi untuk tetap mengirim, n untuk kembali.", "Press y once more to send it anyway, n to go back.")
+    /// Under the matches: y once more (`copying`: to the clipboard, on an offline profile).
+    public func personalDataAskAgain(copying: Bool = false) -> String {
+        copying
+            ? pick("Tekan y sekali lagi untuk tetap menyalin, n untuk kembali.", "Press y once more to copy it anyway, n to go back.")
+            : pick("Tekan y sekali lagi untuk tetap mengirim, n untuk kembali.", "Press y once more to send it anyway, n to go back.")
     }
 
-    public var personalDataConfirmAgain: String {
-        pick("Yakin? Data pribadi akan terkirim. y: kirim, n: batal.", "Sure? The personal data will be sent. y: send, n: cancel.")
+    public func personalDataConfirmAgain(copying: Bool = false) -> String {
+        copying
+            ? pick(
+                "Yakin? Data pribadi akan ada di papan klip. y: salin, n: batal.",
+                "Sure? The personal data will be on the clipboard. y: copy, n: cancel.")
+            : pick("Yakin? Data pribadi akan terkirim. y: kirim, n: batal.", "Sure? The personal data will be sent. y: send, n: cancel.")
     }
 
     /// The verify form of a public report whose text holds personal data.

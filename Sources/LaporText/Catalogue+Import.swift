@@ -10,6 +10,7 @@ extension Catalogue {
         case damaged
         case tooLarge(limitMB: Int)
         case declaresEntities
+        case xmlEncoding(String)
         case tooManyRows
         case notUTF8
         case noSheet
@@ -37,6 +38,10 @@ extension Catalogue {
             reason = pick(
                 "mendeklarasikan entitas XML (DTD), yang tidak pernah ada di ekspor LAPOR!",
                 "declares XML entities (a DTD), which a LAPOR! export never does")
+        case .xmlEncoding(let name):
+            reason = pick(
+                "memuat bagian XML berpengodean '\(name)', yang tidak dipakai program lembar kerja: simpan ulang sebagai .xlsx",
+                "holds an XML part in the encoding '\(name)', which no spreadsheet program writes: save it again as .xlsx")
         case .tooManyRows:
             reason = pick(
                 "memuat lebih dari 1.048.576 baris atau 16 juta sel: bukan ekspor LAPOR!",
@@ -45,8 +50,9 @@ extension Catalogue {
         case .noSheet: reason = pick("tidak memuat lembar kerja", "holds no worksheet")
         case .noHeader:
             reason = pick(
-                "tidak memuat baris judul tabel (baris yang sel pertamanya 'Tracking ID'): bukan ekspor admin LAPOR!",
-                "has no table header (a row whose first cell is 'Tracking ID'): not a LAPOR! admin export")
+                "tidak memuat baris judul tabel (baris yang menamai Tracking ID, Tanggal Laporan Masuk, Judul Laporan dan Status Laporan) di lembar mana pun: bukan ekspor admin LAPOR!",
+                "has no table header (a row naming Tracking ID, Tanggal Laporan Masuk, Judul Laporan and Status Laporan) on any sheet: not a LAPOR! admin export"
+            )
         case .missingColumns(let names):
             let list = names.joined(separator: ", ")
             reason = pick(
@@ -74,10 +80,18 @@ extension Catalogue {
         switch rejection {
         case .noTrackingId: reason = pick("Tracking ID kosong", "no Tracking ID")
         case .badTrackingId(let id): reason = pick("Tracking ID '\(id)' bukan 7–12 angka", "Tracking ID '\(id)' is not 7–12 digits")
-        case .duplicateTrackingId(let id, let first):
-            reason = pick("Tracking ID \(id) sudah ada di baris \(first)", "Tracking ID \(id) already on row \(first)")
+        case .duplicateTrackingId(let id, let kept, let byTime):
+            reason =
+                byTime
+                ? pick(
+                    "Tracking ID \(id) juga ada di baris \(kept), yang waktunya lebih baru dan dipakai",
+                    "Tracking ID \(id) is also on row \(kept), whose time is later and which is kept")
+                : pick(
+                    "Tracking ID \(id) juga ada di baris \(kept) dengan waktu yang sama; baris yang lebih bawah (\(kept)) dipakai",
+                    "Tracking ID \(id) is also on row \(kept) with the same time; the lower row (\(kept)) is kept")
         case .noDate: reason = pick("Tanggal Laporan Masuk kosong", "no Tanggal Laporan Masuk")
-        case .badDate(let text): reason = pick("tanggal '\(text)' tidak terbaca", "date '\(text)' does not read")
+        case .badDate(let text, let problem): reason = whenProblem(text, problem, isTime: false)
+        case .badTime(let text, let problem): reason = whenProblem(text, problem, isTime: true)
         case .cellTooLong(let column, let bytes):
             reason = pick(
                 "kolom \(column.rawValue) \(bytes) bita (paling banyak \(AdminExport.maxCellBytes))",
@@ -85,6 +99,47 @@ extension Catalogue {
         case .tooLarge: reason = pick("laporan terlalu besar untuk disimpan", "the report is too large to store")
         }
         return pick("baris \(row): ditolak, \(reason).", "row \(row): rejected, \(reason).")
+    }
+
+    /// Why a date or time cell does not read, and what would.
+    func whenProblem(_ text: String, _ problem: AdminExport.WhenProblem, isTime: Bool) -> String {
+        let cell = isTime ? pick("waktu", "time") : pick("tanggal", "date")
+        switch problem {
+        case .unreadable:
+            return pick(
+                "\(cell) '\(text)' tidak terbaca (yang terbaca: 3 Des 2026, 03/12/2026 14:05, 2026-12-03T14:05:00+07:00, 14.05)",
+                "\(cell) '\(text)' does not read (what reads: 3 Des 2026, 03/12/2026 14:05, 2026-12-03T14:05:00+07:00, 14.05)")
+        case .twoDigitYear:
+            return pick(
+                "tanggal '\(text)' bertahun dua angka: tulis tahunnya empat angka",
+                "date '\(text)' has a two-digit year: write the year in four digits")
+        case .eitherOrder(let dayFirst, let monthFirst):
+            return pick(
+                "tanggal '\(text)' bisa \(dayFirst.day) \(monthName(dayFirst.month)) \(dayFirst.year) atau \(monthFirst.day) \(monthName(monthFirst.month)) \(monthFirst.year) (berkas ini menulis hari dulu dan bulan dulu): tulis \(dayFirst.iso) atau \(monthFirst.iso)",
+                "date '\(text)' reads as \(dayFirst.day) \(monthName(dayFirst.month)) \(dayFirst.year) or \(monthFirst.day) \(monthName(monthFirst.month)) \(monthFirst.year) (this file writes both day-first and month-first dates): write \(dayFirst.iso) or \(monthFirst.iso)"
+            )
+        case .weekdayMismatch(let written, let actual):
+            return pick(
+                "tanggal '\(text)' menyebut hari \(weekdayName(written)), padahal tanggal itu hari \(weekdayName(actual))",
+                "date '\(text)' says \(weekdayName(written)), but that date is a \(weekdayName(actual))")
+        case .clockOrFraction:
+            return pick(
+                "waktu '\(text)' bisa pukul 00.\(text.suffix(2)) atau pecahan hari: tulis 00.\(text.suffix(2)) atau HH:MM",
+                "time '\(text)' reads as 00.\(text.suffix(2)) or as a fraction of a day: write 00.\(text.suffix(2)) or HH:MM")
+        case .timesDisagree(let dateCell, let timeCell):
+            return pick(
+                "waktu '\(text)' (\(clock(timeCell))) tidak sama dengan jam di Tanggal Laporan Masuk (\(clock(dateCell)))",
+                "time '\(text)' (\(clock(timeCell))) differs from the time in Tanggal Laporan Masuk (\(clock(dateCell)))")
+        case .offsetsDisagree:
+            return pick(
+                "zona waktu di '\(text)' tidak sama dengan zona di Tanggal Laporan Masuk",
+                "the zone in '\(text)' differs from the zone in Tanggal Laporan Masuk")
+        }
+    }
+
+    private func clock(_ seconds: Int) -> String {
+        let pad = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+        return pad(seconds / 3600) + ":" + pad(seconds / 60 % 60) + (seconds % 60 == 0 ? "" : ":" + pad(seconds % 60))
     }
 
     public func importNote(row: Int, _ note: AdminExport.Note) -> String {
@@ -109,6 +164,17 @@ extension Catalogue {
         case .noTitle: text = pick("judul kosong: ditampilkan sebagai \(AdminExport.untitled)", "no title: shown as \(AdminExport.untitled)")
         }
         return pick("baris \(row): \(text).", "row \(row): \(text).")
+    }
+
+    /// The progress line while a file is read (on a terminal only).
+    public func importReading(_ file: String) -> String { pick("Membaca \(file)…", "Reading \(file)…") }
+
+    /// The progress line while rows are read and stored.
+    public func importProgress(done: Int, total: Int) -> String {
+        let percent = total > 0 ? done * 100 / total : 100
+        return pick(
+            "Mengimpor: \(grouped(done)) dari \(grouped(total)) baris (\(percent)%)…",
+            "Importing: \(grouped(done)) of \(grouped(total)) rows (\(percent)%)…")
     }
 
     public func importMore(_ count: Int) -> String {
@@ -172,6 +238,12 @@ extension Catalogue {
         pick(
             "Draf laporan \(id) disalin ke papan klip terminal (\(count) karakter).",
             "The draft of report \(id) is on the terminal's clipboard (\(count) characters).")
+    }
+
+    /// The question before a draft that the privacy guard or the template check stopped goes to
+    /// the clipboard.
+    public func copyDraftQuestion(_ id: String) -> String {
+        pick("Salin draf laporan \(id) ke papan klip?", "Copy the draft of report \(id) to the clipboard?")
     }
 
     public func noDraftToCopy(_ id: String) -> String {

@@ -33,6 +33,11 @@ import Testing
         #expect(ReportPrinter.csvField("+62 812") == "'+62 812")
         #expect(ReportPrinter.csvField("Jalan, berlubang") == "\"Jalan, berlubang\"")
         #expect(ReportPrinter.csvField("Jalan berlubang") == "Jalan berlubang")
+        // An export's cell keeps its tabs and line breaks; one that starts with them before a
+        // formula character is defused too (issue 24).
+        #expect(ReportPrinter.csvCell("\t=HYPERLINK(\"x\")").hasPrefix("\"'\t="))
+        #expect(ReportPrinter.csvCell("\r\n=1+1").hasPrefix("\"'\r\n="))
+        #expect(ReportPrinter.csvCell(" @SUM(A1)") == "' @SUM(A1)" && ReportPrinter.csvCell("-6") == "-6")
     }
 
     @Test func csvForSpreadsheetsHasABOMAndCRLF() {

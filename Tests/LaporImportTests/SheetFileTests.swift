@@ -52,7 +52,7 @@ import ZIPFoundation
         #expect(export.headerRow == 5 && export.rows.count == 39 && export.missingColumns.isEmpty && export.unknownHeaders.isEmpty)
         // Numbers stay numbers (the tracking ID, a date serial), shared strings resolve.
         #expect(export.rows[0][.trackingId] == "4100001" && export.rows[0][.date] == "1 Oct 2026")
-        #expect(export.rows[2][.date] == "46310" && AdminExport.date("46310") == LocalDate(year: 2026, month: 10, day: 15))
+        #expect(export.rows[2][.date] == "46310" && AdminExport.serialDate(46310) == LocalDate(year: 2026, month: 10, day: 15))
         #expect(export.rows[0][.status] == "Terdisposisi ke Dinas Bina Marga Provinsi DKI Jakarta")
     }
 

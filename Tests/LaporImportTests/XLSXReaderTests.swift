@@ -37,7 +37,8 @@ import Testing
         let whole = SheetRows(strings: ["geteilt", "shared"])
         try XLSXReader.parse(file: file, with: whole)
         return (
-            cuts.offsets.count, XLSXReader.rowsInPieces(of: file, cuts: cuts, strings: ["geteilt", "shared"], maxCells: 1_000),
+            cuts.offsets.count,
+            XLSXReader.rowsInPieces(of: file, cuts: cuts, context: SheetRows.Context(strings: ["geteilt", "shared"], maxCells: 1_000)),
             SheetTable(lines: whole.lines)
         )
     }

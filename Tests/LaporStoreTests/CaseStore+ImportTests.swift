@@ -31,13 +31,18 @@ import Testing
                     id: id, kind: .pengaduan, channel: .web, title: title, body: "b", privacy: .anonim, reporter: .init(name: "Budi"),
                     status: .dispatched,
                     unitId: "5171", submittedAt: Timestamp(epochSeconds: 1_793_000_000, offsetSeconds: 28_800)),
-                cells: ["Tracking ID": id, "Judul Laporan": title], sheetRow: row, role: .liaison, at: now)
+                cells: [.trackingId: id, .title: title, .reporterName: "Budi"], sheetRow: row, role: .liaison, rules: reference.rules, at: now)
         }
         let first = try await store.importReports(
             [try imported("4100001", title: "A", row: 2), try imported("4100002", title: "B", row: 3)], reference: reference, at: now)
         #expect(first == ImportOutcome(new: 2))
-        // A liaison's store never holds an anonim reporter, as a sync would not.
+        // A liaison's store never holds an anonim reporter, as a sync would not: not in the report,
+        // not in the row's cells (which `lapor export` writes).
         #expect(try store.report("4100001")?.reporter == nil)
+        #expect(try store.importedRow("4100001")?.cells == ["Tracking ID": "4100001", "Judul Laporan": "A"])
+        // The stored JSON carries the deadline `show` gives (list --format json streams it).
+        #expect(try store.report("4100001")?.dueAt == reference.rules.instants(for: try #require(try store.report("4100001"))).dueAt)
+        #expect(try store.report("4100001")?.dueAt != nil)
         #expect(try store.report("4100001")?.isFromExport == true)
         try store.saveDraft(DraftKey(reportId: "4100002", kind: "followup"), text: "draf", at: now)
         let second = try await store.importReports([try imported("4100001", title: "A2", row: 2)], reference: reference, at: now)

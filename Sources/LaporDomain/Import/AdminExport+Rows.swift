@@ -20,9 +20,14 @@ extension AdminExport {
     public enum Rejection: Error, Hashable, Sendable {
         case noTrackingId
         case badTrackingId(String)
-        case duplicateTrackingId(String, firstRow: Int)
+        /// The same tracking ID on another row, which is kept: it came in later (`byTime`), or it
+        /// came in at the same time and is further down the file.
+        case duplicateTrackingId(String, keptRow: Int, byTime: Bool)
         case noDate
-        case badDate(String)
+        /// The date cell does not read, or reads two ways (`WhenProblem` says which).
+        case badDate(String, WhenProblem)
+        /// The time cell reads two ways, or disagrees with the date cell.
+        case badTime(String, WhenProblem)
         /// A cell over `maxCellBytes` (bytes, not characters).
         case cellTooLong(Column, bytes: Int)
         /// The report's JSON would be over the store's limit.
@@ -49,6 +54,24 @@ extension AdminExport {
     public struct ReadRow: Hashable, Sendable {
         public var report: Report
         public var notes: [Note]
+        /// The row's cells as lapor keeps them: as written, but the tracking ID as digits, the
+        /// date and time as read (ISO 8601 in the unit's zone; no time when the file gave none) and
+        /// a rating as its number, so that the same report in another shape (a file re-saved by a
+        /// spreadsheet program) is the same row.
+        public var cells: [Column: String]
+    }
+
+    /// The tracking ID and submission instant of a row: what a duplicate is judged by.
+    public struct Identity: Hashable, Sendable {
+        public var row: Int
+        public var id: String
+        public var at: Timestamp
+
+        public init(row: Int, id: String, at: Timestamp) {
+            self.row = row
+            self.id = id
+            self.at = at
+        }
     }
 
     /// The longest cell accepted, in bytes (a report's body on the LAPOR! web is far shorter).
@@ -64,13 +87,19 @@ extension AdminExport {
         /// The unit every report of the file lies under: the one `Instansi Induk`, or a root
         /// above several.
         public var rootId: String
+        /// The order of all-number dates in the file (`AdminExport.dateOrder(of:)`).
+        public var dateOrder: DateOrder
+        /// The workbook's date system (1904 when it says so).
+        public var dateSystem: DateSystem
         private var unitByRowKey: [String: String]
         private var zoneByUnit: [String: IndonesianTimeZone]
 
         /// Builds the tree from every row: `Instansi Induk` → `Instansi Terdisposisi` (by its ID,
         /// else its name); each unit's zone is the one most of its reports' provinces lie in,
         /// unless `zone` overrides them all.
-        public init(rows: [Row], zone override: IndonesianTimeZone? = nil) {
+        public init(rows: [Row], zone override: IndonesianTimeZone? = nil, dateSystem: DateSystem = .from1900) {
+            self.dateSystem = dateSystem
+            self.dateOrder = AdminExport.dateOrder(of: rows.lazy.map { $0[.date] })
             var parents: [String: String] = [:]  // parent id → name
             var units: [String: (name: String, parent: String)] = [:]
             var votes: [String: [IndonesianTimeZone: Int]] = [:]
@@ -183,28 +212,76 @@ extension AdminExport {
         }
     }
 
-    /// Reads one row into a report, or says why it cannot be.
-    public static func read(_ row: Row, catalog: Catalog) -> Result<ReadRow, Rejection> {
+    /// A row's tracking ID and instant, or why the row cannot be read (the checks `read` makes
+    /// first, and all that choosing among duplicates needs).
+    public static func identity(_ row: Row, catalog: Catalog) -> Result<(identity: Identity, timeUnread: Bool, timeKnown: Bool), Rejection> {
         for (column, text) in row.cells where text.utf8.count > maxCellBytes {
             return .failure(.cellTooLong(column, bytes: text.utf8.count))
         }
-        let id = row[.trackingId]
-        guard !id.isEmpty else { return .failure(.noTrackingId) }
-        // A numeric cell may come as 1234567.0.
-        let digits = id.hasSuffix(".0") ? String(id.dropLast(2)) : id
-        guard Report.isValidTrackingID(digits) else { return .failure(.badTrackingId(id)) }
+        let written = row[.trackingId]
+        guard !written.isEmpty else { return .failure(.noTrackingId) }
+        guard let id = trackingId(written) else { return .failure(.badTrackingId(written)) }
         let dateText = row[.date]
         guard !dateText.isEmpty else { return .failure(.noDate) }
-        guard let day = date(dateText) else { return .failure(.badDate(dateText)) }
-        var notes: [Note] = []
         let timeText = row[.time]
-        var seconds = time(timeText)
-        if seconds == nil, Double(dateText) != nil { seconds = time(dateText) }
-        if seconds == nil {
-            notes.append(.badTime(timeText))
+        switch instant(date: dateText, time: timeText, zone: catalog.zone(of: row), order: catalog.dateOrder, system: catalog.dateSystem) {
+        case .success(let read):
+            return .success((Identity(row: row.number, id: id, at: read.at), read.timeUnread, read.timeKnown))
+        case .failure(let problem):
+            switch problem {
+            case .clockOrFraction, .timesDisagree, .offsetsDisagree: return .failure(.badTime(timeText, problem))
+            default: return .failure(.badDate(dateText, problem))
+            }
         }
-        let zone = catalog.zone(of: row)
-        let submitted = Timestamp.startOfDay(day, in: zone).adding(seconds: Int64(seconds ?? 0))
+    }
+
+    /// A tracking ID as written: digits (7–12), from a number cell (`4100001.0`, `9.108001E+06`) or
+    /// with Excel's text mark (`'9108001`); nil for anything else.
+    public static func trackingId(_ text: String) -> String? {
+        let t = withoutTextMark(text)
+        if Report.isValidTrackingID(t) { return t }
+        guard t.utf8.contains(where: { $0 == 0x2E || $0 == 0x2C || $0 == 0x45 || $0 == 0x65 }), let n = wholeNumber(t), n > 0 else { return nil }
+        let digits = String(n)
+        return Report.isValidTrackingID(digits) ? digits : nil
+    }
+
+    /// The row kept for each tracking ID a file holds more than once: the one submitted last (an
+    /// export that grew by a later copy of a report), and on a tie the one further down the file.
+    /// Only the IDs held more than once are in the answer.
+    public static func keptRows(_ identities: some Sequence<Identity>) -> [String: Identity] {
+        var best: [String: Identity] = [:]
+        var repeated = Set<String>()
+        for candidate in identities {
+            guard let current = best[candidate.id] else {
+                best[candidate.id] = candidate
+                continue
+            }
+            repeated.insert(candidate.id)
+            if (candidate.at, candidate.row) > (current.at, current.row) { best[candidate.id] = candidate }
+        }
+        return best.filter { repeated.contains($0.key) }
+    }
+
+    /// Why a row is left out for a copy of its report kept on another row (`keptRows`).
+    public static func duplicate(_ mine: Identity, of kept: Identity) -> Rejection {
+        .duplicateTrackingId(mine.id, keptRow: kept.row, byTime: kept.at != mine.at)
+    }
+
+    /// Reads one row into a report, or says why it cannot be.
+    public static func read(_ row: Row, catalog: Catalog) -> Result<ReadRow, Rejection> {
+        let identity: Identity
+        let timeUnread: Bool
+        let timeKnown: Bool
+        switch self.identity(row, catalog: catalog) {
+        case .success(let read): (identity, timeUnread, timeKnown) = read
+        case .failure(let rejection): return .failure(rejection)
+        }
+        var notes: [Note] = []
+        var cells = row.cells.filter { !$0.value.trimmingWhitespace.isEmpty }
+        cells[.trackingId] = identity.id
+        cells[.date] = identity.at.localDate.iso
+        if timeUnread { notes.append(.badTime(row[.time])) }
+        cells[.time] = timeKnown ? clockText(identity.at.secondOfDay) : nil
         let label = row[.status].split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let mapped = status(ofLabel: label)
         if mapped.status == .unknown { notes.append(.unknownStatus(label)) }
@@ -224,16 +301,29 @@ extension AdminExport {
         var rating: Int?
         let ratingText = row[.rating]
         if !ratingText.isEmpty {
-            let value = Double(ratingText).flatMap { $0.rounded() == $0 ? Int($0) : nil }
-            if let value, (1...5).contains(value) { rating = value } else { notes.append(.badRating(ratingText)) }
+            if let value = wholeNumber(ratingText), (1...5).contains(value) {
+                rating = value
+                cells[.rating] = String(value)
+            } else {
+                notes.append(.badRating(ratingText))
+            }
         }
         let place = [row[.village], row[.district], row[.city], row[.province]].filter { !$0.isEmpty }.joined(separator: ", ")
         let name = row[.reporterName]
         let report = Report(
-            id: digits, kind: reportKind, channel: channel(row[.source]), title: title, body: body,
+            id: identity.id, kind: reportKind, channel: channel(row[.source]), title: title, body: body,
             categoryId: catalog.categoryId(of: row), location: place.isEmpty ? nil : Report.Location(text: place), privacy: reportPrivacy,
             reporter: name.isEmpty ? nil : Report.Reporter(name: name), status: mapped.status, statusLabel: label,
-            unitId: catalog.unitId(of: row), submittedAt: submitted, rating: rating)
-        return .success(ReadRow(report: report, notes: notes))
+            unitId: catalog.unitId(of: row), submittedAt: identity.at, rating: rating)
+        return .success(ReadRow(report: report, notes: notes, cells: cells))
+    }
+
+    /// A report's cells as `role` may see them: the reporter's name left out where the screen
+    /// hides it (`Report.showsReporter`, the one rule every output asks).
+    public static func visibleCells(_ cells: [Column: String], of report: Report, to role: Role) -> [Column: String] {
+        guard !Report.showsReporter(of: report.privacy, to: role) else { return cells }
+        var out = cells
+        out[.reporterName] = nil
+        return out
     }
 }

@@ -32,26 +32,75 @@ public enum AdminExport {
         case vicePresident = "Laporan yang Masuk melalui Kanal Aduan Setwapres"
         case rating = "Rating"
 
-        /// A header cell's text as compared: lower case, without spaces.
+        /// A header cell's text as compared: lower-case letters and digits only (`No. Tracking`
+        /// and `no tracking` are one key).
         public static func key(_ header: String) -> String {
-            String(header.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+            String(header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
         }
 
-        /// The column a header cell names (case and spaces ignored), if any.
+        /// The shorter headers spreadsheets and agencies write for a column (issue 24).
+        static let aliases: [Column: [String]] = [
+            .trackingId: ["No. Tracking", "Nomor Tracking", "No Tracking", "Tracking", "ID Tracking", "Nomor Laporan", "No. Laporan", "ID Laporan"],
+            .date: ["Tanggal Laporan", "Tanggal Masuk", "Tanggal", "Tgl Laporan", "Tgl. Laporan", "Tgl Masuk", "Tanggal Lapor"],
+            .time: ["Waktu Laporan", "Waktu Masuk", "Waktu", "Jam", "Jam Masuk", "Pukul"],
+            .reporterName: ["Pelapor", "Nama Pelapor Laporan"],
+            .classification: ["Klasifikasi", "Jenis Laporan"],
+            .categoryId: ["Kode Kategori"],
+            .category: ["Kategori Laporan"],
+            .title: ["Judul"],
+            .bodyFirst: ["Isi Awal"],
+            .bodyFinal: ["Isi Laporan", "Isi", "Uraian Laporan", "Isi Akhir"],
+            .privacy: ["Tipe Laporan", "Anonim/Rahasia", "Kerahasiaan"],
+            .source: ["Sumber", "Kanal", "Kanal Laporan", "Saluran"],
+            .unitId: ["ID Instansi", "Kode Instansi"],
+            .unit: ["Instansi", "Instansi Tujuan", "Instansi Penerima", "Unit"],
+            .status: ["Status", "Status Terakhir"],
+            .holdReason: ["Alasan Tunda", "Alasan Arsip", "Alasan"],
+            .city: ["Kabupaten/Kota", "Kota", "Kabupaten"],
+            .village: ["Desa/Kelurahan", "Desa"],
+        ]
+
+        /// Every key a column answers to.
+        static let byKey: [String: Column] = {
+            var out: [String: Column] = [:]
+            for column in allCases { out[key(column.rawValue)] = column }
+            for (column, names) in aliases {
+                for name in names where out[key(name)] == nil { out[key(name)] = column }
+            }
+            return out
+        }()
+
+        /// The column a header cell names (case, spaces and punctuation ignored; the export's own
+        /// name or a shorter one), if any.
         public init?(header: String) {
-            let key = Self.key(header)
-            guard let column = Self.allCases.first(where: { Self.key($0.rawValue) == key }) else { return nil }
+            guard let column = Self.byKey[Self.key(header)] else { return nil }
             self = column
         }
     }
 
-    /// The columns lapor adds when it writes an export (after the 26).
-    public static let laporColumns = ["lapor: Tenggat", "lapor: Sisa Hari Kerja", "lapor: Tenggat Sementara", "lapor: Terlambat"]
+    /// The columns without which a table is not an export.
+    public static let requiredColumns: [Column] = [.trackingId, .date, .title, .status]
 
-    /// Whether a row is the table's header: its first cell names `Tracking ID`.
-    public static func isHeader(_ cells: [String]) -> Bool {
-        cells.first.map { Column(header: $0) == .trackingId } ?? false
+    /// A header row's columns by cell position, when the row names every required column; the
+    /// first cell naming a column wins, later ones are left out (`ignored`).
+    public static func header(_ cells: [String]) -> (columns: [Int: Column], ignored: [String])? {
+        var columns: [Int: Column] = [:]
+        var ignored: [String] = []
+        var seen = Set<Column>()
+        for (index, cell) in cells.enumerated() where !cell.trimmingWhitespace.isEmpty {
+            if let column = Column(header: cell), !seen.contains(column) {
+                columns[index] = column
+                seen.insert(column)
+            } else {
+                ignored.append(cell)
+            }
+        }
+        guard requiredColumns.allSatisfy(seen.contains) else { return nil }
+        return (columns, ignored)
     }
+
+    /// Whether a row is the table's header: it names every required column.
+    public static func isHeader(_ cells: [String]) -> Bool { header(cells) != nil }
 
     /// What a status label of the export means in the contract's terms.
     public struct MappedStatus: Hashable, Sendable {
@@ -165,51 +214,11 @@ public enum AdminExport {
 
     /// Month names and abbreviations, English and Bahasa Indonesia.
     static let months: [String: Int] = [
-        "jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "february": 2, "peb": 2, "mar": 3, "maret": 3, "march": 3,
-        "apr": 4, "april": 4, "may": 5, "mei": 5, "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7, "aug": 8, "agu": 8,
-        "agt": 8, "ags": 8, "agustus": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "okt": 10, "oktober": 10,
-        "october": 10, "nov": 11, "nop": 11, "november": 11, "dec": 12, "des": 12, "desember": 12, "december": 12,
+        "jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "february": 2, "peb": 2, "pebruari": 2, "mar": 3, "maret": 3,
+        "march": 3, "apr": 4, "april": 4, "may": 5, "mei": 5, "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7, "aug": 8,
+        "agu": 8, "agt": 8, "ags": 8, "agustus": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "okt": 10, "oktober": 10,
+        "october": 10, "nov": 11, "nop": 11, "november": 11, "nopember": 11, "dec": 12, "des": 12, "desember": 12, "december": 12,
     ]
-
-    /// `Tanggal Laporan Masuk`: `3 Jan 2026` (Indonesian abbreviations too: Mei, Agu/Agt, Okt,
-    /// Des), `2026-01-03`, or a spreadsheet date serial (`46025`, a fraction is the time).
-    public static func date(_ text: String) -> LocalDate? {
-        let t = text.trimmingWhitespace
-        if let serial = Double(t), serial.isFinite { return serialDate(serial) }
-        if let iso = LocalDate(iso: t.prefix(10)), t.count == 10 || t.dropFirst(10).first == " " || t.dropFirst(10).first == "T" {
-            return iso
-        }
-        let parts = t.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" }).map(String.init)
-        guard parts.count == 3, let day = Int(parts[0]), let year = Int(parts[2]), (1901...2099).contains(year),
-            let month = months[parts[1].lowercased().trimmingCharacters(in: ["."])] ?? Int(parts[1])
-        else { return nil }
-        return LocalDate(year: year, month: month, day: day)
-    }
-
-    /// A spreadsheet date serial (the 1900 system: day 1 is 1900-01-01, and day 60 the
-    /// 29 February 1900 that never was); nil outside 1901–2099.
-    public static func serialDate(_ serial: Double) -> LocalDate? {
-        guard serial >= 367, serial < 73_051 else { return nil }
-        return LocalDate(dayNumber: Int(serial.rounded(.down)) - 25_569)
-    }
-
-    /// `Waktu Laporan Masuk`: `HH:MM` or `HH:MM:SS`, or a spreadsheet fraction of a day (`0.4375`,
-    /// or the fraction of a full date serial). Seconds since midnight.
-    public static func time(_ text: String) -> Int? {
-        let t = text.trimmingWhitespace
-        if let number = Double(t), number.isFinite {
-            // A fraction of a day, or the fraction of a full date serial; no other number.
-            guard (0..<1).contains(number) || serialDate(number) != nil else { return nil }
-            let part = number - number.rounded(.down)
-            return min(86_399, Int((part * 86_400).rounded()))
-        }
-        let parts = t.split(separator: ":", omittingEmptySubsequences: false)
-        guard (2...3).contains(parts.count), let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m)
-        else { return nil }
-        let s = parts.count == 3 ? Int(parts[2].prefix(2)) : 0
-        guard let s, (0..<60).contains(s) else { return nil }
-        return h * 3600 + m * 60 + s
-    }
 
     /// A cell's text compared as a value: lower case, spaces made one, trimmed.
     static func normalized(_ text: String) -> String {

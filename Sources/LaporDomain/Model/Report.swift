@@ -154,10 +154,16 @@ public struct Report: Codable, Hashable, Sendable, Identifiable {
         (7...12).contains(id.utf8.count) && id.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
-    /// The report as a caller of `role` may see it: the reporter of an `anonim` or `rahasia`
-    /// report is removed for everyone but admins.
+    /// The one masking rule: whether `role` may see who reported a report of `privacy`. The
+    /// reporter of an `anonim` or `rahasia` report is for admins only. Every output asks it: the
+    /// server's answers, the screen, `show`, `list`, the export and the clipboard.
+    public static func showsReporter(of privacy: Privacy, to role: Role) -> Bool {
+        !privacy.hidesReporter || role == .admin
+    }
+
+    /// The report as a caller of `role` may see it (`showsReporter`).
     public func masked(for role: Role) -> Report {
-        guard privacy.hidesReporter, role != .admin, reporter != nil else { return self }
+        guard !Self.showsReporter(of: privacy, to: role), reporter != nil else { return self }
         var copy = self
         copy.reporter = nil
         return copy
