@@ -73,10 +73,11 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let url = URL(fileURLWithPath: file)
         let progress = LiveLine(live: TTY.stderrIsTTY && format == .text)
-        progress.say(text.importReading(Sanitizer.line(file)))
+        let shown = Sanitizer.line(file)
+        progress.say(text.importReading(shown, done: nil))
         var export: ExportFile
         do {
-            export = try ExportFile.read(url)
+            export = try ExportFile.read(url) { done in progress.say(text.importReading(shown, done: done)) }
         } catch {
             progress.end()
             throw CLIError(text.importFailure(Sanitizer.line(file), Self.failure(error)))
@@ -232,7 +233,7 @@ struct ImportCommand: AsyncParsableCommand {
             let range = position..<min(rows.count, position + Self.batch)
             position = range.upperBound
             let slice = Array(rows[range])
-            for i in range { rows[i].cells = [:] }
+            for i in range { rows[i].release() }
             let (catalog, kept) = (self.catalog, self.kept)
             let reads = Parallel.map(slice) { row -> Result<AdminExport.ReadRow, AdminExport.Rejection> in
                 AdminExport.read(row, catalog: catalog).flatMap { read in

@@ -30,14 +30,20 @@ public struct ExportFile: Sendable {
 
     /// Reads the first sheet that holds the export's table (the data may be on a sheet other than
     /// the first, beside a summary or a chart).
-    public static func read(_ url: URL) throws(Failure) -> ExportFile {
-        let table: SheetTable
+    /// `progress` is told the share of a workbook's sheet parsed so far.
+    public static func read(_ url: URL, progress: (@Sendable (Double) -> Void)? = nil) throws(Failure) -> ExportFile {
+        var table: SheetTable
         do {
-            table = try SheetFile.read(url) { headerIndex(in: $0) != nil }
+            table = try SheetFile.read(url, accept: { headerIndex(in: $0) != nil }, progress: progress)
         } catch {
             throw .sheet(error)
         }
-        return try read(table)
+        return try read(consuming: &table)
+    }
+
+    public static func read(_ table: SheetTable) throws(Failure) -> ExportFile {
+        var copy = table
+        return try read(consuming: &copy)
     }
 
     /// The header row's index among a table's lines: the first that names every required column.
@@ -45,7 +51,9 @@ public struct ExportFile: Sendable {
         table.lines.firstIndex { AdminExport.isHeader($0.cells) }
     }
 
-    public static func read(_ table: SheetTable) throws(Failure) -> ExportFile {
+    /// Reads the table's rows, letting go of each line once it is a row (the lines and the rows
+    /// of a 200,000-row file are not held at once).
+    static func read(consuming table: inout SheetTable) throws(Failure) -> ExportFile {
         guard let headerIndex = headerIndex(in: table) else {
             // A row that names the tracking ID but not the other columns: say which are missing.
             if let near = table.lines.first(where: { $0.cells.contains { AdminExport.Column(header: $0) == .trackingId } }) {
@@ -59,11 +67,16 @@ public struct ExportFile: Sendable {
         let present = Set(columns.values)
         // A row with nothing in the columns lapor reads (a numbered template row, a footer in an
         // ignored column) holds no report: left out.
-        let rows = table.lines[(headerIndex + 1)...].compactMap { line -> AdminExport.Row? in
-            var cells: [AdminExport.Column: String] = [:]
-            for (index, column) in columns where index < line.cells.count && !line.cells[index].isEmpty { cells[column] = line.cells[index] }
-            return cells.values.contains { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-                ? AdminExport.Row(number: line.number, cells: cells) : nil
+        let places = AdminExport.Column.allCases.map { column in columns.first { $0.value == column }?.key }
+        var rows: [AdminExport.Row] = []
+        rows.reserveCapacity(table.lines.count - headerIndex - 1)
+        for index in (headerIndex + 1)..<table.lines.count {
+            let line = table.lines[index]
+            table.lines[index].cells = []
+            let values = places.map { place in place.flatMap { $0 < line.cells.count ? line.cells[$0] : nil } ?? "" }
+            if values.contains(where: { !$0.isEmpty && !$0.allSatisfy(\.isWhitespace) }) {
+                rows.append(AdminExport.Row(number: line.number, values: values))
+            }
         }
         guard !rows.isEmpty else { throw .empty }
         return ExportFile(

@@ -20,7 +20,9 @@ extension XLSXReader {
         let bounds = [0] + cuts.offsets + [size]
         let count = bounds.count - 1
         let closing = cuts.closing
+        let done = Counter()
         let pieces = Parallel.map(Array(0..<count), perChunk: 1) { index -> PieceRows? in
+            defer { context.progress?(Double(done.increment()) / Double(count)) }
             guard let handle = try? FileHandle(forReadingFrom: file) else { return nil }
             defer { try? handle.close() }
             let length = bounds[index + 1] - bounds[index]
@@ -155,6 +157,19 @@ final class SheetCuts {
                 return
             }
             i = end + 1
+        }
+    }
+}
+
+/// A count shared by the threads of a `Parallel.map`.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int {
+        lock.withLock {
+            value += 1
+            return value
         }
     }
 }

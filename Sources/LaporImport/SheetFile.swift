@@ -64,7 +64,8 @@ public enum SheetFile {
     /// is the most bytes of the file or of one part, `cells` the most cells (tests lower both, to
     /// check them on small files).
     public static func read(
-        _ url: URL, limit: Int = maxBytes, cells: Int = maxCells, accept: (SheetTable) -> Bool = { _ in true }
+        _ url: URL, limit: Int = maxBytes, cells: Int = maxCells, accept: (SheetTable) -> Bool = { _ in true },
+        progress: (@Sendable (Double) -> Void)? = nil
     ) throws(SheetFailure) -> SheetTable {
         let head: Data
         do {
@@ -75,7 +76,7 @@ public enum SheetFile {
             throw .unreadable(String(describing: error))
         }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw .encryptedOrLegacy }
-        if head.starts(with: [0x50, 0x4B]) { return try XLSXReader.read(url, limit: limit, cells: cells, accept: accept) }
+        if head.starts(with: [0x50, 0x4B]) { return try XLSXReader.read(url, limit: limit, cells: cells, accept: accept, progress: progress) }
         if url.pathExtension.lowercased() == "xlsx" { throw .damaged("no zip signature") }
         return try CSVFile.read(url, limit: limit, cells: cells)
     }

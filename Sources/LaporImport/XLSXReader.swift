@@ -17,7 +17,8 @@ enum XLSXReader {
     /// The first sheet, in the workbook's order, that `accept` takes (the first sheet when none
     /// does, so that the caller can say why).
     static func read(
-        _ url: URL, limit: Int, cells: Int, piece: Int = pieceBytes, accept: (SheetTable) -> Bool = { _ in true }
+        _ url: URL, limit: Int, cells: Int, piece: Int = pieceBytes, accept: (SheetTable) -> Bool = { _ in true },
+        progress: (@Sendable (Double) -> Void)? = nil
     ) throws(SheetFailure) -> SheetTable {
         let archive: Archive
         do {
@@ -40,7 +41,9 @@ enum XLSXReader {
         var first: SheetTable?
         for path in workbook.sheets {
             guard let sheet = archive[path] else { continue }
-            let table = try read(sheet, of: archive, workbook: workbook, strings: strings, limit: limit, cells: cells, piece: piece, in: folder)
+            let context = SheetRows.Context(
+                strings: strings, styles: workbook.styles, system: workbook.dateSystem, maxCells: cells, progress: progress)
+            let table = try read(sheet, of: archive, context: context, limit: limit, piece: piece, in: folder)
             if accept(table) { return table }
             if first == nil { first = table }
         }
@@ -49,20 +52,19 @@ enum XLSXReader {
     }
 
     /// One worksheet's rows: in pieces on every core, else whole.
-    static func read(
-        _ sheet: Entry, of archive: Archive, workbook: Workbook, strings: [String], limit: Int, cells: Int, piece: Int, in folder: URL
-    ) throws(SheetFailure) -> SheetTable {
+    static func read(_ sheet: Entry, of archive: Archive, context: SheetRows.Context, limit: Int, piece: Int, in folder: URL) throws(SheetFailure)
+        -> SheetTable
+    {
         let cuts = SheetCuts(every: piece)
         let file = try partFile(sheet, of: archive, limit: limit, in: folder, cuts: cuts)
         defer { try? FileManager.default.removeItem(at: file) }
-        let context = SheetRows.Context(strings: strings, styles: workbook.styles, system: workbook.dateSystem, maxCells: cells)
         if var table = rowsInPieces(of: file, cuts: cuts, context: context) {
-            table.dateSystem = workbook.dateSystem
+            table.dateSystem = context.system
             return table
         }
         let reader = SheetRows(context)
         try parse(file: file, with: reader)
-        return SheetTable(lines: reader.lines, dateSystem: workbook.dateSystem)
+        return SheetTable(lines: reader.lines, dateSystem: context.system)
     }
 
     /// A part inflated into a file of `folder`, up to the limit, refused when it declares a DTD
@@ -281,6 +283,8 @@ final class SheetRows: NSObject, XMLParserDelegate, Failing {
         var styles = DateStyles()
         var system = AdminExport.DateSystem.from1900
         var maxCells = SheetFile.maxCells
+        /// Told the share of the sheet's pieces parsed so far (a progress line).
+        var progress: (@Sendable (Double) -> Void)? = nil
     }
 
     let context: Context

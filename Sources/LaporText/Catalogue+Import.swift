@@ -167,7 +167,10 @@ extension Catalogue {
     }
 
     /// The progress line while a file is read (on a terminal only).
-    public func importReading(_ file: String) -> String { pick("Membaca \(file)…", "Reading \(file)…") }
+    public func importReading(_ file: String, done: Double?) -> String {
+        let share = done.map { " \(Int(($0 * 100).rounded(.down)))%" } ?? ""
+        return pick("Membaca \(file)…\(share)", "Reading \(file)…\(share)")
+    }
 
     /// The progress line while rows are read and stored.
     public func importProgress(done: Int, total: Int) -> String {

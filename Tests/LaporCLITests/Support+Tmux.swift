@@ -2,24 +2,30 @@ import Foundation
 import Terminal
 import Testing
 
-/// Drives the real `lapor` binary in tmux, as a person at a terminal would.
+/// Drives the real `lapor` binary in tmux, as a person at a terminal would, on a tmux server of
+/// the tests' own (`tmux -L`), never the user's.
 struct Tmux {
     let session = "lapor-e2e-\(UUID().uuidString.prefix(8))"
+    /// The test's own server (its socket name): buffers and server options are a server's, so
+    /// tests running side by side never read each other's clipboard.
+    let server = "lapor-tests-\(UUID().uuidString.prefix(8))"
 
-    /// Runs a tmux command (10 s at most) and returns what it printed. `ChildProcess` waits with
-    /// `waitpid`: Foundation's `Process` never saw tmux end where CI blocks SIGCHLD.
+    /// Runs a tmux command on this test's server (10 s at most) and returns what it printed.
+    /// `ChildProcess` waits with `waitpid`: Foundation's `Process` never saw tmux end where CI
+    /// blocks SIGCHLD.
     @discardableResult
-    static func run(_ args: [String]) -> String { ChildProcess.run(["tmux"] + args, timeout: 10).output }
+    func run(_ args: [String]) -> String { ChildProcess.run(["tmux", "-L", server] + args, timeout: 10).output }
 
     func start(_ command: String, width: Int = 120, height: Int = 40) {
-        Tmux.run(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", session, command])
+        run(["-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", String(height), "-s", session, command])
     }
 
-    func keys(_ keys: String...) { Tmux.run(["send-keys", "-t", session] + keys) }
-    func capture(escapes: Bool = false) -> String { Tmux.run(["capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", session]) }
-    func title() -> String { Tmux.run(["display-message", "-p", "-t", session, "#{pane_title}"]) }
-    func resize(_ w: Int, _ h: Int) { Tmux.run(["resize-window", "-t", session, "-x", String(w), "-y", String(h)]) }
-    func kill() { Tmux.run(["kill-session", "-t", session]) }
+    func keys(_ keys: String...) { run(["send-keys", "-t", session] + keys) }
+    func capture(escapes: Bool = false) -> String { run(["capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", session]) }
+    func title() -> String { run(["display-message", "-p", "-t", session, "#{pane_title}"]) }
+    func resize(_ w: Int, _ h: Int) { run(["resize-window", "-t", session, "-x", String(w), "-y", String(h)]) }
+    /// Ends the session and with it the test's server.
+    func kill() { run(["kill-server"]) }
 
     /// Waits until the screen contains `text` and returns the screen. A wait that times out is
     /// a failure, recorded where the test called it: a step that never happened cannot pass.

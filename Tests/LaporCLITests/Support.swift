@@ -26,3 +26,12 @@ func lapor(_ arguments: [String], environment: [String: String] = [:]) async -> 
     let code = await LaporCommand.run(arguments: arguments, output: captured.output, environment: environment)
     return (code, captured.stdout, captured.stderr)
 }
+
+/// Runs blocking work (a child process waited for, a large file written) on a thread of its own,
+/// never on one of Swift's cooperative threads (two on a 2-core machine), which it would hold from
+/// the servers, syncs and runtimes of the tests running beside it.
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
+    }
+}

@@ -238,7 +238,7 @@ import Testing
             // The keyboard works as before: the tty is back in the program's mode (no canonical
             // input, no echo), so one key without Enter acts at once (issue 12).
             // Polled with a deadline: the program sets its modes just after the redraw.
-            let tty = Tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let tty = tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
             let ttyDeadline = Date().addingTimeInterval(3)
             var modes = ChildProcess.run(["sh", "-c", "stty -a < \(tty)"]).output
             while !(modes.contains("-icanon") && modes.contains("-echo ")) && Date() < ttyDeadline {
@@ -443,7 +443,7 @@ import Testing
             #expect(saved == "Petugas sudah dijadwalkan", "autosaved within a second of typing")
             tmux.keys("-l", " besok")
             // kill -9 lapor itself (the pane's shell is its parent).
-            let shell = Tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let shell = tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
             let pid = Int32(shell).flatMap { Self.children(of: $0).first }
             #expect(pid != nil)
             if let pid { kill(pid, SIGKILL) }

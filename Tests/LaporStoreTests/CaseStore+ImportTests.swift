@@ -60,4 +60,30 @@ import Testing
         let row = try #require(try store.page(InboxFilter(), limit: 10).first { $0.id == "4100001" })
         #expect(row.instants.dueAt != nil && row.instants.dueProvisional)
     }
+
+    /// Migration v11 (issue 24): a store imported before kept the reporter's name of anonim
+    /// reports in its rows and no deadline in its JSON; revised, it holds what the role sees.
+    @Test func storesImportedBeforeAreRevised() async throws {
+        let store = try CaseStore.inMemory()
+        let unit = Unit(id: "5171", name: "Dinas PUPR", timezone: IndonesianTimeZone.wita.identifier)
+        let reference = ReferenceData(
+            user: User(id: "ekspor", name: "Ekspor", role: .supervisor, unitId: "5171"), units: [unit], categories: [],
+            calendarYears: WorkingCalendar.builtinYears, policy: .standard)
+        let now = Timestamp(Date())
+        let report = Report(
+            id: "4100001", kind: .pengaduan, channel: .web, title: "A", body: "b", privacy: .rahasia, status: .dispatched, unitId: "5171",
+            submittedAt: Timestamp(epochSeconds: 1_793_000_000, offsetSeconds: 28_800))
+        _ = try await store.importReports(
+            [try ImportedReport(report: report, cells: [.trackingId: "4100001"], sheetRow: 2, role: .supervisor, rules: nil, at: now)],
+            reference: reference, at: now)
+        // As the earlier version stored it.
+        try await store.writer.write { db in
+            try db.execute(sql: #"UPDATE imported_row SET cells = '{"Nama Pelapor":"Budi","Tracking ID":"4100001","Lain":"x"}'"#)
+        }
+        #expect(try store.report("4100001")?.dueAt == nil)
+        try await store.writer.write { db in try CaseStore.reviseImportedRows(in: db) }
+        #expect(try store.importedRow("4100001")?.cells == ["Tracking ID": "4100001", "Lain": "x"])
+        #expect(try store.report("4100001")?.dueAt == reference.rules.instants(for: report).dueAt)
+        #expect(try store.report("4100001")?.dueAt != nil)
+    }
 }

@@ -5,15 +5,35 @@ extension AdminExport {
     public struct Row: Hashable, Sendable {
         /// The row's number in the sheet (1-based, as a spreadsheet program shows it).
         public var number: Int
-        public var cells: [Column: String]
+        /// The cells by `Column.ordinal`, "" where the file has none: an array, not a dictionary
+        /// (a dictionary a row held 200,000 rows at ~1 KB each).
+        public private(set) var values: [String]
 
         public init(number: Int, cells: [Column: String]) {
             self.number = number
-            self.cells = cells
+            self.values = Column.allCases.map { cells[$0] ?? "" }
+        }
+
+        /// The cells in `Column.allCases` order (padded or cut to the 26).
+        public init(number: Int, values: [String]) {
+            self.number = number
+            self.values = Array((values + Array(repeating: "", count: max(0, Column.allCases.count - values.count))).prefix(Column.allCases.count))
+        }
+
+        /// The cells the file holds, by column.
+        public var cells: [Column: String] {
+            var out: [Column: String] = [:]
+            for (column, value) in zip(Column.allCases, values) where !value.isEmpty { out[column] = value }
+            return out
         }
 
         /// A cell's text without surrounding white space ("" when absent).
-        public subscript(_ column: Column) -> String { (cells[column] ?? "").trimmingWhitespace }
+        public subscript(_ column: Column) -> String {
+            column.ordinal < values.count ? values[column.ordinal].trimmingWhitespace : ""
+        }
+
+        /// Lets go of the cells once the row is read (an import holds a batch of rows, not all).
+        public mutating func release() { values = [] }
     }
 
     /// Why a row is not imported.
@@ -215,7 +235,7 @@ extension AdminExport {
     /// A row's tracking ID and instant, or why the row cannot be read (the checks `read` makes
     /// first, and all that choosing among duplicates needs).
     public static func identity(_ row: Row, catalog: Catalog) -> Result<(identity: Identity, timeUnread: Bool, timeKnown: Bool), Rejection> {
-        for (column, text) in row.cells where text.utf8.count > maxCellBytes {
+        for (column, text) in zip(Column.allCases, row.values) where text.utf8.count > maxCellBytes {
             return .failure(.cellTooLong(column, bytes: text.utf8.count))
         }
         let written = row[.trackingId]

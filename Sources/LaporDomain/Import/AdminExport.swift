@@ -32,6 +32,38 @@ public enum AdminExport {
         case vicePresident = "Laporan yang Masuk melalui Kanal Aduan Setwapres"
         case rating = "Rating"
 
+        /// The column's place in `allCases` (the export's order), without a dictionary's hashing.
+        public var ordinal: Int {
+            switch self {
+            case .trackingId: 0
+            case .date: 1
+            case .time: 2
+            case .reporterName: 3
+            case .classification: 4
+            case .categoryId: 5
+            case .category: 6
+            case .title: 7
+            case .bodyFirst: 8
+            case .bodyFinal: 9
+            case .privacy: 10
+            case .source: 11
+            case .parentAgency: 12
+            case .unitId: 13
+            case .unit: 14
+            case .status: 15
+            case .holdReason: 16
+            case .province: 17
+            case .city: 18
+            case .district: 19
+            case .village: 20
+            case .decreeNumber: 21
+            case .decreeURL: 22
+            case .annualReportURL: 23
+            case .vicePresident: 24
+            case .rating: 25
+            }
+        }
+
         /// A header cell's text as compared: lower-case letters and digits only (`No. Tracking`
         /// and `no tracking` are one key).
         public static func key(_ header: String) -> String {
