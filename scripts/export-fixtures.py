@@ -510,7 +510,10 @@ def variants():
     files["judul-pendek.xlsx"] = workbook_package([("Rekap", sheet)])
     expected["judul-pendek.xlsx"] = {"exit": 0, "reports": {t: rfc3339(dt, u[3]) for t, u, dt in reports},
                                      "titles": {t: "Judul pendek " + t for t, _, _ in reports},
-                                     "statuses": {t: "followed_up" for t, _, _ in reports}}
+                                     "statuses": {t: "followed_up" for t, _, _ in reports},
+                                     # No Tipe Laporan column: every report hides its reporter (the safe side), said once.
+                                     "privacies": {t: "rahasia" for t, _, _ in reports},
+                                     "absent": ["every report is taken as rahasia", "every report is counted as a pengaduan"]}
 
     # 6. The data on the second sheet, a summary first.
     summary = styled_sheet([["Terdisposisi", "2"], ["Selesai", "0"]], ["Status", "Jumlah"], {})

@@ -90,10 +90,11 @@ struct ImportCommand: AsyncParsableCommand {
         }
 
         let now = currentTime()
-        let catalog = AdminExport.Catalog(rows: export.rows, zone: zone, dateSystem: export.dateSystem)
+        let absent = AdminExport.consequentialColumns.filter(export.missingColumns.contains)
+        let catalog = AdminExport.Catalog(rows: export.rows, zone: zone, dateSystem: export.dateSystem, absent: Set(absent))
         // A tracking ID on several rows: the copy submitted last is kept, on a tie the lower row.
-        let identities = Parallel.map(export.rows) { row in try? AdminExport.identity(row, catalog: catalog).get().identity }
-        let kept = AdminExport.keptRows(identities.lazy.compactMap { $0 })
+        let identities = Parallel.map(export.rows) { row in AdminExport.identity(row, catalog: catalog) }
+        let kept = AdminExport.keptRows(identities.lazy.compactMap { try? $0.get().identity })
 
         try Paths.makePrivate(paths.store(profile: profile).deletingLastPathComponent())
         let store: CaseStore
@@ -104,7 +105,12 @@ struct ImportCommand: AsyncParsableCommand {
             throw CLIError(text.cannotOpenStore(paths.store(profile: profile).path, String(describing: error)), status: .failure)
         }
         let reference = try Self.reference(catalog: catalog, role: role, merging: try store.reference())
-        let rows = RowFeed(export.rows, catalog: catalog, kept: kept, role: role, rules: reference.rules, at: now) { done, total in
+        // A row as stored needs no report made again (a weekly re-import is mostly such rows).
+        var compare: (@Sendable ([(id: String, cellsJSON: String)]) throws -> Set<String>)?
+        if try store.keepsImportedRows(for: role), try store.reportCount() > 0 { compare = { rows in try store.unchangedImportedRows(rows) } }
+        let rows = RowFeed(
+            export.rows, identities: identities, catalog: catalog, kept: kept, role: role, rules: reference.rules, at: now, unchanged: compare
+        ) { done, total in
             progress.say(text.importProgress(done: done, total: total))
         }
         export.rows = []
@@ -135,13 +141,15 @@ struct ImportCommand: AsyncParsableCommand {
                 var new, updated, unchanged, missing: Int
                 var rejected: [Line]
                 var notes: [Line]
+                var absentColumns: [String]
                 var unknownHeaders: [String]
             }
             let english = Catalogue(.en)
             let summary = Summary(
                 file: file, profile: profile, new: outcome.new, updated: outcome.updated, unchanged: outcome.unchanged, missing: outcome.missing,
                 rejected: rejected.map { Line(row: $0.0, reason: english.importRejected(row: $0.0, $0.1)) },
-                notes: notes.map { Line(row: $0.0, reason: english.importNote(row: $0.0, $0.1)) }, unknownHeaders: export.unknownHeaders)
+                notes: notes.map { Line(row: $0.0, reason: english.importNote(row: $0.0, $0.1)) },
+                absentColumns: absent.map(english.importAbsentColumn), unknownHeaders: export.unknownHeaders)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -151,6 +159,7 @@ struct ImportCommand: AsyncParsableCommand {
                 text.importSummary(
                     file: Sanitizer.line(file), new: outcome.new, updated: outcome.updated, unchanged: outcome.unchanged, rejected: rejected.count,
                     missing: outcome.missing, profile: profile))
+            for column in absent { out.error(text.importAbsentColumn(column)) }
             let lines = rejected.map { text.importRejected(row: $0.0, $0.1) } + notes.map { text.importNote(row: $0.0, $0.1) }
             for line in lines.prefix(Self.shownLines) { out.error(Sanitizer.line(line)) }
             if lines.count > Self.shownLines { out.error(text.importMore(lines.count - Self.shownLines)) }
@@ -169,12 +178,15 @@ struct ImportCommand: AsyncParsableCommand {
         /// Every field below `lock` is touched on this queue only, a batch after the other.
         private let queue = DispatchQueue(label: "lapor.import.rows")
         private var rows: [AdminExport.Row]
+        /// Each row's `AdminExport.identity`, judged before (for the duplicates).
+        private var identities: [Result<AdminExport.Identified, AdminExport.Rejection>]
         private let catalog: AdminExport.Catalog
         private let kept: [String: AdminExport.Identity]
         private let role: Role
         private let rules: DeadlineRules
         private let now: Timestamp
         private let progress: @Sendable (Int, Int) -> Void
+        private let unchanged: (@Sendable ([(id: String, cellsJSON: String)]) throws -> Set<String>)?
         private var position = 0
         private var rejected: [(Int, AdminExport.Rejection)] = []
         private var notes: [(Int, AdminExport.Note)] = []
@@ -184,14 +196,18 @@ struct ImportCommand: AsyncParsableCommand {
         /// A batch being read.
         private final class Ahead: @unchecked Sendable {
             let done = DispatchGroup()
-            var result: Result<[ImportedReport]?, any Error> = .success(nil)
+            var result: Result<[ImportItem]?, any Error> = .success(nil)
         }
 
         init(
-            _ rows: [AdminExport.Row], catalog: AdminExport.Catalog, kept: [String: AdminExport.Identity], role: Role, rules: DeadlineRules,
-            at now: Timestamp, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+            _ rows: [AdminExport.Row], identities: [Result<AdminExport.Identified, AdminExport.Rejection>], catalog: AdminExport.Catalog,
+            kept: [String: AdminExport.Identity], role: Role, rules: DeadlineRules, at now: Timestamp,
+            unchanged: (@Sendable ([(id: String, cellsJSON: String)]) throws -> Set<String>)? = nil,
+            progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
         ) {
+            self.unchanged = unchanged
             self.rows = rows
+            self.identities = identities
             self.catalog = catalog
             self.kept = kept
             self.role = role
@@ -206,7 +222,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
 
         /// The next batch (nil when done), and the one after it begun.
-        func next() throws -> [ImportedReport]? {
+        func next() throws -> [ImportItem]? {
             let current = lock.withLock {
                 let current = ahead ?? begin()
                 ahead = nil
@@ -227,23 +243,23 @@ struct ImportCommand: AsyncParsableCommand {
             return ahead
         }
 
-        private func read() throws -> [ImportedReport]? {
+        private func read() throws -> [ImportItem]? {
             guard position < rows.count else { return nil }
             progress(position, rows.count)
             let range = position..<min(rows.count, position + Self.batch)
             position = range.upperBound
-            let slice = Array(rows[range])
+            let slice = Array(zip(rows[range], identities[range]))
             for i in range { rows[i].release() }
             let (catalog, kept) = (self.catalog, self.kept)
-            let reads = Parallel.map(slice) { row -> Result<AdminExport.ReadRow, AdminExport.Rejection> in
-                AdminExport.read(row, catalog: catalog).flatMap { read in
+            let reads = Parallel.map(slice) { row, identified -> Result<AdminExport.ReadRow, AdminExport.Rejection> in
+                AdminExport.read(row, catalog: catalog, identified: identified).flatMap { read in
                     let mine = AdminExport.Identity(row: row.number, id: read.report.id, at: read.report.submittedAt)
                     if let other = kept[mine.id], other.row != row.number { return .failure(AdminExport.duplicate(mine, of: other)) }
                     return .success(read)
                 }
             }
             var accepted: [(Int, AdminExport.ReadRow)] = []
-            for (row, read) in zip(slice, reads) {
+            for ((row, _), read) in zip(slice, reads) {
                 switch read {
                 case .failure(let rejection): rejected.append((row.number, rejection))
                 case .success(let read):
@@ -252,8 +268,15 @@ struct ImportCommand: AsyncParsableCommand {
                 }
             }
             let (role, rules, now) = (self.role, self.rules, self.now)
-            let made = Parallel.map(accepted) { number, read in
-                Result { try ImportedReport(report: read.report, cells: read.cells, sheetRow: number, role: role, rules: rules, at: now) }
+            let same =
+                try unchanged?(
+                    Parallel.map(accepted) { _, read in (read.report.id, ImportedReport.cellsJSON(of: read.report, cells: read.cells, role: role)) })
+                ?? []
+            let made = Parallel.map(accepted) { number, read -> Result<ImportItem, any Error> in
+                if same.contains(read.report.id) { return .success(.unchanged(id: read.report.id, sheetRow: number)) }
+                return Result {
+                    .report(try ImportedReport(report: read.report, cells: read.cells, sheetRow: number, role: role, rules: rules, at: now))
+                }
             }
             return try made.map { try $0.get() }
         }

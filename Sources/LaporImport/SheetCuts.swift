@@ -30,8 +30,15 @@ extension XLSXReader {
                 bytes.count == length
             else { return nil }
             let data = (index == 0 ? Data() : preamble) + bytes + (index == count - 1 ? Data() : closing)
-            let reader = SheetRows(context, numbered: index == 0)
-            guard (try? parse(data, with: reader)) != nil else { return nil }
+            var reader = SheetRows(context, numbered: index == 0)
+            do throws(SheetScanner.Fallback) {
+                try SheetScanner.scan([UInt8](data), into: reader)
+                // Rows over a limit: the whole sheet's parse says so.
+                guard reader.failure == nil else { return nil }
+            } catch {
+                reader = SheetRows(context, numbered: index == 0)
+                guard (try? parse(data, with: reader)) != nil else { return nil }
+            }
             return PieceRows(
                 lines: reader.lines, unnumberedLines: reader.unnumberedLines, isNumbered: reader.isNumbered, lastRow: reader.lastRow,
                 cellCount: reader.cellCount)

@@ -62,9 +62,24 @@ enum XLSXReader {
             table.dateSystem = context.system
             return table
         }
+        return SheetTable(lines: try wholeSheet(file, context: context).lines, dateSystem: context.system)
+    }
+
+    /// A sheet read whole: by `SheetScanner` when it is small enough to hold (a sheet without
+    /// cuts), else, or when the scanner leaves it, by `XMLParser` from the file.
+    static func wholeSheet(_ file: URL, context: SheetRows.Context) throws(SheetFailure) -> SheetRows {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? .max
+        if size <= wholeScanBytes, let bytes = FileManager.default.contents(atPath: file.path) {
+            let reader = SheetRows(context)
+            if (try? SheetScanner.scan([UInt8](bytes), into: reader)) != nil {
+                if let failure = reader.failure { throw failure }
+                return reader
+            }
+            // Left to XMLParser below.
+        }
         let reader = SheetRows(context)
         try parse(file: file, with: reader)
-        return SheetTable(lines: reader.lines, dateSystem: context.system)
+        return reader
     }
 
     /// A part inflated into a file of `folder`, up to the limit, refused when it declares a DTD
@@ -94,6 +109,10 @@ enum XLSXReader {
         }
         return file
     }
+
+    /// The largest sheet `SheetScanner` reads whole (larger ones are read in pieces, or streamed
+    /// through `XMLParser`).
+    static let wholeScanBytes = 32 << 20
 
     /// The bytes kept from a chunk's end to find `<!DOCTYPE` across the seam, in UTF-16 too.
     static let seamBytes = 40
@@ -268,129 +287,6 @@ final class SharedStrings: NSObject, XMLParserDelegate, Failing {
             }
         case "t": inText = false
         case "rPh": inPhonetic = false
-        default: break
-        }
-    }
-}
-
-/// The rows of a worksheet: rows without any text are left out (a sheet of a million empty
-/// rows reads as nothing). A cell's column is its reference's (`C7`), or the one after the cell
-/// before it when it has none, as the standard says (OpenXML SDK tools write no references).
-final class SheetRows: NSObject, XMLParserDelegate, Failing {
-    /// What every piece of a sheet reads with.
-    struct Context: Sendable {
-        var strings: [String]
-        var styles = DateStyles()
-        var system = AdminExport.DateSystem.from1900
-        var maxCells = SheetFile.maxCells
-        /// Told the share of the sheet's pieces parsed so far (a progress line).
-        var progress: (@Sendable (Double) -> Void)? = nil
-    }
-
-    let context: Context
-    var lines: [SheetTable.Line] = []
-    var failure: SheetFailure?
-    private var rowNumber = 0
-    private var cells: [String] = []
-    private var cellColumn = 0
-    private var lastColumn = -1
-    private var cellType = ""
-    private var cellStyle: Int?
-    private var value = ""
-    private var collecting = false
-    private var inlineText = false
-    private(set) var cellCount = 0
-    /// Whether the row numbers are the sheet's: true from the start of the sheet, or from the
-    /// first row with an `r` attribute in a piece of it (`SheetCuts`).
-    private(set) var isNumbered: Bool
-    /// The first lines whose numbers count from the piece's start (`isNumbered` false then).
-    private(set) var unnumberedLines = 0
-    /// The last row's number (or its count from the piece's start).
-    var lastRow: Int { rowNumber }
-
-    init(_ context: Context, numbered: Bool = true) {
-        self.context = context
-        self.isNumbered = numbered
-    }
-
-    convenience init(strings: [String], maxCells: Int = SheetFile.maxCells, numbered: Bool = true) {
-        self.init(Context(strings: strings, maxCells: maxCells), numbered: numbered)
-    }
-
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-        switch XLSXReader.localName(element) {
-        case "row":
-            if let r = attributes["r"].flatMap({ Int($0) }) {
-                rowNumber = r
-                isNumbered = true
-            } else {
-                rowNumber += 1
-            }
-            if rowNumber > SheetFile.maxRows || rowNumber < 1 {
-                failure = .tooManyRows
-                parser.abortParsing()
-            }
-            cells = []
-            lastColumn = -1
-        case "c":
-            cellColumn = attributes["r"].flatMap(XLSXReader.column(of:)) ?? (lastColumn + 1)
-            lastColumn = cellColumn
-            cellType = attributes["t"] ?? "n"
-            cellStyle = attributes["s"].flatMap { Int($0) }
-            value = ""
-        case "v":
-            collecting = true
-            value = ""
-        case "t":
-            if cellType == "inlineStr" {
-                inlineText = true
-            }
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if collecting || inlineText { value += string }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-        switch XLSXReader.localName(element) {
-        case "v": collecting = false
-        case "t": inlineText = false
-        case "c":
-            let text: String
-            switch cellType {
-            case "s":
-                let strings = context.strings
-                text = Int(value).flatMap { $0 >= 0 && $0 < strings.count ? strings[$0] : nil } ?? ""
-            case "b": text = value == "1" ? "TRUE" : value == "0" ? "FALSE" : value
-            case "e": text = ""
-            case "n":
-                // A number in a date or time style: the date the spreadsheet shows.
-                if let style = cellStyle, let kind = context.styles[style], let number = Double(value),
-                    let shown = DateStyles.text(number, kind: kind, system: context.system)
-                {
-                    text = shown
-                } else {
-                    text = value
-                }
-            default: text = value
-            }
-            guard cellColumn < SheetFile.maxColumns else { return }
-            if !text.isEmpty {
-                if cells.count <= cellColumn { cells += Array(repeating: "", count: cellColumn + 1 - cells.count) }
-                cells[cellColumn] = text
-            }
-        case "row":
-            if cells.contains(where: { !$0.isEmpty }) {
-                lines.append(SheetTable.Line(number: rowNumber, cells: cells))
-                if !isNumbered { unnumberedLines = lines.count }
-                cellCount += cells.count
-                if cellCount > context.maxCells {
-                    failure = .tooManyRows
-                    parser.abortParsing()
-                }
-            }
         default: break
         }
     }

@@ -16,6 +16,8 @@ public struct ImportedReport: Sendable {
     /// `report` as JSON, made here so that callers can make many at once on every core (the
     /// encoding was 13% of a 50,000-row import); made again if the store gives a new version.
     public var reportJSON: String
+    /// The instants the rules decide for `report` (the store's columns), made here too.
+    public var instants: DecidedInstants
     public var sheetRow: Int
 
     public init(
@@ -25,15 +27,31 @@ public struct ImportedReport: Sendable {
         report.version = 1
         report.updatedAt = now
         // `list --format json` streams the stored JSON: it carries the deadline `show` gives.
-        if let rules { report.apply(rules.instants(for: report)) }
+        let instants = rules?.instants(for: report) ?? DecidedInstants()
+        if rules != nil { report.apply(instants) }
         self.report = report
-        let visible = AdminExport.visibleCells(cells, of: read, to: role)
-        // An empty cell and a missing one are the same (a sheet stores neither the same way twice).
-        self.cellsJSON = CaseStore.cellsJSON(
-            Dictionary(uniqueKeysWithValues: visible.filter { !$0.value.isEmpty }.map { ($0.key.rawValue, $0.value) }))
-        self.reportJSON = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        self.instants = instants
+        self.cellsJSON = Self.cellsJSON(of: read, cells: cells, role: role)
+        self.reportJSON = try report.importedJSON ?? String(decoding: JSONEncoder().encode(report), as: UTF8.self)
         self.sheetRow = sheetRow
     }
+}
+
+extension ImportedReport {
+    /// A row's cells as the store keeps them for `role` (`AdminExport.visibleCells`); an empty
+    /// cell and a missing one are the same (a sheet stores neither the same way twice).
+    public static func cellsJSON(of report: Report, cells: [AdminExport.Column: String], role: Role) -> String {
+        CaseStore.cellsJSON(AdminExport.visibleCells(cells, of: report, to: role))
+    }
+}
+
+/// One row of an import, as the store takes it.
+public enum ImportItem: Sendable {
+    /// A new or changed report.
+    case report(ImportedReport)
+    /// A row whose cells are as stored (`CaseStore.unchangedImportedRows`): only noted as in
+    /// the latest export, its report not made again.
+    case unchanged(id: String, sheetRow: Int)
 }
 
 /// What an import did to the store.
@@ -67,26 +85,33 @@ extension CaseStore {
     /// sync would (`Report.masked(for:)`, when each `ImportedReport` was made for the role of
     /// `reference.user`).
     public func importReports(_ reports: [ImportedReport], reference: ReferenceData, at now: Timestamp) async throws -> ImportOutcome {
-        let batches = ImportBatches([reports])
+        let batches = ImportBatches([reports.map(ImportItem.report)])
         return try await importReports(reference: reference, at: now) { try batches.next() }
     }
 
     /// The same, with the reports handed over batch by batch inside the transaction (`next`
     /// returns nil when done): an import of 50,000 rows holds one batch of reports, not all.
     public func importReports(
-        reference: ReferenceData, at now: Timestamp, next: @escaping @Sendable () throws -> [ImportedReport]?
+        reference: ReferenceData, at now: Timestamp, next: @escaping @Sendable () throws -> [ImportItem]?
     ) async throws -> ImportOutcome {
-        // Imported for another role before (`--role`): every report is stored again, so that an
-        // admin gets the reporters a liaison's import left out.
-        let roleChanged = try self.reference().map { $0.user.role != reference.user.role } ?? false
+        let roleChanged = try !keepsImportedRows(for: reference.user.role)
         try await save(reference)
         return try await writer.write { db in
             var outcome = ImportOutcome()
+            // Into an empty store (a first import): no row to compare, no report to find.
+            let empty = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM report)") == 0
             let rules = try Self.rules(in: db)
             try db.execute(sql: "UPDATE imported_row SET in_latest = 0")
             while let batch = try next() {
                 for item in batch {
-                    try Self.importOne(item, rules: rules, at: now, rewrite: roleChanged, outcome: &outcome, in: db)
+                    switch item {
+                    case .report(let report):
+                        try Self.importOne(report, rules: rules, at: now, rewrite: roleChanged, empty: empty, outcome: &outcome, in: db)
+                    case .unchanged(let id, let sheetRow):
+                        outcome.unchanged += 1
+                        try db.cachedStatement(sql: "UPDATE imported_row SET in_latest = 1, sheet_row = ? WHERE report_id = ?").execute(
+                            arguments: [sheetRow, id])
+                    }
                 }
             }
             outcome.missing = try Int.fetchOne(db, sql: "SELECT count(*) FROM imported_row WHERE in_latest = 0") ?? 0
@@ -94,14 +119,47 @@ extension CaseStore {
         }
     }
 
+    /// Whether an import for `role` keeps stored rows that did not change: not when the profile
+    /// was imported for another role before (`--role`: every report is stored again, so that an
+    /// admin gets the reporters a liaison's import left out).
+    public func keepsImportedRows(for role: Role) throws -> Bool {
+        try reference().map { $0.user.role == role } ?? true
+    }
+
+    /// The rows among `rows` (tracking ID, `ImportedReport.cellsJSON`) whose cells are as stored,
+    /// read beside an import's open transaction, so that its readers make no report of them. Empty
+    /// for a store that cannot be read beside a write (in memory, in the tests).
+    public func unchangedImportedRows(_ rows: [(id: String, cellsJSON: String)]) throws -> Set<String> {
+        guard writer is DatabasePool, !rows.isEmpty else { return [] }
+        let wanted = Dictionary(rows.map { ($0.id, $0.cellsJSON) }, uniquingKeysWith: { a, _ in a })
+        return try writer.read { db in
+            var same = Set<String>()
+            for chunk in stride(from: 0, to: rows.count, by: 500).map({ Array(rows[$0..<min(rows.count, $0 + 500)]) }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let found = try Row.fetchCursor(
+                    db, sql: "SELECT i.report_id, i.cells FROM imported_row i JOIN report r ON r.id = i.report_id WHERE i.report_id IN (\(marks))",
+                    arguments: StatementArguments(chunk.map(\.id)))
+                while let row = try found.next() {
+                    let id: String = try row.decode(forColumn: "report_id")
+                    if wanted[id] == (try row.decode(String.self, forColumn: "cells")) { same.insert(id) }
+                }
+            }
+            return same
+        }
+    }
+
     static func importOne(
-        _ item: ImportedReport, rules: DeadlineRules, at now: Timestamp, rewrite: Bool, outcome: inout ImportOutcome,
+        _ item: ImportedReport, rules: DeadlineRules, at now: Timestamp, rewrite: Bool, empty: Bool = false, outcome: inout ImportOutcome,
         in db: Database
     ) throws {
         let cells = item.cellsJSON
-        let stored = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT i.cells, r.version FROM imported_row i LEFT JOIN report r ON r.id = i.report_id WHERE i.report_id = ?"),
-            arguments: [item.report.id])
+        let stored =
+            empty
+            ? nil
+            : try Row.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT i.cells, r.version FROM imported_row i LEFT JOIN report r ON r.id = i.report_id WHERE i.report_id = ?"),
+                arguments: [item.report.id])
         // Masked for the role when it was made (`ImportedReport.init`).
         var report = item.report
         var json: String? = item.reportJSON
@@ -118,7 +176,7 @@ extension CaseStore {
             report.version = version + 1
             json = nil
             outcome.updated += 1
-        } else if let version = try Int.fetchOne(db.cachedStatement(sql: "SELECT version FROM report WHERE id = ?"), arguments: [report.id]) {
+        } else if !empty, let version = try Int.fetchOne(db.cachedStatement(sql: "SELECT version FROM report WHERE id = ?"), arguments: [report.id]) {
             report.version = version + 1
             json = nil
             outcome.updated += 1
@@ -129,7 +187,11 @@ extension CaseStore {
             report.updatedAt = now
             json = nil
         }
-        try upsert(report, json: json, rules: rules, userId: nil, receivedAt: now.epochSeconds, in: db)
+        // Duplicate features are filed afterwards (`fileSimilarPending`): on the store's one
+        // writing thread they were a quarter of a 200,000-row import.
+        try upsert(
+            report, json: json, instants: item.instants, rules: rules, userId: nil, receivedAt: now.epochSeconds, known: !empty,
+            fileSimilarLater: true, in: db)
         try db.cachedStatement(
             sql: """
                 INSERT INTO imported_row (report_id, sheet_row, cells, in_latest, imported_at) VALUES (?, ?, ?, 1, ?)
@@ -180,6 +242,38 @@ extension CaseStore {
     /// A row's cells as a JSON object with sorted keys: the same cells give the same text, which
     /// is how a re-import finds a row unchanged. Written here, not by JSONEncoder: that was 15% of
     /// a 50,000-row import (perf); `ImportStoreTests` holds it to JSONDecoder's reading.
+    static func cellsJSON(_ cells: [AdminExport.Column: String]) -> String {
+        // Bytes into one buffer: appending Strings was a tenth of an import (perf, 200,000 rows).
+        var out: [UInt8] = [0x7B]
+        out.reserveCapacity(2048)
+        for (column, name) in zip(AdminExport.Column.byName, quotedNames) {
+            guard let value = cells[column], !value.isEmpty else { continue }
+            if out.count > 1 { out.append(0x2C) }
+            out.append(contentsOf: name)
+            out.append(0x22)
+            for byte in value.utf8 {
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case 0x00..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                default: out.append(byte)
+                }
+            }
+            out.append(0x22)
+        }
+        out.append(0x7D)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `"Column name":` of each column, in `Column.byName` order (the names need no escape).
+    static let quotedNames = AdminExport.Column.byName.map { Array("\"\($0.rawValue)\":".utf8) }
+
+    /// The same for cells by name (the columns lapor does not know too).
     static func cellsJSON(_ cells: [String: String]) -> String {
         var out = "{"
         for (i, key) in cells.keys.sorted().enumerated() {
@@ -255,9 +349,9 @@ extension CaseStore {
 /// Batches handed out once each, in order.
 final class ImportBatches: @unchecked Sendable {
     private let lock = NSLock()
-    private var batches: [[ImportedReport]]
+    private var batches: [[ImportItem]]
 
-    init(_ batches: [[ImportedReport]]) { self.batches = batches.reversed() }
+    init(_ batches: [[ImportItem]]) { self.batches = batches.reversed() }
 
-    func next() throws -> [ImportedReport]? { lock.withLock { batches.popLast() } }
+    func next() throws -> [ImportItem]? { lock.withLock { batches.popLast() } }
 }

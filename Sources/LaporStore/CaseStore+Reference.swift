@@ -181,7 +181,9 @@ extension CaseStore {
     public func resetReports() async throws {
         try await writer.write { db in
             try db.execute(
-                sql: "INSERT INTO report_fts (report_fts) VALUES ('delete-all'); DELETE FROM report; DELETE FROM similar; DELETE FROM similar_key")
+                sql:
+                    "INSERT INTO report_fts (report_fts) VALUES ('delete-all'); DELETE FROM report; DELETE FROM similar; DELETE FROM similar_key; DELETE FROM similar_pending"
+            )
             try Self.setSetting("cursor", nil, in: db)
         }
     }

@@ -88,14 +88,17 @@ extension CaseStore {
     /// server's own `due_at` (or `escalates_at`, when it sent one) differs from the rules' answer.
     @discardableResult
     static func upsert(
-        _ report: Report, json given: String? = nil, similar: Similarity.Features? = nil, rules: DeadlineRules, userId: String?,
-        receivedAt: Int64, in db: Database
+        _ report: Report, json given: String? = nil, similar: Similarity.Features? = nil, instants: DecidedInstants? = nil,
+        rules: DeadlineRules, userId: String?, receivedAt: Int64, known: Bool = true, fileSimilarLater: Bool = false, in db: Database
     ) throws -> Bool {
-        let json = try given ?? String(decoding: JSONEncoder().encode(report), as: UTF8.self)
-        let find = try RawStatement("SELECT rowid FROM report WHERE id = ?", in: db)
-        find.bind(1, report.id)
-        let existing = try find.int64()
-        let i = rules.instants(for: report)
+        let json = try given ?? report.importedJSON ?? String(decoding: JSONEncoder().encode(report), as: UTF8.self)
+        var existing: Int64?
+        if known {
+            let find = try RawStatement("SELECT rowid FROM report WHERE id = ?", in: db)
+            find.bind(1, report.id)
+            existing = try find.int64()
+        }
+        let i = instants ?? rules.instants(for: report)
         let write: RawStatement
         if let existing {
             try unindex(rowid: existing, in: db)
@@ -151,7 +154,12 @@ extension CaseStore {
         index.bind(3, report.body)
         index.bind(4, timelineText(of: report))
         try index.run()
-        try fileSimilar(similar ?? Similarity.features(of: report), rowid: rowid, in: db)
+        if fileSimilarLater {
+            try RawStatement("INSERT OR IGNORE INTO similar_pending (rowid) VALUES (?)", in: db).bindingRun(rowid)
+        } else {
+            try fileSimilar(similar ?? Similarity.features(of: report), rowid: rowid, in: db)
+            if known { try RawStatement("DELETE FROM similar_pending WHERE rowid = ?", in: db).bindingRun(rowid) }
+        }
         return report.dueAt?.epochSeconds == i.dueAt?.epochSeconds
             && (report.escalatesAt == nil || report.escalatesAt?.epochSeconds == i.escalatesAt?.epochSeconds)
     }
@@ -232,6 +240,7 @@ extension CaseStore {
         }
         try unindex(rowid: rowid, in: db)
         try unfileSimilar(rowid: rowid, in: db)
+        try db.cachedStatement(sql: "DELETE FROM similar_pending WHERE rowid = ?").execute(arguments: [rowid])
         try db.cachedStatement(sql: "DELETE FROM report WHERE rowid = ?").execute(arguments: [rowid])
         try db.cachedStatement(sql: "UPDATE draft SET left_unit_at = ? WHERE report_id = ? AND left_unit_at IS NULL").execute(
             arguments: [leftUnitAt, id])

@@ -64,24 +64,63 @@ extension CaseStore {
         try db.cachedStatement(sql: "DELETE FROM similar WHERE rowid = ?").execute(arguments: [rowid])
     }
 
+    /// Files up to `limit` of the reports an import left to file (`similar_pending`), in one
+    /// transaction, and says how many are left. Features come from each report's stored JSON; a
+    /// report whose JSON does not read is left unfiled (and no longer pending), never fatal.
+    @discardableResult
+    public func fileSimilarPending(limit: Int = 500) throws -> Int {
+        // Nothing pending (every store but a fresh import's): no write transaction at all.
+        guard try similarPendingCount() > 0 else { return 0 }
+        return try writer.write { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT p.rowid, r.json FROM similar_pending p LEFT JOIN report r ON r.rowid = p.rowid ORDER BY p.rowid LIMIT ?",
+                arguments: [limit])
+            let decoder = JSONDecoder()
+            let done = try db.cachedStatement(sql: "DELETE FROM similar_pending WHERE rowid = ?")
+            for row in rows {
+                let rowid: Int64 = try row.decode(forColumn: "rowid")
+                if let json: String = try row.decode(forColumn: "json"), let report = try? decoder.decode(Report.self, from: Data(json.utf8)) {
+                    try Self.fileSimilar(Similarity.features(of: report), rowid: rowid, in: db)
+                }
+                try done.execute(arguments: [rowid])
+            }
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM similar_pending") ?? 0
+        }
+    }
+
+    /// How many reports wait for `fileSimilarPending`.
+    public func similarPendingCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM similar_pending") ?? 0 }
+    }
+
     /// Up to `Similarity.limit` reports that may be the same complaint as `id`, best first; empty
-    /// when the store does not have it.
+    /// when the store does not have it. A report not filed yet (an import's, until
+    /// `fileSimilarPending` reaches it) is looked up by the features of its stored JSON.
     public func similar(to id: String) throws -> [SimilarReport] {
         try writer.read { db in try Self.similar(to: id, in: db) }
     }
 
     static func similar(to id: String, in db: Database) throws -> [SimilarReport] {
         // The report's features as filed (its JSON is not read again: the detail pane just did).
-        guard
-            let me = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT s.rowid, r.category_id, s.words, s.place, s.contact_key, s.cited
-                        FROM report r JOIN similar s ON s.rowid = r.rowid WHERE r.id = ?
-                        """), arguments: [id])
-        else { return [] }
-        let rowid: Int64 = try me.decode(forColumn: "rowid")
-        let features = try Self.features(me, categoryId: try me.decode(forColumn: "category_id"))
+        let rowid: Int64
+        let features: Similarity.Features
+        if let me = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT s.rowid, r.category_id, s.words, s.place, s.contact_key, s.cited
+                    FROM report r JOIN similar s ON s.rowid = r.rowid WHERE r.id = ?
+                    """), arguments: [id])
+        {
+            rowid = try me.decode(forColumn: "rowid")
+            features = try Self.features(me, categoryId: try me.decode(forColumn: "category_id"))
+        } else if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, json FROM report WHERE id = ?"), arguments: [id]),
+            let report = try? JSONDecoder().decode(Report.self, from: Data((try row.decode(String.self, forColumn: "json")).utf8))
+        {
+            rowid = try row.decode(forColumn: "rowid")
+            features = Similarity.features(of: report)
+        } else {
+            return []
+        }
         var candidates = Set<Int64>()
         let byKey = try db.cachedStatement(sql: "SELECT report FROM similar_key WHERE key = ? ORDER BY report DESC LIMIT ?")
         for key in Similarity.lookupKeys(of: features, id: id) {

@@ -57,6 +57,12 @@ struct RawStatement {
         guard code == SQLITE_DONE else { throw failure(code) }
     }
 
+    /// Binds one integer and runs.
+    func bindingRun(_ value: Int64) throws {
+        bind(1, value)
+        try run()
+    }
+
     /// The first column of the first row as an integer, nil without a row.
     func int64() throws -> Int64? {
         let code = sqlite3_step(statement)

@@ -207,6 +207,8 @@ public enum Event: Sendable {
     case syncFinished(SyncSummary)
     /// The rules from the reference data a sync stored (new holidays, policy, units).
     case rulesRefreshed(RulesUpdate)
+    /// Reports an import left for duplicate filing remain (`fileSimilarPending`): file more.
+    case similarPending(Int)
 }
 
 /// New rules for a running screen; compared by identity (a `Workflow` is not `Equatable`).
@@ -225,6 +227,8 @@ public enum Effect: Equatable, Sendable {
     case reload
     /// Recount the status bar (overdue, due today, due soon, outbox): on start, each minute, after a sync.
     case refreshCounts
+    /// File a few hundred of the reports an import left for duplicate suggestions (background).
+    case fileSimilar
     /// Load the selected report.
     case loadDetail(String)
     /// Open a report by its number (`g`), from the whole store.

@@ -28,6 +28,14 @@ extension Runtime {
         case .refreshCounts:
             emit(counts(state))
             emit(savedViews(state))
+        case .fileSimilar:
+            // A chunk a job, so that leaving never waits for more than one.
+            do {
+                let left = try store.fileSimilarPending(limit: 500)
+                if left > 0 { emit(.similarPending(left)) }
+            } catch {
+                log("duplicate filing failed: \(error)")
+            }
         case .saveView(let view):
             do {
                 try store.saveView(view)

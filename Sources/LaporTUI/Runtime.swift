@@ -101,7 +101,7 @@ public final class Runtime: @unchecked Sendable {
                     startSync()
                 default:
                     let snapshot = state
-                    worker.submit(effect == .refreshCounts ? .background : .ordered) {
+                    worker.submit(effect == .refreshCounts || effect == .fileSimilar ? .background : .ordered) {
                         self.storeGate?(effect)
                         self.perform(effect, state: snapshot)
                     }
@@ -190,7 +190,7 @@ public final class Runtime: @unchecked Sendable {
 
     /// The effects of the start, after the size (`run` asks for the counts once the first page
     /// is on screen).
-    static let startEffects: [Effect] = [.reload, .refreshCounts]
+    static let startEffects: [Effect] = [.reload, .refreshCounts, .fileSimilar]
 
     func settle(_ effects: [Effect], state: inout AppState) {
         var pending = effects

@@ -159,6 +159,8 @@ public enum Update {
         case .rulesRefreshed(let update):
             state.workflow = update.workflow
             return []
+        case .similarPending:
+            return [.fileSimilar]
         case .syncFinished(let summary):
             state.syncing = false
             state.syncProgress = nil

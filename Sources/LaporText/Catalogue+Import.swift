@@ -180,6 +180,24 @@ extension Catalogue {
             "Importing: \(grouped(done)) of \(grouped(total)) rows (\(percent)%)…")
     }
 
+    /// A column the file lacks whose absence changes how every row reads: said once.
+    public func importAbsentColumn(_ column: AdminExport.Column) -> String {
+        switch column {
+        case .privacy:
+            pick(
+                "Kolom \(column.rawValue) tidak ada: semua laporan dianggap rahasia (pelapor hanya tampil bagi admin).",
+                "No column \(column.rawValue): every report is taken as rahasia (the reporter shown to admins only).")
+        case .classification:
+            pick(
+                "Kolom \(column.rawValue) tidak ada: semua laporan dihitung sebagai pengaduan.",
+                "No column \(column.rawValue): every report is counted as a pengaduan.")
+        default:
+            pick(
+                "Kolom \(column.rawValue) tidak ada: jam diambil dari Tanggal Laporan Masuk, atau 00:00.",
+                "No column \(column.rawValue): the time comes from Tanggal Laporan Masuk, else 00:00.")
+        }
+    }
+
     public func importMore(_ count: Int) -> String {
         pick("… dan \(count) lagi (semuanya: --format json).", "… and \(count) more (all of them: --format json).")
     }

@@ -18,6 +18,8 @@ import Testing
         var titles: [String: String]?
         var statuses: [String: String]?
         var ratings: [String: Int]?
+        var privacies: [String: String]?
+        var absent: [String]?
         var rejected: [[Either]]?
         var notes: [[Either]]?
         var failure: String?
@@ -45,6 +47,7 @@ import Testing
         var new: Int
         var rejected: [Line]
         var notes: [Line]
+        var absentColumns: [String]
     }
 
     static func expectations() throws -> [String: Expectation] {
@@ -63,7 +66,9 @@ import Testing
                 #expect(run.err.contains(failure) && run.err.split(separator: "\n").count == 1, "\(name): \(run.err)")
                 continue
             }
-            let summary = try JSONDecoder().decode(Summary.self, from: Data(run.out.utf8))
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            let summary = try decoder.decode(Summary.self, from: Data(run.out.utf8))
             let store = try CaseStore(path: m.home.appendingPathComponent("data/lapor/ekspor/cases.sqlite").path)
             let reports = expected.reports ?? [:]
             #expect(try store.reportCount() == reports.count && summary.new == reports.count, "\(name): \(run.out)")
@@ -72,7 +77,11 @@ import Testing
                 #expect(report.submittedAt.rfc3339 == instant, "\(name) \(id): \(report.submittedAt.rfc3339), expected \(instant)")
                 if let title = expected.titles?[id] { #expect(report.title == title, "\(name) \(id)") }
                 if let status = expected.statuses?[id] { #expect(report.status.rawValue == status, "\(name) \(id)") }
+                if let privacy = expected.privacies?[id] { #expect(report.privacy.rawValue == privacy, "\(name) \(id)") }
                 #expect(report.rating == expected.ratings?[id], "\(name) \(id): rating")
+            }
+            for phrase in expected.absent ?? [] {
+                #expect(summary.absentColumns.contains { $0.contains(phrase) }, "\(name): '\(phrase)' in \(summary.absentColumns)")
             }
             let rejected = expected.rejected ?? []
             #expect(summary.rejected.count == rejected.count, "\(name): \(summary.rejected.map(\.reason))")

@@ -159,12 +159,17 @@ import Testing
         let m = Machine()
         defer { m.remove() }
         #expect(await m.run("import", ImportCommandTests.fixture("contoh-ekspor-terbaru.xlsx")).code == 0)
+        #expect(try ImportCommandTests().store(m).similarPendingCount() == 37)
         let tmux = Tmux()
         defer { tmux.kill() }
         let screen = await openTUI(m, tmux)
         // The inbox: dispatched reports by their estimated deadline (≈), the oldest first.
         #expect(screen.contains("4100017") && screen.contains("≈"), "\(screen)")
         #expect(screen.contains("Tenggat diperkirakan"), "the detail says why the deadline is estimated: \(screen)")
+        // The duplicate features the import left are filed in the background (issue 24).
+        let deadline = Date().addingTimeInterval(10)
+        while try ImportCommandTests().store(m).similarPendingCount() > 0, Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(try ImportCommandTests().store(m).similarPendingCount() == 0)
         tmux.keys("s")
         let told = await tmux.wait(for: "tidak ada server")
         #expect(told.contains("lapor import"), "\(told)")

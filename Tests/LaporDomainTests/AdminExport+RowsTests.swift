@@ -148,3 +148,19 @@ import Testing
         #expect(read.report.submittedAt == report.submittedAt && read.report.title == "Jalan" && read.report.body == "Isi")
     }
 }
+
+/// A file without the columns that decide privacy, kind and time (issue 24): every row reads the
+/// safe way, said once for the file, not on every row.
+@Suite struct AdminExportAbsentColumnsTests {
+    @Test func aFileWithoutTipeLaporanHidesEveryReporter() throws {
+        let row = AdminExport.Row(
+            number: 2, cells: [.trackingId: "4100001", .date: "3 Des 2026", .title: "Jalan", .status: "Terdisposisi ke Dinas", .reporterName: "Budi"])
+        let catalog = AdminExport.Catalog(rows: [row], absent: [.privacy, .classification, .time])
+        let read = try AdminExport.read(row, catalog: catalog).get()
+        #expect(read.report.privacy == .rahasia && read.report.kind == .pengaduan && read.notes.isEmpty, "\(read.notes)")
+        #expect(read.report.masked(for: .liaison).reporter == nil)
+        // With the columns present and empty, an empty privacy is public and the rest is noted.
+        let present = try AdminExport.read(row, catalog: AdminExport.Catalog(rows: [row])).get()
+        #expect(present.report.privacy == .public && Set(present.notes) == [.unknownKind(""), .badTime("")])
+    }
+}

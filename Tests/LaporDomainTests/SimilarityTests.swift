@@ -63,3 +63,29 @@ import Testing
         #expect(Similarity.features(of: d).contactKey == Similarity.features(of: e).contactKey && Similarity.features(of: d).contactKey != nil)
     }
 }
+
+/// The byte-wise stem is the stem it replaced (issue 24's import speed): the same word forms.
+@Suite struct SimilarityStemTests {
+    /// The Character-wise stem as it was.
+    static func reference(_ word: String) -> String {
+        var w = Substring(word)
+        guard w.utf8.count >= 6, w.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else { return word }
+        for prefix in ["meng", "mem", "men", "peng", "pem", "pen", "di", "ter", "ber"] where w.hasPrefix(prefix) && w.count - prefix.count >= 4 {
+            w = w.dropFirst(prefix.count)
+            break
+        }
+        if w.hasSuffix("an") && w.count - 2 >= 4 { w = w.dropLast(2) }
+        return String(w)
+    }
+
+    @Test func theSameFormsAsBefore() {
+        var words = ["pengangkutan", "diangkut", "mengangkut", "tumpukan", "berlubang", "terendam", "meng", "dian", "pembangunan", "jalan"]
+        words += ["ditanam", "pendidikan", "penanganan", "menanam", "bermain", "xyzan", "ÉCOLE", "perbaikan", "12345678", "pemkot"]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let letters = "abdeginmprt"
+            words.append(String((0..<Int.random(in: 1...12, using: &random)).map { _ in letters.randomElement(using: &random)! }))
+        }
+        for word in words { #expect(Similarity.stem(word) == Self.reference(word), "\(word)") }
+    }
+}

@@ -16,6 +16,11 @@ import Testing
         #expect(try JSONDecoder().decode([String: String].self, from: Data(text.utf8)) == hostile)
         // The same cells, the same text, whatever the dictionary's order.
         #expect(CaseStore.cellsJSON(Dictionary(uniqueKeysWithValues: hostile.reversed())) == text)
+        // By column, as an import writes them: the same text as by name.
+        var columns: [AdminExport.Column: String] = [:]
+        for (i, column) in AdminExport.Column.allCases.enumerated() { columns[column] = i % 3 == 0 ? "" : "\(column.rawValue) \" \u{1}é \(i)" }
+        let named = Dictionary(uniqueKeysWithValues: columns.filter { !$0.value.isEmpty }.map { ($0.key.rawValue, $0.value) })
+        #expect(CaseStore.cellsJSON(columns) == CaseStore.cellsJSON(named))
     }
 
     @Test func aReimportTouchesOnlyWhatChanged() async throws {

@@ -81,6 +81,18 @@ extension AdminExport {
         public var cells: [Column: String]
     }
 
+    /// The columns whose absence changes how every row reads, in the order the summary says them.
+    public static let consequentialColumns: [Column] = [.privacy, .classification, .time]
+
+    /// A row's identity, and whether its time was read (the first checks of `read`).
+    public struct Identified: Hashable, Sendable {
+        public var identity: Identity
+        /// The time cell held something that does not read.
+        public var timeUnread: Bool
+        /// The file gave a time (in either cell).
+        public var timeKnown: Bool
+    }
+
     /// The tracking ID and submission instant of a row: what a duplicate is judged by.
     public struct Identity: Hashable, Sendable {
         public var row: Int
@@ -100,141 +112,9 @@ extension AdminExport {
     /// The title of a report whose row has none.
     public static let untitled = "(tanpa judul)"
 
-    /// The units and categories a file names, and how its rows map to them.
-    public struct Catalog: Sendable {
-        public var units: [Unit]
-        public var categories: [Category]
-        /// The unit every report of the file lies under: the one `Instansi Induk`, or a root
-        /// above several.
-        public var rootId: String
-        /// The order of all-number dates in the file (`AdminExport.dateOrder(of:)`).
-        public var dateOrder: DateOrder
-        /// The workbook's date system (1904 when it says so).
-        public var dateSystem: DateSystem
-        private var unitByRowKey: [String: String]
-        private var zoneByUnit: [String: IndonesianTimeZone]
-
-        /// Builds the tree from every row: `Instansi Induk` → `Instansi Terdisposisi` (by its ID,
-        /// else its name); each unit's zone is the one most of its reports' provinces lie in,
-        /// unless `zone` overrides them all.
-        public init(rows: [Row], zone override: IndonesianTimeZone? = nil, dateSystem: DateSystem = .from1900) {
-            self.dateSystem = dateSystem
-            self.dateOrder = AdminExport.dateOrder(of: rows.lazy.map { $0[.date] })
-            var parents: [String: String] = [:]  // parent id → name
-            var units: [String: (name: String, parent: String)] = [:]
-            var votes: [String: [IndonesianTimeZone: Int]] = [:]
-            var unitByRowKey: [String: String] = [:]
-            var categories: [String: String] = [:]
-            // A file names a few dozen provinces in 50,000 rows: each read once.
-            var provinceZones: [String: IndonesianTimeZone?] = [:]
-            for row in rows {
-                let parentName = row[.parentAgency]
-                let parentId = parentName.isEmpty ? nil : "induk-" + Self.slug(parentName)
-                if let parentId { parents[parentId] = parents[parentId] ?? parentName }
-                let unitName = row[.unit]
-                let rawId = row[.unitId]
-                var unitId: String? = parentId
-                if !rawId.isEmpty || !unitName.isEmpty {
-                    let id = rawId.isEmpty ? "unit-" + Self.slug(unitName) : Self.idToken(rawId)
-                    if id != parentId {
-                        units[id] = units[id] ?? (unitName.isEmpty ? rawId : unitName, parentId ?? "")
-                    }
-                    unitId = id
-                }
-                if let unitId {
-                    unitByRowKey[Self.rowKey(row)] = unitId
-                    let province = row[.province]
-                    let known = provinceZones[province] ?? AdminExport.zone(ofProvince: province)
-                    provinceZones[province] = known
-                    if let zone = known {
-                        votes[unitId, default: [:]][zone, default: 0] += 1
-                        if let parentId { votes[parentId, default: [:]][zone, default: 0] += 1 }
-                    }
-                }
-                let categoryId = row[.categoryId]
-                let categoryName = row[.category]
-                if !categoryId.isEmpty || !categoryName.isEmpty {
-                    let id = categoryId.isEmpty ? "kat-" + Self.slug(categoryName) : Self.idToken(categoryId)
-                    categories[id] = categories[id] ?? (categoryName.isEmpty ? categoryId : categoryName)
-                }
-            }
-            func zone(_ id: String) -> IndonesianTimeZone {
-                if let override { return override }
-                let counted = votes[id] ?? [:]
-                return counted.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .wib
-            }
-            var tree: [Unit] = []
-            let root: String
-            if parents.count == 1, let only = parents.first {
-                root = only.key
-                tree.append(Unit(id: only.key, name: only.value, timezone: zone(only.key).identifier))
-            } else {
-                root = "ekspor"
-                let all = votes.values.reduce(into: [IndonesianTimeZone: Int]()) { $0.merge($1, uniquingKeysWith: +) }
-                let rootZone = override ?? all.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .wib
-                tree.append(Unit(id: root, name: "Semua instansi dalam ekspor", timezone: rootZone.identifier))
-                for (id, name) in parents.sorted(by: { $0.key < $1.key }) {
-                    tree.append(Unit(id: id, name: name, parentId: root, timezone: zone(id).identifier))
-                }
-            }
-            for (id, unit) in units.sorted(by: { $0.key < $1.key }) where id != root {
-                tree.append(Unit(id: id, name: unit.name, parentId: unit.parent.isEmpty ? root : unit.parent, timezone: zone(id).identifier))
-            }
-            self.units = tree
-            self.rootId = root
-            self.unitByRowKey = unitByRowKey
-            self.zoneByUnit = Dictionary(tree.map { ($0.id, $0.zone) }, uniquingKeysWith: { a, _ in a })
-            self.categories = categories.sorted { $0.key < $1.key }.map { Category(id: $0.key, name: $0.value) }
-        }
-
-        /// The unit a row's report is with (nil: the file names none).
-        public func unitId(of row: Row) -> String? { unitByRowKey[Self.rowKey(row)] }
-
-        /// The zone a row's submission time is read in.
-        public func zone(of row: Row) -> IndonesianTimeZone { unitId(of: row).flatMap { zoneByUnit[$0] } ?? zoneByUnit[rootId] ?? .wib }
-
-        /// The category id a row names.
-        public func categoryId(of row: Row) -> String? {
-            let id = row[.categoryId]
-            let name = row[.category]
-            if !id.isEmpty { return Self.idToken(id) }
-            return name.isEmpty ? nil : "kat-" + Self.slug(name)
-        }
-
-        static func rowKey(_ row: Row) -> String { row[.parentAgency] + "\u{1F}" + row[.unitId] + "\u{1F}" + row[.unit] }
-
-        /// An id from a cell: kept when it is letters, digits, `-`, `_` and `.` (at most 64),
-        /// else a slug of it.
-        static func idToken(_ text: String) -> String {
-            let ok =
-                text.utf8.count <= 64
-                && text.unicodeScalars.allSatisfy {
-                    ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || "-_.".unicodeScalars.contains($0)
-                }
-            return ok ? text : "id-" + slug(text)
-        }
-
-        /// Lower-case ASCII letters and digits joined by `-` (at most 48 characters).
-        static func slug(_ text: String) -> String {
-            var out = ""
-            var dash = false
-            for scalar in text.lowercased().unicodeScalars {
-                if scalar.isASCII, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    if dash, !out.isEmpty { out += "-" }
-                    out.unicodeScalars.append(scalar)
-                    dash = false
-                } else {
-                    dash = true
-                }
-                if out.count >= 48 { break }
-            }
-            return out.isEmpty ? "x" : out
-        }
-    }
-
     /// A row's tracking ID and instant, or why the row cannot be read (the checks `read` makes
     /// first, and all that choosing among duplicates needs).
-    public static func identity(_ row: Row, catalog: Catalog) -> Result<(identity: Identity, timeUnread: Bool, timeKnown: Bool), Rejection> {
+    public static func identity(_ row: Row, catalog: Catalog) -> Result<Identified, Rejection> {
         for (column, text) in zip(Column.allCases, row.values) where text.utf8.count > maxCellBytes {
             return .failure(.cellTooLong(column, bytes: text.utf8.count))
         }
@@ -246,7 +126,8 @@ extension AdminExport {
         let timeText = row[.time]
         switch instant(date: dateText, time: timeText, zone: catalog.zone(of: row), order: catalog.dateOrder, system: catalog.dateSystem) {
         case .success(let read):
-            return .success((Identity(row: row.number, id: id, at: read.at), read.timeUnread, read.timeKnown))
+            return .success(
+                Identified(identity: Identity(row: row.number, id: id, at: read.at), timeUnread: read.timeUnread, timeKnown: read.timeKnown))
         case .failure(let problem):
             switch problem {
             case .clockOrFraction, .timesDisagree, .offsetsDisagree: return .failure(.badTime(timeText, problem))
@@ -287,29 +168,31 @@ extension AdminExport {
         .duplicateTrackingId(mine.id, keptRow: kept.row, byTime: kept.at != mine.at)
     }
 
-    /// Reads one row into a report, or says why it cannot be.
-    public static func read(_ row: Row, catalog: Catalog) -> Result<ReadRow, Rejection> {
+    /// Reads one row into a report, or says why it cannot be; `identified` is the row's
+    /// `identity` when the caller has it already (an import judges duplicates by it first).
+    public static func read(_ row: Row, catalog: Catalog, identified: Result<Identified, Rejection>? = nil) -> Result<ReadRow, Rejection> {
         let identity: Identity
         let timeUnread: Bool
         let timeKnown: Bool
-        switch self.identity(row, catalog: catalog) {
-        case .success(let read): (identity, timeUnread, timeKnown) = read
+        switch identified ?? self.identity(row, catalog: catalog) {
+        case .success(let read): (identity, timeUnread, timeKnown) = (read.identity, read.timeUnread, read.timeKnown)
         case .failure(let rejection): return .failure(rejection)
         }
         var notes: [Note] = []
-        var cells = row.cells.filter { !$0.value.trimmingWhitespace.isEmpty }
+        var cells: [Column: String] = [:]
+        for (column, value) in zip(Column.allCases, row.values) where !value.isEmpty && !value.allSatisfy(\.isWhitespace) { cells[column] = value }
         cells[.trackingId] = identity.id
         cells[.date] = identity.at.localDate.iso
-        if timeUnread { notes.append(.badTime(row[.time])) }
+        if timeUnread, !catalog.absent.contains(.time) { notes.append(.badTime(row[.time])) }
         cells[.time] = timeKnown ? clockText(identity.at.secondOfDay) : nil
-        let label = row[.status].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let label = collapsingSpaces(row[.status])
         let mapped = status(ofLabel: label)
         if mapped.status == .unknown { notes.append(.unknownStatus(label)) }
         let kindText = row[.classification]
         let reportKind = kind(kindText) ?? .pengaduan
-        if kind(kindText) == nil { notes.append(.unknownKind(kindText)) }
+        if kind(kindText) == nil, !catalog.absent.contains(.classification) { notes.append(.unknownKind(kindText)) }
         let privacyText = row[.privacy]
-        let reportPrivacy = privacy(privacyText) ?? .rahasia
+        let reportPrivacy = catalog.absent.contains(.privacy) ? .rahasia : privacy(privacyText) ?? .rahasia
         if privacy(privacyText) == nil { notes.append(.unknownPrivacy(privacyText)) }
         var title = TextRules.normalised(row[.title]).trimmingWhitespace
         if title.isEmpty {
@@ -336,6 +219,21 @@ extension AdminExport {
             reporter: name.isEmpty ? nil : Report.Reporter(name: name), status: mapped.status, statusLabel: label,
             unitId: catalog.unitId(of: row), submittedAt: identity.at, rating: rating)
         return .success(ReadRow(report: report, notes: notes, cells: cells))
+    }
+
+    /// White space inside a text made one space (the text already trimmed): ASCII text without a
+    /// run of spaces, nearly every label, as it is.
+    static func collapsingSpaces(_ text: String) -> String {
+        var previousSpace = false
+        var plain = true
+        for byte in text.utf8 {
+            if byte >= 0x80 || (0x09...0x0D).contains(byte) || (byte == 0x20 && previousSpace) {
+                plain = false
+                break
+            }
+            previousSpace = byte == 0x20
+        }
+        return plain ? text : text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// A report's cells as `role` may see them: the reporter's name left out where the screen

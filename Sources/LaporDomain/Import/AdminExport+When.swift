@@ -63,6 +63,7 @@ extension AdminExport {
     /// Reads a date cell: the date, and the time and offset when the cell holds them too.
     public static func when(_ text: String, order: DateOrder = .dayFirst, system: DateSystem = .from1900) -> Result<When, WhenProblem> {
         let t = withoutTextMark(text.trimmingWhitespace)
+        if let fast = isoDateTime(t) { return .success(fast) }
         if let serial = number(t) {
             guard let day = serialDate(serial, system: system) else { return .failure(.unreadable) }
             let fraction = serial - serial.rounded(.down)
@@ -100,6 +101,7 @@ extension AdminExport {
     /// fraction; a whole ISO 8601 date and time (its time).
     public static func clock(_ text: String, system: DateSystem = .from1900) -> Result<Clock, WhenProblem> {
         let t = withoutTextMark(text.trimmingWhitespace)
+        if let fast = colonClock(Array(t.utf8)) { return .success(Clock(seconds: fast)) }
         if let value = number(t) {
             // `0.25` is both 00.25 and a quarter of a day: refused. Other numbers are fractions
             // of a day, or a full serial whose fraction is the time.
@@ -189,6 +191,28 @@ extension AdminExport {
     public static func wholeNumber(_ text: String) -> Int? {
         guard let value = number(text), value.rounded() == value, abs(value) < 1e15 else { return nil }
         return Int(value)
+    }
+
+    /// `2026-12-03` or `2026-12-03 14:05:09` (`T` too), without an offset: the shapes lapor keeps
+    /// and writes, read without the scanner (an import reads one on every row). Nil for any other.
+    static func isoDateTime(_ text: String) -> When? {
+        let b = Array(text.utf8)
+        guard b.count == 10 || b.count == 19, b[4] == 0x2D, b[7] == 0x2D, let y = Digits.parse(b, 0, 4), let m = Digits.parse(b, 5, 2),
+            let d = Digits.parse(b, 8, 2), let day = LocalDate(year: y, month: m, day: d), (1901...2099).contains(y)
+        else { return nil }
+        guard b.count == 19 else { return When(day: day) }
+        guard b[10] == 0x20 || b[10] == 0x54, let seconds = colonClock(Array(b[11...])) else { return nil }
+        return When(day: day, seconds: seconds)
+    }
+
+    /// `14:05` or `14:05:09` as seconds; nil for any other shape.
+    static func colonClock(_ b: [UInt8]) -> Int? {
+        guard b.count == 5 || b.count == 8, b[2] == 0x3A, let h = Digits.parse(b, 0, 2), let m = Digits.parse(b, 3, 2), h < 24, m < 60 else {
+            return nil
+        }
+        guard b.count == 8 else { return h * 3600 + m * 60 }
+        guard b[5] == 0x3A, let s = Digits.parse(b, 6, 2), s < 60 else { return nil }
+        return h * 3600 + m * 60 + s
     }
 
     /// Excel's text mark: a leading `'` typed to keep a number as text (`'9108001`).

@@ -32,6 +32,14 @@ public enum AdminExport {
         case vicePresident = "Laporan yang Masuk melalui Kanal Aduan Setwapres"
         case rating = "Rating"
 
+        /// Hashed and compared by place: the names' text hashed on every cell of a 200,000-row
+        /// import was a tenth of its time.
+        public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+        public static func == (a: Column, b: Column) -> Bool { a.ordinal == b.ordinal }
+
+        /// The columns in the order of their names (as a JSON object with sorted keys lists them).
+        public static let byName = allCases.sorted { $0.rawValue < $1.rawValue }
+
         /// The column's place in `allCases` (the export's order), without a dictionary's hashing.
         public var ordinal: Int {
             switch self {

@@ -48,7 +48,11 @@ public enum ReportStatus: String, Codable, CaseIterable, Sendable {
 extension String {
     /// The string without leading and trailing white space and newlines.
     var trimmingWhitespace: String {
-        // Most texts have nothing to trim: no copy then (an import trims every cell it reads).
+        // Most texts have nothing to trim: no copy then (an import trims every cell it reads), and
+        // an ASCII end is judged by its byte, without Unicode's property tables.
+        guard let firstByte = utf8.first, let lastByte = utf8.last else { return self }
+        func space(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
+        if firstByte < 0x80, lastByte < 0x80, !space(firstByte), !space(lastByte) { return self }
         guard let first = self.first, let last = self.last else { return self }
         if !(first.isWhitespace || first.isNewline) && !(last.isWhitespace || last.isNewline) { return self }
         var scalars = Substring(self)
