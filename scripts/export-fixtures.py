@@ -575,7 +575,21 @@ def variants():
                                                       "4200082": rfc3339(D(2026, 12, 26, 10, 0), "WIB")},
                                "rejected": rejected}
 
-    # 10. Hostile parts: an entity bomb in UTF-16, a part in UTF-7.
+    # 10. A CSV another program read as Latin-1 and saved again as UTF-8 (LibreOffice converting
+    #     a CSV without being told its encoding): the BOM became "ï»¿", "é" became "Ã©".
+    lines = [COLUMNS]
+    garbled = [("4200091", wib, D(2026, 12, 2, 9, 0), "Trotoar rusak di depan kafé", "André Siregar"),
+               ("4200092", wita, D(2026, 12, 2, 10, 0), "Lampu mati — Jalan Gatot Subroto", "Ni Luh Sri")]
+    for track, unit, dt, title, name in garbled:
+        cells = corpus_row(track, unit, title, name=name)
+        cells["Tanggal Laporan Masuk"] = dt.strftime("%d/%m/%Y")
+        cells["Waktu Laporan Masuk"] = dt.strftime("%H:%M")
+        lines.append([cells[c] for c in COLUMNS])
+    files["salah-kode.csv"] = csv_text(lines).decode("latin-1").encode("utf-8")
+    expected["salah-kode.csv"] = {"exit": 0, "reports": {t: rfc3339(dt, u[3]) for t, u, dt, _, _ in garbled},
+                                  "titles": {t: title for t, _, _, title, _ in garbled}, "repaired": True}
+
+    # 11. Hostile parts: an entity bomb in UTF-16, a part in UTF-7.
     bomb = ('<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
             '<row r="1"><c r="A1" t="inlineStr"><is><t>Tracking ID</t></is></c></row>'

@@ -142,6 +142,7 @@ struct ImportCommand: AsyncParsableCommand {
                 var rejected: [Line]
                 var notes: [Line]
                 var absentColumns: [String]
+                var repairedEncoding: Bool
                 var unknownHeaders: [String]
             }
             let english = Catalogue(.en)
@@ -149,7 +150,8 @@ struct ImportCommand: AsyncParsableCommand {
                 file: file, profile: profile, new: outcome.new, updated: outcome.updated, unchanged: outcome.unchanged, missing: outcome.missing,
                 rejected: rejected.map { Line(row: $0.0, reason: english.importRejected(row: $0.0, $0.1)) },
                 notes: notes.map { Line(row: $0.0, reason: english.importNote(row: $0.0, $0.1)) },
-                absentColumns: absent.map(english.importAbsentColumn), unknownHeaders: export.unknownHeaders)
+                absentColumns: absent.map(english.importAbsentColumn), repairedEncoding: export.repairedEncoding,
+                unknownHeaders: export.unknownHeaders)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -159,6 +161,7 @@ struct ImportCommand: AsyncParsableCommand {
                 text.importSummary(
                     file: Sanitizer.line(file), new: outcome.new, updated: outcome.updated, unchanged: outcome.unchanged, rejected: rejected.count,
                     missing: outcome.missing, profile: profile))
+            if export.repairedEncoding { out.error(text.importRepairedEncoding) }
             for column in absent { out.error(text.importAbsentColumn(column)) }
             let lines = rejected.map { text.importRejected(row: $0.0, $0.1) } + notes.map { text.importNote(row: $0.0, $0.1) }
             for line in lines.prefix(Self.shownLines) { out.error(Sanitizer.line(line)) }

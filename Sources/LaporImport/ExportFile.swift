@@ -13,6 +13,9 @@ public struct ExportFile: Sendable {
 
     /// The workbook's date system (serials in a 1904 workbook count from 1904).
     public var dateSystem: AdminExport.DateSystem = .from1900
+    /// The file had been read by another program in the wrong encoding (its UTF-8 taken for
+    /// Latin-1: the byte-order mark came out as `ï»¿`) and saved so: its texts were read back.
+    public var repairedEncoding = false
 
     /// The columns without which a file is not an export.
     public static var required: [AdminExport.Column] { AdminExport.requiredColumns }
@@ -54,6 +57,7 @@ public struct ExportFile: Sendable {
     /// Reads the table's rows, letting go of each line once it is a row (the lines and the rows
     /// of a 200,000-row file are not held at once).
     static func read(consuming table: inout SheetTable) throws(Failure) -> ExportFile {
+        let repaired = Mojibake.repairIfMarked(&table)
         guard let headerIndex = headerIndex(in: table) else {
             // A row that names the tracking ID but not the other columns: say which are missing.
             if let near = table.lines.first(where: { $0.cells.contains { AdminExport.Column(header: $0) == .trackingId } }) {
@@ -81,6 +85,7 @@ public struct ExportFile: Sendable {
         guard !rows.isEmpty else { throw .empty }
         return ExportFile(
             rows: rows, headerRow: header.number, unknownHeaders: unknown,
-            missingColumns: AdminExport.Column.allCases.filter { !present.contains($0) }, dateSystem: table.dateSystem)
+            missingColumns: AdminExport.Column.allCases.filter { !present.contains($0) }, dateSystem: table.dateSystem,
+            repairedEncoding: repaired)
     }
 }

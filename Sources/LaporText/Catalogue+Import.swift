@@ -180,6 +180,14 @@ extension Catalogue {
             "Importing: \(grouped(done)) of \(grouped(total)) rows (\(percent)%)…")
     }
 
+    /// The file had been read in the wrong encoding by another program and saved so.
+    public var importRepairedEncoding: String {
+        pick(
+            "Berkas ini pernah dibuka program lain dengan pengodean yang salah (UTF-8 terbaca sebagai Latin-1, tanda BOM menjadi 'ï»¿'): teksnya dibaca kembali sebagai UTF-8.",
+            "This file had been opened by another program in the wrong encoding (UTF-8 read as Latin-1, its byte-order mark shown as 'ï»¿'): its texts were read back as UTF-8."
+        )
+    }
+
     /// A column the file lacks whose absence changes how every row reads: said once.
     public func importAbsentColumn(_ column: AdminExport.Column) -> String {
         switch column {

@@ -20,6 +20,7 @@ import Testing
         var ratings: [String: Int]?
         var privacies: [String: String]?
         var absent: [String]?
+        var repaired: Bool?
         var rejected: [[Either]]?
         var notes: [[Either]]?
         var failure: String?
@@ -48,6 +49,7 @@ import Testing
         var rejected: [Line]
         var notes: [Line]
         var absentColumns: [String]
+        var repairedEncoding: Bool
     }
 
     static func expectations() throws -> [String: Expectation] {
@@ -80,6 +82,7 @@ import Testing
                 if let privacy = expected.privacies?[id] { #expect(report.privacy.rawValue == privacy, "\(name) \(id)") }
                 #expect(report.rating == expected.ratings?[id], "\(name) \(id): rating")
             }
+            #expect(summary.repairedEncoding == (expected.repaired ?? false), "\(name)")
             for phrase in expected.absent ?? [] {
                 #expect(summary.absentColumns.contains { $0.contains(phrase) }, "\(name): '\(phrase)' in \(summary.absentColumns)")
             }
