@@ -69,11 +69,15 @@ extension Update {
     }
 
     /// The confirmation's keys, from its table (y copies instead of queueing when `copying`).
-    static func confirmKeysLine(_ state: AppState, copying: Bool = false) -> String {
+    static func confirmKeys(copying: Bool) -> [KeyHelp] {
         ConfirmCommand.table.bindings.map { binding in
             guard copying, binding.command == .yes else { return binding.described }
             return KeyHelp(keys: binding.keys, label: binding.label, helpID: "salin", helpEN: "copy", hint: binding.hint)
-        }.hintLine(state.language)
+        }
+    }
+
+    static func confirmKeysLine(_ state: AppState, copying: Bool = false) -> String {
+        confirmKeys(copying: copying).hintLine(state.language)
     }
 
     static func confirmationLines(_ pending: PendingAction, _ state: AppState) -> [String] {

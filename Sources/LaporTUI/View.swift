@@ -249,7 +249,10 @@ public enum View {
             return
         }
         if let mode = state.inputMode, mode != .normal {
-            let hints = (mode.typingHint(state.language).map { [$0] } ?? []) + mode.keys.filter(\.hint).map { $0.hintText(state.language) }
+            var keys = mode.keys
+            // A copy's confirmation: y copies (the box says so too).
+            if case .confirm(let c) = state.mode, c.isCopy { keys = Update.confirmKeys(copying: true) }
+            let hints = (mode.typingHint(state.language).map { [$0] } ?? []) + keys.filter(\.hint).map { $0.hintText(state.language) }
             grid.put(DisplayWidth.fitFields(hints, separator: "  ", to: state.width), x: 0, y: y, style: dimStyle, maxWidth: state.width)
             return
         }

@@ -33,6 +33,9 @@ import Testing
         #expect(
             c.lines.first == "Salin draf laporan 9165816 ke papan klip?" && c.lines.contains { $0.contains("y sekali lagi untuk tetap menyalin") })
         #expect(c.lines.last?.contains("y/Enter:salin") == true)
+        // The screen's last line says the same, not "put it in the outbox".
+        let bottom = View.render(s).text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(bottom.contains("y/Enter:salin") && !bottom.contains("kotak keluar"), "\(bottom)")
         #expect(Update.update(&s, .key(.char("y"))).isEmpty)
         guard case .confirm(let again) = s.mode else {
             Issue.record("asked once only: \(s.mode)")
