@@ -114,7 +114,7 @@ let package = Package(
         .target(
             name: "LaporTestSupport",
             dependencies: [
-                "LaporCentral", "LaporDomain",
+                "LaporCentral", "LaporDomain", "Terminal",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -122,9 +122,9 @@ let package = Package(
             path: "Tests/Support"
         ),
         .testTarget(name: "LaporCentralTests", dependencies: ["LaporCentral", "LaporDomain", "LaporTestSupport"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "LaporTestSupport"]),
         .testTarget(
-            name: "LaporTUITests", dependencies: ["LaporTUI", "LaporStore", "LaporSync", "LaporDomain", "LaporText", "LaporApp", "Terminal"],
+            name: "LaporTUITests", dependencies: ["LaporTUI", "LaporStore", "LaporSync", "LaporDomain", "LaporText", "LaporApp", "Terminal", "LaporTestSupport"],
             exclude: ["Snapshots"]),
         .testTarget(
             name: "LaporStoreTests", dependencies: ["LaporStore", "LaporDomain", .product(name: "GRDB", package: "GRDB.swift")]),

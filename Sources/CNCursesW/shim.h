@@ -44,7 +44,26 @@ static inline attr_t lapor_a_normal(void) { return A_NORMAL; }
 static inline attr_t lapor_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int lapor_getmaxy(WINDOW *w) { return getmaxy(w); }
 static inline int lapor_getmaxx(WINDOW *w) { return getmaxx(w); }
-static inline int lapor_wcwidth(wchar_t c) { return wcwidth(c); }
+// Every scalar's width below `count` as the C library counts it (what ncurses and tmux count)
+// under a UTF-8 locale: the environment's when it is UTF-8, else C.UTF-8. The calling thread's
+// locale is set for the loop only. Returns 0 when the machine has no UTF-8 locale.
+static inline int lapor_width_table(signed char *out, unsigned count) {
+    locale_t loc = newlocale(LC_CTYPE_MASK, "", (locale_t)0);
+    if (loc != (locale_t)0) {
+        const char *codeset = nl_langinfo_l(CODESET, loc);
+        if (codeset == NULL || (strcmp(codeset, "UTF-8") != 0 && strcmp(codeset, "utf8") != 0)) {
+            freelocale(loc);
+            loc = (locale_t)0;
+        }
+    }
+    if (loc == (locale_t)0) loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    if (loc == (locale_t)0) return 0;
+    locale_t previous = uselocale(loc);
+    for (unsigned c = 0; c < count; c++) out[c] = (signed char)wcwidth((wchar_t)c);
+    uselocale(previous);
+    freelocale(loc);
+    return 1;
+}
 static inline int lapor_set_attr(WINDOW *w, attr_t a, short pair) { return wattr_set(w, a, pair, NULL); }
 
 #include <signal.h>

@@ -23,6 +23,22 @@ extension Catalogue {
         }
     }
 
+    /// A sync's summary for the screen's one line: nil when a sync that went well changed nothing
+    /// (the status bar's "synced … ago" says it); else only what happened, and the whole summary
+    /// when something needs the user (offline, refused, conflicts).
+    public func syncSummaryShort(_ s: SyncSummary) -> String? {
+        guard s.outcome == .done else { return syncSummary(s) }
+        let parts = [
+            (s.reports, pick("\(s.reports) laporan diperbarui", "\(s.reports) reports updated")),
+            (s.removed, pick("\(s.removed) dihapus", "\(s.removed) removed")),
+            (s.sent, pick("\(s.sent) tindakan terkirim", "\(s.sent) actions sent")),
+            (s.replayed, pick("\(s.replayed) sudah pernah diterima", "\(s.replayed) already received")),
+            (s.pending, pick("\(s.pending) menunggu", "\(s.pending) waiting")),
+        ].filter { $0.0 > 0 }.map(\.1)
+        guard !parts.isEmpty else { return nil }
+        return pick("Sinkron: ", "Sync: ") + parts.joined(separator: ", ") + "."
+    }
+
     /// The feed items a sync left out, named (at most five ids, then a count).
     public func skippedItems(_ items: [SkippedItem]) -> String {
         let ids = items.compactMap(\.reportId)
@@ -84,6 +100,7 @@ extension Catalogue {
         case .age: pick("Urut menurut laporan tertua.", "Sorted by oldest report.")
         case .id: pick("Urut menurut nomor laporan.", "Sorted by tracking ID.")
         case .unit: pick("Urut menurut unit, lalu tenggat.", "Sorted by unit, then deadline.")
+        case .escalation: pick("Urut menurut eskalasi terdekat.", "Sorted by nearest escalation.")
         }
     }
 }

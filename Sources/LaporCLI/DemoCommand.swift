@@ -93,5 +93,11 @@ struct DemoCommand: AsyncParsableCommand {
         }
         await group.triggerGracefulShutdown()
         _ = try? await running.value
+        // A temporary demo takes its drafts and queue with it: said, not done silently.
+        if temporary {
+            let drafts = ((try? store.drafts()) ?? []).filter { !$0.text.isEmpty }.count
+            let queued = (try? store.outboxCounts().values.reduce(0, +)) ?? 0
+            CommandContext.output.error(text.demoDiscarded(drafts: drafts, outbox: queued))
+        }
     }
 }

@@ -77,10 +77,14 @@ struct ImportCommand: AsyncParsableCommand {
         progress.say(text.importReading(shown, done: nil))
         var export: ExportFile
         do {
-            export = try ExportFile.read(url) { done in progress.say(text.importReading(shown, done: done)) }
+            // Off Swift's cooperative threads: parsing a large sheet holds every core for seconds.
+            export = try await Parallel.offThePool { try ExportFile.read(url) { done in progress.say(text.importReading(shown, done: done)) } }
+        } catch let failure as ExportFile.Failure {
+            progress.end()
+            throw CLIError(text.importFailure(Sanitizer.line(file), Self.failure(failure)))
         } catch {
             progress.end()
-            throw CLIError(text.importFailure(Sanitizer.line(file), Self.failure(error)))
+            throw error
         }
         let paths = Paths(environment: CommandContext.environment, dataDir: dataDir)
         var config = try ProfileSession.loadConfig(paths, text: text)
@@ -91,10 +95,14 @@ struct ImportCommand: AsyncParsableCommand {
 
         let now = currentTime()
         let absent = AdminExport.consequentialColumns.filter(export.missingColumns.contains)
-        let catalog = AdminExport.Catalog(rows: export.rows, zone: zone, dateSystem: export.dateSystem, absent: Set(absent))
-        // A tracking ID on several rows: the copy submitted last is kept, on a tie the lower row.
-        let identities = Parallel.map(export.rows) { row in AdminExport.identity(row, catalog: catalog) }
-        let kept = AdminExport.keptRows(identities.lazy.compactMap { try? $0.get().identity })
+        let read = export
+        let chosenZone = zone
+        let (catalog, identities, kept) = try await Parallel.offThePool {
+            let catalog = AdminExport.Catalog(rows: read.rows, zone: chosenZone, dateSystem: read.dateSystem, absent: Set(absent))
+            // A tracking ID on several rows: the copy submitted last is kept, on a tie the lower row.
+            let identities = Parallel.map(read.rows) { row in AdminExport.identity(row, catalog: catalog) }
+            return (catalog, identities, AdminExport.keptRows(identities.lazy.compactMap { try? $0.get().identity }))
+        }
 
         try Paths.makePrivate(paths.store(profile: profile).deletingLastPathComponent())
         let store: CaseStore

@@ -79,11 +79,34 @@ struct ListCommand: AsyncParsableCommand {
     var format: ListFormat = .table
     @OptionGroup var global: GlobalOptions
 
-    /// A report's JSON on one line: a raw line break in JSON can only be white space (strings
-    /// escape theirs), so it becomes a space.
-    static func oneLine(_ json: String) -> String {
-        guard json.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return json }
-        return String(decoding: json.utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
+    /// A report's JSON safe for a terminal, on one line unless `oneLine` is false: a raw line break in JSON can only be
+    /// white space (strings escape theirs), so it becomes a space; a C1 control (U+0080–009F, in
+    /// UTF-8 0xC2 0x80–0x9F) or DEL can only be inside a string and is written as its `\u`
+    /// escape, as CSV removes them, so that no terminal reads one as a control (issue 25).
+    static func safeJSON(_ json: String, oneLine: Bool = true) -> String {
+        let bytes = json.utf8
+        guard bytes.contains(where: { ($0 == 0x0A || $0 == 0x0D) && oneLine || $0 == 0x7F || $0 == 0xC2 }) else { return json }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var lead = false
+        for byte in bytes {
+            if lead {
+                lead = false
+                if byte >= 0x80, byte <= 0x9F {
+                    out += Array("\\u00\(String(byte, radix: 16))".utf8)
+                    continue
+                }
+                out.append(0xC2)
+            }
+            switch byte {
+            case 0x0A where oneLine, 0x0D where oneLine: out.append(0x20)
+            case 0x7F: out += Array("\\u007f".utf8)
+            case 0xC2: lead = true
+            default: out.append(byte)
+            }
+        }
+        if lead { out.append(0xC2) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Writes stored reports' JSON as `produce` hands each over, as it comes: a JSON array, or
@@ -92,7 +115,7 @@ struct ListCommand: AsyncParsableCommand {
         let out = CommandContext.output
         var first = true
         try produce { json in
-            let line = oneLine(json)
+            let line = safeJSON(json)
             out.write(ndjson ? line : (first ? "[" : ",") + line)
             first = false
         }

@@ -25,20 +25,40 @@ struct ReportPrinter {
             + (row.instants.dueProvisional ? " ≈" : "")
     }
 
-    /// The table; `width` (the terminal's or `COLUMNS`) cuts the title to fit, nil (a pipe)
-    /// cuts nothing. Columns are padded by display width (wide characters take two).
+    /// The table, laid out for the width it has (issue 25). Each column is as wide as its widest
+    /// value; nil (a pipe or a file) cuts nothing. Given a width (the terminal's or `COLUMNS`),
+    /// the deadline and the number are never cut (the deadline's `≈` and `⚑` are what it is read
+    /// for); the title keeps 20 columns at least, the unit gives way first (keeping its end, where
+    /// units differ), then the status, then the unit column goes. Text is printed in the form the
+    /// terminal counts as lapor does (`DisplayWidth.drawn`).
     func table(_ rows: [InboxRow], width: Int?) -> [String] {
-        let fixed = 9 + 18 + 32 + 24
-        let titleWidth = width.map { max(10, $0 - fixed) }
-        var lines = [pad(text.columnID, 9) + pad(text.columnStatus, 18) + pad(text.columnDeadline, 32) + pad(text.columnUnit, 24) + text.columnTitle]
-        for row in rows {
-            let marker = row.seen ? " " : "•"
-            let title = Sanitizer.line(row.title)
-            lines.append(
-                pad(marker + row.id, 9) + pad(text.statusShort(row.status), 18) + pad(countdown(row), 32) + pad(Sanitizer.line(row.unitId ?? "-"), 24)
-                    + (titleWidth.map { DisplayWidth.truncate(title, to: $0) } ?? title))
+        let header = [text.columnID, text.columnStatus, text.columnDeadline, text.columnUnit, text.columnTitle]
+        let cells: [[String]] = rows.map { row in
+            [
+                (row.seen ? " " : "•") + row.id, text.statusShort(row.status), countdown(row), DisplayWidth.drawn(Sanitizer.line(row.unitId ?? "-")),
+                DisplayWidth.drawn(Sanitizer.line(row.title)),
+            ]
         }
-        return lines
+        var widths = (0..<4).map { c in ([header[c]] + cells.map { $0[c] }).map { DisplayWidth.of($0) }.max() ?? 0 }
+        var columns = [0, 1, 2, 3]
+        let gap = 2
+        func fixed() -> Int { columns.reduce(0) { $0 + widths[$1] + gap } }
+        if let width {
+            let title = 20
+            if fixed() + title > width { widths[3] = max(8, widths[3] - (fixed() + title - width)) }
+            if fixed() + title > width { widths[1] = max(8, widths[1] - (fixed() + title - width)) }
+            if fixed() + title > width { columns.removeAll { $0 == 3 } }
+        }
+        let titleWidth = width.map { max(10, $0 - fixed()) }
+        func line(_ values: [String]) -> String {
+            var out = ""
+            for c in columns {
+                let value = c == 3 ? DisplayWidth.truncateKeepingEnd(values[c], to: widths[c]) : DisplayWidth.truncate(values[c], to: widths[c])
+                out += value + String(repeating: " ", count: max(0, widths[c] - DisplayWidth.of(value)) + gap)
+            }
+            return out + (titleWidth.map { DisplayWidth.truncate(values[4], to: $0) } ?? values[4])
+        }
+        return [line(header)] + cells.map(line)
     }
 
     /// The columns a table may take: `COLUMNS` when set, else the terminal's width when standard
@@ -114,7 +134,7 @@ struct ReportPrinter {
         decided.apply(workflow.rules.instants(for: report))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(decided), as: UTF8.self)
+        return ListCommand.safeJSON(String(decoding: try encoder.encode(decided), as: UTF8.self), oneLine: false)
     }
 
     func detail(_ report: Report, drafts: [Draft], imported: ImportedRowInfo? = nil) -> [String] {
@@ -188,9 +208,4 @@ struct ReportPrinter {
         return lines
     }
 
-    /// `s` cut to `width - 1` columns and padded to `width`, by display width.
-    func pad(_ s: String, _ width: Int) -> String {
-        let cut = DisplayWidth.truncate(s, to: width - 1)
-        return cut + String(repeating: " ", count: max(1, width - DisplayWidth.of(cut)))
-    }
 }

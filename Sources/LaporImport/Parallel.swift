@@ -19,6 +19,21 @@ public enum Parallel {
     }
 }
 
+extension Parallel {
+    /// Runs blocking work (reading a file, a child process waited for) on a thread of its own,
+    /// never on one of Swift's cooperative threads (one a core: two on a 2-core machine), which it
+    /// would hold from everything else in the process meanwhile: a TUI's sync, a server in the
+    /// same process, the tests running beside it.
+    public static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try work() }) }
+            // A sheet's XML is read by recursive parsers: the main thread's stack, not 512 KiB.
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+}
+
 /// The chunks of a `Parallel.map`, each written once under the lock.
 private final class Parts<U>: @unchecked Sendable {
     private let lock = NSLock()

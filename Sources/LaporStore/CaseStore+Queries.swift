@@ -59,6 +59,8 @@ public enum InboxSort: String, Sendable, CaseIterable {
     case id
     /// By unit, then the nearest deadline: overdue lists read per unit.
     case unit
+    /// The nearest escalation (day 61) first: the escalation views.
+    case escalation
 }
 
 /// One line of a list: what the inbox shows without decoding a whole report.
@@ -145,6 +147,7 @@ extension CaseStore {
         case .age: "submitted_at, id"
         case .id: "id"
         case .unit: "unit_id IS NULL, unit_id, due_sort, id"
+        case .escalation: "escalates_at IS NULL, escalates_at, id"
         }
     }
 
@@ -192,7 +195,11 @@ extension CaseStore {
         let late = now.adding(seconds: -1).epochSeconds
         let at = now.epochSeconds
         return try writer.read { db in
-            try Row.fetchAll(db, sql: Self.unitTableSQL(where_), arguments: [late, late, at, at, at] + arguments).map {
+            // The due-soon column counts what the due-soon view holds: clocks people owe.
+            let owed = DeadlineRules.owedStatuses.map(\.rawValue).sorted()
+            let sql = Self.unitTableSQL(where_, owedStatuses: owed.count)
+            let values: [any DatabaseValueConvertible] = [late, late] + owed + [at, at, at]
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values) + arguments).map {
                 OverdueGroup(
                     unitId: try $0.decode(forColumn: "unit_id"), count: try $0.decode(forColumn: "n"),
                     oldestDue: Timestamp(epochSeconds: try $0.decode(forColumn: "oldest")),
@@ -204,13 +211,14 @@ extension CaseStore {
     /// The supervisor's table in one pass over the covering index of v7 (no report row read).
     /// Named, because on 300,000 reports the planner's statistics led it to the status index and
     /// a row read each: 515 ms instead of 116.
-    static func unitTableSQL(_ condition: String) -> String {
-        """
-        SELECT unit_id,
-            SUM(due_at <= ?) AS n, MIN(CASE WHEN due_at <= ? THEN due_at END) AS oldest,
-            SUM(due_soon_from <= ? AND due_at >= ?) AS soon, SUM(escalation_warning_at <= ?) AS esc
-        FROM report INDEXED BY report_by_unit_status WHERE \(condition) GROUP BY unit_id HAVING n > 0 ORDER BY n DESC, unit_id
-        """
+    static func unitTableSQL(_ condition: String, owedStatuses: Int) -> String {
+        let owed = Array(repeating: "?", count: max(1, owedStatuses)).joined(separator: ",")
+        return """
+            SELECT unit_id,
+                SUM(due_at <= ?) AS n, MIN(CASE WHEN due_at <= ? THEN due_at END) AS oldest,
+                SUM(status IN (\(owed)) AND due_soon_from <= ? AND due_at >= ?) AS soon, SUM(escalation_warning_at <= ?) AS esc
+            FROM report INDEXED BY report_by_unit_status WHERE \(condition) GROUP BY unit_id HAVING n > 0 ORDER BY n DESC, unit_id
+            """
     }
 
     /// The query plan of the supervisor's table (tests).
@@ -219,8 +227,13 @@ extension CaseStore {
         let (where_, arguments) = Self.whereClause(InboxFilter(statuses: open))
         let at = now.epochSeconds
         return try writer.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Self.unitTableSQL(where_), arguments: [at, at, at, at, at] + arguments)
-                .map { (try? $0.decode(String.self, forColumn: "detail")) ?? "" }.joined(separator: "\n")
+            let owed = DeadlineRules.owedStatuses.map(\.rawValue).sorted()
+            let values: [any DatabaseValueConvertible] = [at, at] + owed + [at, at, at]
+            return try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + Self.unitTableSQL(where_, owedStatuses: owed.count),
+                arguments: StatementArguments(values) + arguments
+            )
+            .map { (try? $0.decode(String.self, forColumn: "detail")) ?? "" }.joined(separator: "\n")
         }
     }
 

@@ -14,7 +14,7 @@ public enum ReportView: String, CaseIterable, Sendable {
     case ready
     /// Supervisor: open reports past their deadline.
     case overdue
-    /// Supervisor: in the policy's "due soon" band, not yet overdue.
+    /// Supervisor: in the policy's "due soon" band, not yet overdue, on a clock people owe.
     case dueSoon = "due-soon"
     /// Every role: in the escalation warning or escalated (v1.1 item 6), oldest first.
     case escalating
@@ -45,7 +45,8 @@ public enum ReportView: String, CaseIterable, Sendable {
         case .queue: return InboxFilter(statuses: [.submitted, .held])
         case .ready: return InboxFilter(statuses: [.verified])
         case .overdue: return InboxFilter(statuses: open, dueBefore: now.adding(seconds: -1))
-        case .dueSoon: return InboxFilter(statuses: open, dueSoonAt: now)
+        // People's deadlines only: a followed-up report's auto-close is the system's clock.
+        case .dueSoon: return InboxFilter(statuses: DeadlineRules.owedStatuses, dueSoonAt: now)
         case .escalating: return InboxFilter(statuses: open, warnedAt: now)
         case .escalated: return InboxFilter(statuses: open, escalatedAt: now)
         case .all: return InboxFilter()
@@ -57,7 +58,8 @@ public enum ReportView: String, CaseIterable, Sendable {
     public var defaultSort: InboxSort {
         switch self {
         case .done, .all, .unknown: .id
-        case .escalated, .escalating: .age
+        // The reports that cross day 61 soonest first.
+        case .escalated, .escalating: .escalation
         case .overdue: .unit
         default: .due
         }

@@ -28,7 +28,7 @@ public struct AppState: Sendable {
         /// "Are you sure?", naming the reports and the effect.
         case confirm(Confirmation)
         case outbox(OutboxBrowser)
-        /// Lines to read (a bulk summary); any key closes.
+        /// Lines to read (a refusal, a bulk summary); Esc or Enter closes.
         case notice([String])
     }
 
@@ -73,11 +73,17 @@ public struct AppState: Sendable {
     /// reload leaves it on screen until the selection moves.
     public var detailPinned = false
 
+    /// A report keys wait for (opened by number, or selected and still loading): keys typed
+    /// meanwhile are held in `heldKeys` and act on it once it is there.
+    public var awaiting: String?
+    public var awaitingSince: Timestamp?
+    public var heldKeys: [Key] = []
+
     /// The report a key acts on: one opened by its number (g), else the selected row.
     public var target: String? { detailPinned ? detail?.id : row(at: selected)?.id }
     public var focus: Pane = .list
     public var mode: Mode = .normal
-    /// The keys of this mode are shown over the screen (`?` or F1); any key closes them.
+    /// The keys of this mode are shown over the screen (`?` or F1); Esc or Enter closes them.
     public var keyHelp: InputMode?
     public var message: String?
     /// The message is a notice of the start (the terminal is not UTF-8): a sync's summary does
@@ -158,12 +164,13 @@ public struct AppState: Sendable {
     /// Rows that fit in the list pane.
     public var listRows: Int { max(1, Layout(width: width, height: height).list.height - 1 - unitTableHeight) }
 
-    /// The overdue view's table of units takes this many lines above the reports: at most a
-    /// third of the pane, its header and a rule included.
+    /// The overdue view's table of units takes this many lines above the reports: a third of
+    /// the pane and at least three units, its header and a rule included.
     public var unitTableHeight: Int {
         guard view == .overdue, !overdueGroups.isEmpty else { return 0 }
         let pane = Layout(width: width, height: height).list.height
-        return min(overdueGroups.count, max(1, pane / 3 - 2)) + 2
+        // Three units at least (at 80×24 the pane has 9 lines), scrolled to the selected one.
+        return min(overdueGroups.count, max(3, pane / 3 - 2)) + 2
     }
 }
 

@@ -14,6 +14,8 @@ public struct Picker: Equatable, Sendable {
         case template
         /// A category for the verify form.
         case category(VerifyForm)
+        /// A view of the list, built-in or saved (`t`).
+        case view
     }
 
     public struct Option: Equatable, Sendable {

@@ -11,37 +11,29 @@ extension Update {
 
     static func startAction(_ command: Command, _ type: ActionType, _ state: inout AppState) -> [Effect] {
         let text = state.text
-        if state.user.role == .supervisor {
-            state.message = text.refusal(.readOnlyRole)
-            return []
-        }
+        // A refusal is a box closed on purpose (Esc, Enter): the rest of a word typed after a
+        // refused key never reaches the list as commands.
+        if state.user.role == .supervisor { return notice(text.refusal(.readOnlyRole), &state) }
         // A report opened by its number (g) is the one acted on, not the row selected under it.
         let targets = state.marked.isEmpty ? [state.target].compactMap { $0 } : state.marked.sorted()
-        guard !targets.isEmpty else {
-            state.message = text.noSelection
-            return []
-        }
+        guard !targets.isEmpty else { return notice(text.noSelection, &state) }
         // A profile read from an export sends nothing: texts become drafts to copy with y.
-        if state.fromExport, !ActionRule.rule(for: type).draftsOffline {
-            state.message = text.offlineActionsUnavailable
-            return []
-        }
+        if state.fromExport, !ActionRule.rule(for: type).draftsOffline { return notice(text.offlineActionsUnavailable, &state) }
         var pending = PendingAction(type: type, reportIds: targets)
         var report: Report? = nil
         if targets.count == 1 {
             guard let detail = state.detail, detail.id == targets[0] else {
-                state.message = text.stillLoading
+                // The selected report is still loading: this key and those after it wait for it.
+                hold(targets[0], from: KeyMap.table.bindings.first { $0.command == command }?.keys.first, &state)
                 return [.loadDetail(targets[0])]
             }
             report = detail
             // Role, scope and status first; the payload comes next.
             if let refusal = refusal(of: pending, on: detail, state), refusal.category != .invalid {
-                state.message = text.refusal(refusal)
-                return []
+                return notice(text.refusal(refusal), &state)
             }
         } else if !ActionRule.rule(for: type).roles.contains(state.user.role) {
-            state.message = text.refusal(.roleNotAllowed(type, state.user.role))
-            return []
+            return notice(text.refusal(.roleNotAllowed(type, state.user.role)), &state)
         }
         switch command {
         case .followup, .requestInfo, .returnReport, .hold:
@@ -50,10 +42,7 @@ extension Update {
             return [.loadDraft(pending.draftKey)]
         case .forward, .dispatch:
             let options = unitOptions(for: pending, report: report, state)
-            guard !options.isEmpty else {
-                state.message = text.noUnitToChoose
-                return []
-            }
+            guard !options.isEmpty else { return notice(text.noUnitToChoose, &state) }
             state.mode = .picker(Picker(purpose: .unit(pending), title: text.pickUnit(type), options: options))
         case .archive:
             let reasons = ArchiveReason.adminReasons.filter { $0 != .duplicate }
@@ -126,7 +115,7 @@ extension Update {
             var lines = [text.bulkSummary(name, queued: result.queued.count, refused: refusals.count)]
             lines += refusals.prefix(30).map { "  \($0.0): \($0.1)" }
             if refusals.count > 30 { lines.append("  …") }
-            lines += ["", text.anyKeyCloses]
+            lines += ["", text.overlayCloses]
             state.mode = .notice(lines)
         } else if let first = refusals.first {
             state.message = first.1

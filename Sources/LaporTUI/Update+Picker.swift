@@ -68,6 +68,8 @@ extension Update {
         case .category(var form):
             form.categoryId = option.id
             state.mode = .verify(form)
+        case .view:
+            return chooseView(option.id, &state)
         }
         return []
     }

@@ -8,8 +8,7 @@ extension Update {
     static func searchKey(_ key: Key, _ typed: String, _ state: inout AppState) -> [Effect] {
         prompt(key, typed, &state, limit: 200, editing: AppState.Mode.searching) { text, state in
             state.search = text.isEmpty ? nil : text
-            state.selected = 0
-            state.top = 0
+            listChanged(&state)
             return [.reload]
         }
     }
@@ -21,12 +20,12 @@ extension Update {
             case .success(let filter):
                 state.extraFilter = filter
                 state.filterText = text.isEmpty ? nil : text
-                state.selected = 0
-                state.top = 0
+                listChanged(&state)
                 return [.reload]
             case .failure(let problem):
+                // The prompt stays, with what was typed: words typed again go into it, not to the list.
                 state.message = state.text.badFilter(problem.word, allowed: problem.allowed)
-                return []
+                return nil
             }
         }
     }
@@ -36,6 +35,8 @@ extension Update {
         if case .char(let c) = key, !c.isASCII || !c.isNumber { return [] }
         return prompt(key, typed, &state, limit: 20, editing: AppState.Mode.goingTo) { text, state in
             guard !text.isEmpty else { return [] }
+            // Keys typed after Enter act on this report once it is open, not on the list's.
+            hold(text, from: nil, &state)
             return [.openReport(text)]
         }
     }
@@ -46,7 +47,7 @@ extension Update {
             let name = text.trimmingCharacters(in: .whitespaces)
             guard SavedView.isValidName(name) else {
                 state.message = state.text.badViewName(name)
-                return []
+                return nil
             }
             state.activeSaved = name
             state.message = state.text.viewSaved(name)
@@ -72,21 +73,27 @@ extension Update {
         state.search = saved.search
         state.sort = saved.sort
         state.activeSaved = saved.name
-        state.selected = 0
-        state.top = 0
+        listChanged(&state)
         state.focus = .list
         return [.reload]
     }
 
-    /// A one-line prompt on the hint line: type, erase, Enter submits, Esc abandons.
+    /// A one-line prompt on the hint line: type, erase, Enter submits (a submission refused keeps
+    /// the prompt open, its reason shown), Esc abandons.
     static func prompt(
         _ key: Key, _ typed: String, _ state: inout AppState, limit: Int, editing: (String) -> AppState.Mode,
-        submit: (String, inout AppState) -> [Effect]
+        submit: (String, inout AppState) -> [Effect]?
     ) -> [Effect] {
+        // A prompt keeps the keys until it is closed on purpose: Enter that is taken, or Esc.
+        state.message = nil
         switch PromptCommand.table.command(for: key) {
         case .submit:
             state.mode = .normal
-            return submit(typed, &state)
+            guard let effects = submit(typed, &state) else {
+                state.mode = editing(typed)
+                return []
+            }
+            return effects
         case .cancel:
             state.mode = .normal
             return []

@@ -15,6 +15,13 @@ public enum Update {
         case .tick(let now):
             let minuteChanged = now.epochSeconds / 60 != state.now.epochSeconds / 60
             state.now = now
+            // A report that never came (the store did not answer): the keys held for it are
+            // dropped, said, never sent to whatever is selected.
+            if state.awaiting != nil, let since = state.awaitingSince, now.epochSeconds - since.epochSeconds >= 3 {
+                state.awaiting = nil
+                state.heldKeys = []
+                state.message = state.text.keysDropped
+            }
             return minuteChanged ? [.reload, .refreshCounts] : []
         case .loaded(let rows, let total, let offset):
             let previousId = state.row(at: state.selected)?.id
@@ -56,20 +63,30 @@ public enum Update {
             return []
         case .opened(let id, let report):
             guard let report else {
-                state.message = state.text.reportNotInStore(id)
-                return []
+                // Held until closed: the keys typed after the number must not act on the list.
+                state.awaiting = nil
+                state.heldKeys = []
+                return notice(state.text.reportNotInStore(id), &state)
             }
             state.detail = report
-            state.detailPinned = true
             state.focus = .detail
             state.detailScroll = 0
+            // In the list: selected there, so that the row marked is the report shown. Elsewhere:
+            // pinned, and the list shows no selection until it moves (`View.list`).
+            if let i = state.rows.firstIndex(where: { $0.id == report.id }) {
+                state.selected = state.rowsOffset + i
+                state.detailPinned = false
+                clampScroll(&state)
+            } else {
+                state.detailPinned = true
+            }
             if report.id != state.detailUnsettled.first?.reportId { state.detailUnsettled = [] }
-            return [.markSeen(id)] + similarOnOpen(report, &state)
+            return [.markSeen(id)] + similarOnOpen(report, &state) + release(id, &state)
         case .unreadableDetail(let id):
             state.detailPinned = false
             state.detail = nil
             state.unreadableDetail = id
-            return []
+            return release(id, &state)
         case .loadedDetail(let report):
             state.detailPinned = false
             state.unreadableDetail = nil
@@ -79,7 +96,7 @@ public enum Update {
                 state.similar = nil
                 return []
             }
-            return similarOnOpen(report, &state)
+            return similarOnOpen(report, &state) + release(report.id, &state)
         case .loadedSimilar(let id, let items):
             guard id == state.detail?.id else { return [] }
             state.similar = SimilarReports(reportId: id, items: items)
@@ -165,7 +182,10 @@ public enum Update {
             state.syncing = false
             state.syncProgress = nil
             state.offline = summary.outcome == .offline
-            if !state.messageStays, state.composer == nil || state.message == nil { state.message = state.text.syncSummary(summary) }
+            // Only what happened: a sync that changed nothing leaves the line to the keys (and `?`).
+            if !state.messageStays, state.composer == nil || state.message == nil, let line = state.text.syncSummaryShort(summary) {
+                state.message = line
+            }
             var effects: [Effect] = [.reload, .refreshCounts]
             // The detail settles: the server's answer replaces what was shown as pending.
             if let id = state.detail?.id { effects.append(.loadDetail(id)) }
@@ -181,14 +201,21 @@ public enum Update {
 
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         state.messageStays = false
-        // An overlay to read (key help, a deadline's days, a bulk summary): any key closes it.
+        // Waiting for the report a key is meant for (a number just opened, a row just selected):
+        // keys wait with it and act on it when it is there, in order.
+        if state.awaiting != nil {
+            if state.heldKeys.count < 256 { state.heldKeys.append(key) }
+            return []
+        }
+        // An overlay to read (key help, a deadline's days, a refusal, a bulk summary) closes only
+        // on purpose: other keys do nothing, so that a word typed after it never reaches the list.
         if state.keyHelp != nil {
-            state.keyHelp = nil
+            if OverlayCommand.table.command(for: key) == .close { state.keyHelp = nil }
             return []
         }
         switch state.mode {
         case .explain, .notice:
-            state.mode = .normal
+            if OverlayCommand.table.command(for: key) == .close { state.mode = .normal }
             return []
         case .confirm(let c): return confirmKey(key, c, &state)
         case .picker(let p): return pickerKey(key, p, &state)
@@ -234,7 +261,8 @@ public enum Update {
             state.mode = .searching(state.search ?? "")
             return []
         case .goTo:
-            state.mode = .goingTo("")
+            // A digit is the number's first: typing a tracking number into the list opens it.
+            if case .char(let c) = key, c.isASCII, c.isNumber { state.mode = .goingTo(String(c)) } else { state.mode = .goingTo("") }
             return []
         case .nextUnit:
             guard state.view == .overdue else {
@@ -253,10 +281,16 @@ public enum Update {
             return []
         case .sort:
             let all = InboxSort.allCases
-            state.sort = all[(all.firstIndex(of: state.order)! + 1) % all.count]
+            state.sort = all[((all.firstIndex(of: state.order) ?? 0) + 1) % all.count]
             state.message = state.text.sortedBy(state.order)
             return [.reload]
         case .clearSearch:
+            // A report opened by number: back to the list's own selection.
+            if state.detailPinned {
+                state.detailPinned = false
+                state.focus = .list
+                return selectionEffects(state)
+            }
             if state.focus == .detail {
                 state.focus = .list
                 return []
@@ -265,6 +299,7 @@ public enum Update {
             state.search = nil
             state.filterText = nil
             state.extraFilter = InboxFilter()
+            listChanged(&state)
             return [.reload]
         case .similar:
             guard let id = state.detail?.id else {
@@ -304,10 +339,11 @@ public enum Update {
         case .followup, .requestInfo, .forward, .returnReport, .verify, .dispatch, .hold, .archive, .duplicate, .closeReport:
             return startAction(command, command.actionType!, &state)
         case .mark:
-            guard let id = state.row(at: state.selected)?.id else { return [] }
+            // The report on screen: one opened by number stays, the list moves on to the next.
+            guard let id = state.target else { return [] }
             if state.marked.remove(id) == nil { state.marked.insert(id) }
             state.message = state.text.markedCount(state.marked.count)
-            return move(&state, by: 1)
+            return state.detailPinned ? [] : move(&state, by: 1)
         case .markAll:
             guard state.marked.isEmpty else {
                 state.marked = []
@@ -317,27 +353,16 @@ public enum Update {
             return [.loadAllIds]
         case .outbox:
             return [.loadOutbox]
-        case .view1, .view2, .view3, .view4, .view5:
-            guard let index = Command.views.firstIndex(of: command), index < state.views.count else { return [] }
-            if state.activeSaved != nil {
-                // Leaving a saved view leaves its filter, search and order with it.
-                state.activeSaved = nil
-                state.filterText = nil
-                state.extraFilter = InboxFilter()
-                state.search = nil
-                state.sort = nil
-            }
-            state.view = state.views[index]
-            state.selected = 0
-            state.top = 0
-            state.focus = .list
-            return [.reload]
-        case .saved1, .saved2, .saved3, .saved4:
-            guard let index = Command.savedViews.firstIndex(of: command), index < state.savedViews.count else {
-                state.message = state.text.noSavedView
-                return []
-            }
-            return openSaved(state.savedViews[index], &state)
+        case .previousView, .nextView:
+            let choices = viewChoices(state)
+            let here = choices.firstIndex { $0.id == currentViewChoice(state) } ?? 0
+            let next = (here + (command == .nextView ? 1 : choices.count - 1)) % max(1, choices.count)
+            return choices.indices.contains(next) ? chooseView(choices[next].id, &state) : []
+        case .chooseView:
+            var picker = Picker(purpose: .view, title: state.text.pickView, options: viewChoices(state))
+            picker.selected = picker.options.firstIndex { $0.id == currentViewChoice(state) } ?? 0
+            state.mode = .picker(picker)
+            return []
         case .saveView:
             state.mode = .namingView(state.activeSaved ?? "")
             return []
@@ -355,20 +380,6 @@ public enum Update {
         let end = min(state.total, state.top + state.listRows)
         if state.top < state.rowsOffset || end > state.rowsOffset + state.rows.count { return [.reload] }
         return selectionEffects(state)
-    }
-
-    static func scrollDetail(_ state: inout AppState, by delta: Int) -> [Effect] {
-        state.detailScroll = max(0, state.detailScroll + delta)
-        return []
-    }
-
-    static func clampScroll(_ state: inout AppState) {
-        // Leaving the visible rows scrolls by half a page, not one line: over SSH a one-line scroll
-        // repaints the whole list pane on every key, a half-page jump once in half a page.
-        let visible = state.listRows
-        if state.selected < state.top { state.top = state.selected - visible / 2 }
-        if state.selected >= state.top + visible { state.top = state.selected - visible / 2 }
-        state.top = max(0, min(state.top, max(0, state.total - visible)))
     }
 
     static func selectionEffects(_ state: AppState) -> [Effect] {

@@ -52,7 +52,11 @@ public enum View {
         var line = "lapor · \(state.activeSaved.map(Sanitizer.line) ?? text.viewName(state.view)) (\(count))"
         if let search = state.search { line += " · \(text.searchLabel): \(search)" }
         if let filter = state.filterText { line += " · \(text.filterLabel): \(filter)" }
-        if state.total > 0 { line += " · \(state.selected + 1)/\(state.total)" }
+        if state.detailPinned, let id = state.detail?.id {
+            line += " · " + text.openedByNumber(id)
+        } else if state.total > 0 {
+            line += " · \(state.selected + 1)/\(state.total)"
+        }
         if !state.marked.isEmpty { line += " · " + text.markedCount(state.marked.count) }
         grid.put(line, x: 1, y: 0, style: titleStyle, maxWidth: state.width - 2)
     }
@@ -84,7 +88,8 @@ public enum View {
             grid.put(countdown, x: r.x + 9, y: y, style: style, maxWidth: countdownWidth)
             let title = Sanitizer.line(row.title)
             grid.put(DisplayWidth.truncate(title, to: max(1, r.width - 31)), x: r.x + 31, y: y, maxWidth: r.width - 31)
-            if index == state.selected {
+            // A report opened by number and not in this list: no row is marked as the one shown.
+            if index == state.selected, !state.detailPinned {
                 grid.restyle(x: r.x, y: y, width: r.width, style: state.focus == .list ? selectedStyle : Style(underline: true))
                 if state.focus == .list { grid.cursor = (r.x, y) }
             }
@@ -106,6 +111,10 @@ public enum View {
         let full = state.text.countdownShort(remaining) + (instants.dueProvisional ? "≈" : "")
         let days = state.text.countdownShort(remaining, hours: false) + (instants.dueProvisional ? "≈" : "")
         let text = DisplayWidth.of(full) + 2 <= countdownWidth ? full : days
+        // The escalation views count the days to day 61: what they are read for.
+        if state.view == .escalating, let left = instants.daysToEscalation(at: state.now) {
+            return ("⚑ " + state.text.daysToEscalationShort(left), soonStyle)
+        }
         if instants.isOverdue(at: state.now) { return ((flag ? "⚑ " : "! ") + text, overdueStyle) }
         if instants.isDueSoon(at: state.now) { return ((flag ? "⚑ " : "~ ") + text, soonStyle) }
         return ((flag ? "⚑ " : "  ") + text, flag ? soonStyle : .plain)
@@ -146,9 +155,10 @@ public enum View {
         // What the report may duplicate, high in the pane: the admin reads it before verifying.
         if let similar = state.similar, similar.reportId == report.id, !similar.items.isEmpty {
             lines.append((text.similarHeading, soonStyle))
+            // One line each, cut at the pane: the complaint below stays in sight (issue 25).
             for item in similar.items {
-                lines.append(("  " + text.similarLine(item.suggestion), .plain))
-                lines.append(("    " + Sanitizer.line(item.title) + " [" + text.statusName(item.status) + "]", dimStyle))
+                let line = "  " + text.similarLine(item.suggestion, title: Sanitizer.line(item.title), status: text.statusName(item.status))
+                lines.append((DisplayWidth.truncate(line, to: max(1, r.width - 2)), .plain))
             }
         }
         let unit = report.unitId.map { state.workflow.units.path(of: $0).map(\.name).joined(separator: " › ") } ?? "-"
@@ -234,6 +244,11 @@ public enum View {
             default: nil
             }
         if let prompt = typedPrompt {
+            // Why the prompt is still open (a filter that does not read), over the status bar.
+            if let message = state.message, y > 0 {
+                grid.fill(x: 0, y: y - 1, width: state.width, height: 1, style: overdueStyle)
+                grid.put(DisplayWidth.truncateAtWord(Sanitizer.line(message), to: state.width - 2), x: 1, y: y - 1, style: overdueStyle)
+            }
             // The prompt, then its keys, dim, where the width allows.
             let keys = InputMode.prompt.hintLine(state.language)
             let width = DisplayWidth.of(prompt)
@@ -245,7 +260,11 @@ public enum View {
             return
         }
         if let message = state.message {
-            grid.put(DisplayWidth.truncateAtWord(Sanitizer.line(message), to: state.width), x: 0, y: y, maxWidth: state.width)
+            // The way to help stays in sight beside a message, at any width.
+            let help = KeyMap.bindings.first { $0.command == .help }.map { $0.described.hintText(state.language) } ?? "?"
+            let room = state.width - DisplayWidth.of(help) - 2
+            grid.put(DisplayWidth.truncateAtWord(Sanitizer.line(message), to: max(1, room)), x: 0, y: y, maxWidth: max(1, room))
+            if room > 10 { grid.put(help, x: state.width - DisplayWidth.of(help), y: y, style: dimStyle) }
             return
         }
         if let mode = state.inputMode, mode != .normal {
@@ -260,16 +279,10 @@ public enum View {
         // what the user came to do; whole hints only.
         let bindings = offered(state).filter(\.hint)
         let first: Set<Command> = [.help, .quit]
-        let views = "1-\(state.views.count):" + state.views.map { state.text.viewName($0) }.joined(separator: "/")
-        let saved = state.savedViews.prefix(4).enumerated().map { i, v in
-            "\(i + 6):\(Sanitizer.line(v.name))" + (state.savedCounts[v.name].map { " (\($0))" } ?? "")
-        }
-        // Then the views, the user's saved ones with their counts, and the rest.
+        // Then the rest: the views (t), search, sync.
         let hints =
-            (bindings.filter { first.contains($0.command) } + bindings.filter { $0.command.actionType != nil }).map {
-                $0.described.hintText(state.language)
-            } + [views] + saved
-            + bindings.filter { !first.contains($0.command) && $0.command.actionType == nil }.map { $0.described.hintText(state.language) }
+            (bindings.filter { first.contains($0.command) } + bindings.filter { $0.command.actionType != nil }
+            + bindings.filter { !first.contains($0.command) && $0.command.actionType == nil }).map { $0.described.hintText(state.language) }
         grid.put(DisplayWidth.fitFields(hints, separator: "  ", to: state.width), x: 0, y: y, style: dimStyle, maxWidth: state.width)
     }
 
@@ -277,18 +290,7 @@ public enum View {
     static func helpOverlay(_ grid: inout CellGrid, _ state: AppState, _ mode: InputMode) {
         var entries: [String] = []
         if mode == .normal {
-            for b in offered(state) {
-                var help = b.help(state.language)
-                if let i = Command.views.firstIndex(of: b.command), i < state.views.count {
-                    help = state.text.viewName(state.views[i])
-                }
-                if let i = Command.savedViews.firstIndex(of: b.command) {
-                    guard i < state.savedViews.count else { continue }
-                    let v = state.savedViews[i]
-                    help = Sanitizer.line(v.name) + (state.savedCounts[v.name].map { " (\($0))" } ?? "")
-                }
-                entries.append(pad(b.label, 7) + help)
-            }
+            for b in offered(state) { entries.append(pad(b.label, 7) + b.help(state.language)) }
         } else {
             let width = min(12, (mode.keys.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2)
             entries = mode.keys.map { pad($0.label, width) + $0.help(state.language) }
@@ -304,7 +306,7 @@ public enum View {
                 return left + String(repeating: " ", count: width - DisplayWidth.of(left) + 2) + right
             }
         }
-        let lines = [state.text.helpTitle + " — " + mode.name(state.language), ""] + entries + ["", state.text.anyKeyCloses]
+        let lines = [state.text.helpTitle + " — " + mode.name(state.language), ""] + entries + ["", state.text.overlayCloses]
         box(&grid, state, lines)
     }
 
@@ -327,7 +329,7 @@ public enum View {
         if let due = report.dueAt, due != explanation.deadline.at {
             lines.append(text.serverDeadlineDiffers(text.longDateTime(due, zone: deadline.zone)))
         }
-        lines += ["", text.anyKeyCloses]
+        lines += ["", text.overlayCloses]
         box(&grid, state, lines)
     }
 

@@ -18,7 +18,22 @@ extension Catalogue {
     public var offlineLabel: String { pick("luring", "offline") }
     public var helpTitle: String { pick("Tombol", "Keys") }
     public var goToPrompt: String { pick("Buka nomor laporan:", "Open report number:") }
-    public var anyKeyCloses: String { pick("Tekan tombol apa saja untuk menutup.", "Press any key to close.") }
+    public var overlayCloses: String { pick("Esc atau Enter untuk menutup.", "Esc or Enter closes.") }
+    /// Keys typed for a report that never loaded were dropped, not sent to another.
+    public var keysDropped: String {
+        pick("Laporan tidak termuat; tombol yang diketik sementara itu diabaikan.", "The report did not load; keys typed meanwhile were ignored.")
+    }
+    /// The title bar while the detail shows a report opened by number that the list does not hold.
+    public func openedByNumber(_ id: String) -> String { pick("dibuka: \(id) (Esc: kembali ke daftar)", "opened: \(id) (Esc: back to the list)") }
+    /// Under the supervisor's table of units when not all fit: which of them are shown.
+    public func unitsShown(from: Int, to: Int, of total: Int) -> String {
+        pick("unit \(from)–\(to) dari \(total)", "units \(from)–\(to) of \(total)")
+    }
+    /// The list's deadline column in the escalation view: calendar days to day 61.
+    public func daysToEscalationShort(_ days: Int) -> String { pick("eskalasi \(days) hari", "escalates in \(days) d") }
+    public var pickView: String { pick("Pilih tampilan", "Choose a view") }
+    /// A saved view's word in the view picker (typed to narrow to saved views).
+    public var savedViewWord: String { pick("tersimpan", "saved") }
     public var noRunningClock: String { pick("Laporan ini tidak punya tenggat yang berjalan.", "This report has no running deadline.") }
 
     public func unknownKey(_ key: String) -> String {
@@ -71,6 +86,14 @@ extension Catalogue {
 extension Catalogue {
     public func demoStarting(_ n: Int) -> String {
         pick("Menyiapkan demo: server pusat dengan \(n) laporan…", "Preparing the demo: a central server with \(n) reports…")
+    }
+
+    /// At the end of a demo without --data-dir: what went with its temporary folder.
+    public func demoDiscarded(drafts: Int, outbox: Int) -> String {
+        pick(
+            "Demo selesai: folder sementaranya dihapus, termasuk \(drafts) draf dan \(outbox) tindakan di kotak keluar. Pakai --data-dir DIR untuk menyimpannya lain kali.",
+            "Demo over: its temporary folder was removed, with \(drafts) draft(s) and \(outbox) action(s) in the outbox. Use --data-dir DIR to keep them next time."
+        )
     }
 }
 

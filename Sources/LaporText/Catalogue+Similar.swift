@@ -17,9 +17,9 @@ extension Catalogue {
         }
     }
 
-    /// One suggestion: its number, score and reasons (the title follows on its own line).
-    public func similarLine(_ suggestion: Similarity.Suggestion) -> String {
+    /// A suggestion on one line: number, score, status and title, then why.
+    public func similarLine(_ suggestion: Similarity.Suggestion, title: String, status: String) -> String {
         let score = Int((suggestion.score * 100).rounded())
-        return "\(suggestion.id) · \(pick("skor", "score")) \(score) · " + suggestion.reasons.map(similarReason).joined(separator: ", ")
+        return "\(suggestion.id) \(score)% [\(status)] \(title) · " + suggestion.reasons.map(similarReason).joined(separator: ", ")
     }
 }

@@ -2,10 +2,11 @@ import Foundation
 
 /// Text for a terminal whose locale is not UTF-8 (`LC_ALL=C`): every character becomes ASCII of
 /// the same width, so that the layout holds — line drawing and symbols by look, letters without
-/// their accents, anything else `?`. Without it, ncurses drops what the locale cannot encode.
+/// their accents, anything else `?`. Marks that differ stay different: unread `•` is `o`, not
+/// the `*` of a marked report; the escalation flag `⚑` is `F`, not the `!` of overdue. Without it, ncurses drops what the locale cannot encode.
 public enum AsciiFallback {
     static let glyphs: [Character: Character] = [
-        "│": "|", "─": "-", "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+", "▶": ">", "•": "*", "↑": "^", "⚑": "!",
+        "│": "|", "─": "-", "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+", "▶": ">", "•": "o", "↑": "^", "⚑": "F",
         "≈": "~", "…": ".", "✓": "v", "—": "-", "–": "-", "›": ">", "→": ">", "←": "<", "↓": "v", "≤": "<", "≥": ">", "“": "\"",
         "”": "\"", "‘": "'", "’": "'", "·": ".", "⚠": "!", "█": "#", "▉": "#", "▊": "#", "▋": "#", "▌": "#", "▍": "#", "▎": "#",
         "▏": "#", "×": "x",

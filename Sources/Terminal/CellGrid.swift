@@ -67,17 +67,24 @@ public struct CellGrid: Hashable, Sendable {
         guard y >= 0, y < height, x >= 0, x < width else { return 0 }
         let limit = min(width - x, maxWidth ?? Int.max)
         var col = 0
-        for c in Sanitizer.line(text) {
-            let w = DisplayWidth.of(c)
-            if w == 0 { continue }
+        // Cell by cell as the terminal counts them (`DisplayWidth.cells`): one spacing scalar each.
+        func place(_ text: String, _ w: Int) -> Bool {
             if col + w > limit {
                 if col < limit { set(x + col, y, Cell(text: " ", width: 1, style: style)) }
-                return min(limit, col + 1)
+                col = min(limit, col + 1)
+                return false
             }
-            // The form the terminal draws at the width counted (see `DisplayWidth.drawable`).
-            set(x + col, y, Cell(text: DisplayWidth.drawable(c), width: UInt8(w), style: style))
+            set(x + col, y, Cell(text: text, width: UInt8(w), style: style))
             if w == 2 { set(x + col + 1, y, Cell(text: "", width: 0, style: style)) }
             col += w
+            return true
+        }
+        for c in Sanitizer.line(text) {
+            if let a = c.asciiValue {
+                if a >= 0x20, a < 0x7F, !place(String(c), 1) { return col }
+                continue
+            }
+            for cell in DisplayWidth.cells(c) where !place(cell.text, cell.width) { return col }
         }
         return col
     }

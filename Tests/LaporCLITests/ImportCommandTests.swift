@@ -210,6 +210,9 @@ import Testing
             })
         tmux.keys("F")
         #expect(await tmux.wait(for: "tindakan dilakukan di web LAPOR!").contains("salin dengan y"))
+        // The refusal is a box: c does nothing until it is closed (issue 25).
+        tmux.keys("c")
+        tmux.keys("Escape")
         tmux.keys("c")
         await tmux.wait(for: "Ctrl-S")
         tmux.keys("Sudah kami tambal, terima kasih.")

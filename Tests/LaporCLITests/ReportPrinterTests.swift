@@ -53,10 +53,17 @@ import Testing
         #expect(piped[1].hasSuffix(long.trimmingCharacters(in: .whitespaces) + " ") || piped[1].contains(long), "nothing cut: \(piped[1])")
         let narrow = printer.table([row(long)], width: 100)
         #expect(DisplayWidth.of(narrow[1]) <= 100 && narrow[1].hasSuffix("…"), "\(narrow[1])")
-        // A unit of wide characters takes its display width: the title column starts where it would.
-        let wide = printer.table([row("Judul", unit: "陈美玲")], width: nil)
-        let plain = printer.table([row("Judul", unit: "abc")], width: nil)
-        #expect(DisplayWidth.of(wide[1]) == DisplayWidth.of(plain[1]), "\(wide[1])\n\(plain[1])")
+        // At 80 columns every line fits, the deadline whole, the title 20 columns at least.
+        let eighty = printer.table([row(long, unit: "dki-dpu-jakarta-pusat-bidang-jalan")], width: 80)
+        #expect(eighty.allSatisfy { DisplayWidth.of($0) <= 80 }, "\(eighty)")
+        let deadline = printer.countdown(row(long))
+        #expect(eighty[1].contains(deadline), "\(eighty[1]) lacks \(deadline)")
+        #expect(eighty[1].contains(String(long.prefix(19))), "\(eighty[1])")
+        #expect(piped[1].contains(deadline))
+        // A unit of wide characters takes its display width: the title column starts at the same
+        // column on every row.
+        let mixed = printer.table([row("Judul", unit: "陈美玲"), row("Judul", unit: "abc")], width: nil)
+        #expect(DisplayWidth.of(mixed[1]) == DisplayWidth.of(mixed[2]), "\(mixed[1])\n\(mixed[2])")
     }
 
     /// The commands themselves: a planted title with a terminal escape and a formula, as CSV,

@@ -1,5 +1,6 @@
 import Foundation
 import LaporCLI
+import LaporImport
 import Testing
 
 /// Collects what a command prints.
@@ -27,11 +28,5 @@ func lapor(_ arguments: [String], environment: [String: String] = [:]) async -> 
     return (code, captured.stdout, captured.stderr)
 }
 
-/// Runs blocking work (a child process waited for, a large file written) on a thread of its own,
-/// never on one of Swift's cooperative threads (two on a 2-core machine), which it would hold from
-/// the servers, syncs and runtimes of the tests running beside it.
-func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try work() }) }.start()
-    }
-}
+/// Blocking work in a test, off Swift's cooperative threads (`Parallel.offThePool`).
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T { try await Parallel.offThePool(work) }

@@ -183,11 +183,13 @@ import Testing
             let tmux = Tmux()
             defer { tmux.kill() }
             try await open(server, as: "u-supervisor-dki", tmux: tmux, machine: m)
-            tmux.keys("4", "Enter")
+            tmux.keys("]", "]", "]", "Enter")
             await tmux.wait(for: "Riwayat")
             tmux.keys("c")
             var screen = await tmux.wait(for: "Supervisor hanya dapat membaca")
             #expect(screen.contains("Supervisor hanya dapat membaca; tindakan tidak tersedia."), "\(screen)")
+            // The refusal is a box closed on purpose (issue 25).
+            tmux.keys("Escape")
             tmux.keys("?")
             screen = await tmux.wait(for: "Tombol")
             for offered in ["c      Tindak lanjut", "v      Verifikasi", "m      Tandai", "x      Tutup"] {
@@ -246,7 +248,7 @@ import Testing
                 modes = ChildProcess.run(["sh", "-c", "stty -a < \(tty)"]).output
             }
             #expect(modes.contains("-icanon") && modes.contains("-echo "), "stty after fg: \(modes)")
-            tmux.keys("2")
+            tmux.keys("]")
             screen = await tmux.wait(for: "Menunggu Pelapor (")
             #expect(!screen.contains("2Kotak") && !screen.contains("^["), "the key acted, not echoed: \(screen)")
             tmux.keys("q")
@@ -352,7 +354,7 @@ import Testing
             let tmux = Tmux()
             defer { tmux.kill() }
             try await open(server, as: "u-admin", tmux: tmux, machine: admin)
-            tmux.keys("5")
+            tmux.keys("]", "]", "]", "]")
             await find("cendana", tmux: tmux)
             await tmux.wait(for: "Belum Terverifikasi")
             tmux.keys("v")

@@ -109,20 +109,7 @@ import ZIPFoundation
     /// thread of its own: seconds of work on one of Swift's two cooperative threads would starve
     /// the timing tests of the server running beside it.)
     @Test func aMillionEmptyRowsAreSkipped() async throws {
-        try await Self.offThePool { try self.millionEmptyRows() }
-    }
-
-    static func offThePool(_ work: @escaping @Sendable () throws -> Void) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            Thread {
-                do {
-                    try work()
-                    continuation.resume()
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }.start()
-        }
+        try await Parallel.offThePool { try self.millionEmptyRows() }
     }
 
     func millionEmptyRows() throws {

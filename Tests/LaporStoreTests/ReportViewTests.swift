@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func eachViewHasItsOrderAndOnlyOpenReportsRunLate() {
-        #expect(ReportView.inbox.defaultSort == .due && ReportView.overdue.defaultSort == .unit && ReportView.escalated.defaultSort == .age)
+        #expect(ReportView.inbox.defaultSort == .due && ReportView.overdue.defaultSort == .unit && ReportView.escalated.defaultSort == .escalation)
         #expect(ReportView.all.defaultSort == .id && ReportView.done.defaultSort == .id)
         for view in [ReportView.overdue, .dueSoon, .escalating, .escalated] {
             #expect(view.filter(at: now).statuses?.contains(where: \.isFinal) == false, "\(view) never lists a closed report")

@@ -168,29 +168,32 @@ let supervisor = User(id: "u-sup", name: "Supervisor", role: .supervisor, unitId
 
     @Test func refusalsSayWhyFromTheRules() {
         // A supervisor reads only.
-        var sup = acting(supervisor)
+        func said(_ s: AppState) -> String? { if case .notice(let lines) = s.mode { lines.first } else { nil } }
+        var sup = acting(supervisor)  // a refusal is a box, closed on purpose (issue 25)
         for key in "ciFRvdhaDx" {
             #expect(Update.update(&sup, .key(.char(key))).isEmpty)
-            #expect(sup.message == "Supervisor hanya dapat membaca; tindakan tidak tersedia.", "\(key)")
-            #expect(sup.mode == .normal && sup.composer == nil)
+            #expect(said(sup) == "Supervisor hanya dapat membaca; tindakan tidak tersedia.", "\(key)")
+            #expect(sup.composer == nil)
+            _ = Update.update(&sup, .key(.enter))
+            #expect(sup.mode == .normal)
         }
         // An admin's key on a liaison's action.
         var a = acting(admin)
         _ = Update.update(&a, .key(.char("c")))
-        #expect(a.message == "Tindakan tindak lanjut tidak tersedia untuk admin.")
+        #expect(said(a) == "Tindakan tindak lanjut tidak tersedia untuk admin.")
         // The status does not allow it.
         var followed = detail()
         followed.status = .followedUp
         var l = acting(liaison, report: followed)
         _ = Update.update(&l, .key(.char("i")))
-        #expect(l.message?.contains("tidak dapat dilakukan pada laporan berstatus") == true)
+        #expect(said(l)?.contains("tidak dapat dilakukan pada laporan berstatus") == true)
         #expect(l.composer == nil)
         // Outside the liaison's units.
         var elsewhere = detail()
         elsewhere.unitId = "dki"
         var o = acting(liaison, report: elsewhere)
         _ = Update.update(&o, .key(.char("i")))
-        #expect(o.message == "Laporan ini tidak berada di unit Anda.")
+        #expect(said(o) == "Laporan ini tidak berada di unit Anda.")
         // The help offers only what the rules allow here.
         #expect(View.offered(acting(liaison)).compactMap(\.command.actionType) == [.followup, .requestInfo, .forward, .return])
         #expect(View.offered(acting(supervisor)).allSatisfy { $0.command.actionType == nil && $0.command != .mark })
@@ -271,8 +274,9 @@ let supervisor = User(id: "u-sup", name: "Supervisor", role: .supervisor, unitId
         _ = Update.update(&s, .loadedSimilar("9165816", [first]))
         let screen = View.render(s).text
         #expect(screen.contains("Mungkin duplikat"), "\(screen)")
-        #expect(screen.contains("9100001 · skor 92 · teks 64% mirip, kontak pelapor sama,"), "\(screen)")
-        #expect(screen.contains("Jalan rusak ␛[31mdi Salemba [Terdisposisi ke Instansi]") && !screen.contains("\u{1B}"), "\(screen)")
+        // One line each: number, score, status, title, then why (cut at the pane).
+        #expect(screen.contains("9100001 92% [Terdisposisi ke Instansi] Jalan rusak ␛[31mdi Salemba"), "\(screen)")
+        #expect(!screen.contains("\u{1B}"), "\(screen)")
         _ = Update.update(&s, .key(.char("D")))
         guard case .duplicateOf(_, let typed) = s.mode else {
             Issue.record("no prompt: \(s.mode)")
@@ -381,6 +385,8 @@ let supervisor = User(id: "u-sup", name: "Supervisor", role: .supervisor, unitId
         #expect(lines[1].contains("9165817") && lines[1].contains("berstatus Terdisposisi"))
         #expect(s.marked == ["9165817"], "what was refused stays marked")
         _ = Update.update(&s, .key(.char("z")))
+        #expect(s.mode != .normal, "a letter does not close the summary")
+        _ = Update.update(&s, .key(.enter))
         #expect(s.mode == .normal)
         // M clears the marks, or marks the whole view.
         _ = Update.update(&s, .key(.char("M")))

@@ -32,6 +32,14 @@ public struct DeadlineRules: Sendable {
         }
     }
 
+    /// Whether people owe the clock's deadline (the admin's verification, the unit's follow-up),
+    /// not the system (auto-close, archive after a wait): what "due soon" counts (issue 25).
+    public static func owedByPeople(_ clock: Clock) -> Bool { clock == .verification || clock == .followUp }
+
+    /// The statuses whose running clock people owe (`owedByPeople`).
+    public static let owedStatuses: Set<ReportStatus> = Set(
+        ReportStatus.allCases.filter { status in clock(for: status).map(owedByPeople) ?? false })
+
     /// How many working days a clock runs under the policy, for a report of `kind`.
     public func workingDays(for clock: Clock, kind: ReportKind = .pengaduan) -> Int {
         switch clock {

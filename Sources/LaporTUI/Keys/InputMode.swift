@@ -15,6 +15,8 @@ public enum InputMode: String, CaseIterable, Sendable {
     case confirmation
     /// A one-line prompt: search, filter, the original of a duplicate.
     case prompt
+    /// A box to read: key help, a deadline's days, a refusal, a bulk summary.
+    case overlay
 
     public var keys: [KeyHelp] {
         switch self {
@@ -26,6 +28,7 @@ public enum InputMode: String, CaseIterable, Sendable {
         case .outbox: OutboxCommand.table.described
         case .confirmation: ConfirmCommand.table.described
         case .prompt: PromptCommand.table.described
+        case .overlay: OverlayCommand.table.described
         }
     }
 
@@ -33,7 +36,7 @@ public enum InputMode: String, CaseIterable, Sendable {
     public var takesText: Bool {
         switch self {
         case .composer, .picker, .verifyForm, .prompt: true
-        case .normal, .reading, .outbox, .confirmation: false
+        case .normal, .reading, .outbox, .confirmation, .overlay: false
         }
     }
 
@@ -58,6 +61,7 @@ public enum InputMode: String, CaseIterable, Sendable {
             case .outbox: ("Kotak keluar", "Outbox")
             case .confirmation: ("Konfirmasi", "Confirmation")
             case .prompt: ("Isian satu baris", "One-line prompt")
+            case .overlay: ("Kotak untuk dibaca", "A box to read")
             }
         return language == .id ? id : en
     }
@@ -67,9 +71,9 @@ public enum InputMode: String, CaseIterable, Sendable {
 }
 
 extension AppState {
-    /// The mode the next key goes to; nil while an overlay that any key closes is open.
+    /// The mode the next key goes to; nil while keys wait for a report (`awaiting`).
     public var inputMode: InputMode? {
-        if keyHelp != nil { return nil }
+        if keyHelp != nil { return .overlay }
         switch mode {
         case .normal:
             guard composer != nil else { return .normal }
@@ -79,7 +83,18 @@ extension AppState {
         case .verify: return .verifyForm
         case .confirm: return .confirmation
         case .outbox: return .outbox
-        case .explain, .notice: return nil
+        case .explain, .notice: return .overlay
         }
     }
+}
+
+/// The keys of a box to read. Only these close it; any other key does nothing, so that what was
+/// typed after a refusal or a pop-up never acts on the list (issue 25).
+enum OverlayCommand: CaseIterable, Sendable {
+    case close
+
+    static let table = KeyTable<OverlayCommand>([
+        // Not q, a space or ?: they come inside typed words and sentences.
+        KeyBinding(.close, [.escape, .enter, .function(1)], "Esc/Enter", "tutup", "close", hint: true)
+    ])
 }

@@ -5,13 +5,7 @@ import Terminal
 /// What a key does in the normal mode. One table drives dispatch, the `?` overlay and the hint line.
 public enum Command: String, CaseIterable, Sendable {
     case down, up, top, bottom, goTo, nextUnit, pageDown, pageUp, open, switchPane, search, filter, sort, clearSearch, sync, explain, help, quit
-    case view1, view2, view3, view4, view5
-    case saved1, saved2, saved3, saved4, saveView
-
-    /// The view keys, in key order.
-    static let views: [Command] = [.view1, .view2, .view3, .view4, .view5]
-    /// The keys of the user's saved views, after the built-in ones.
-    static let savedViews: [Command] = [.saved1, .saved2, .saved3, .saved4]
+    case previousView, nextView, chooseView, saveView
     case followup, requestInfo, forward, returnReport, verify, dispatch, hold, archive, duplicate, closeReport
     case mark, markAll, outbox, copyDraft, similar
 
@@ -44,8 +38,10 @@ public enum KeyMap {
         KeyBinding(
             command: .nextUnit, keys: [.char("u")], label: "u", helpID: "Unit berikutnya (tampilan Terlambat)",
             helpEN: "Next unit (the Overdue view)", hint: false),
+        // A digit starts the number too: digits typed into the list never act on it (issue 25).
         KeyBinding(
-            command: .goTo, keys: [.char("g")], label: "g", helpID: "Buka nomor laporan…", helpEN: "Open a report by number…", hint: true),
+            command: .goTo, keys: [.char("g")] + (0...9).map { .char(Character(String($0))) }, label: "g/0-9", helpID: "Buka nomor laporan…",
+            helpEN: "Open a report by number…", hint: true),
         KeyBinding(command: .pageDown, keys: [.pageDown, .ctrl("f")], label: "PgDn", helpID: "Halaman berikut", helpEN: "Next page", hint: false),
         KeyBinding(command: .pageUp, keys: [.pageUp, .ctrl("b")], label: "PgUp", helpID: "Halaman sebelumnya", helpEN: "Previous page", hint: false),
         KeyBinding(command: .open, keys: [.enter], label: "Enter", helpID: "Buka rincian", helpEN: "Open the detail", hint: true),
@@ -58,15 +54,11 @@ public enum KeyMap {
         KeyBinding(
             command: .clearSearch, keys: [.escape], label: "Esc", helpID: "Hapus pencarian dan saringan", helpEN: "Clear the search and filter",
             hint: false),
-        KeyBinding(command: .view1, keys: [.char("1")], label: "1", helpID: "Tampilan 1", helpEN: "View 1", hint: false),
-        KeyBinding(command: .view2, keys: [.char("2")], label: "2", helpID: "Tampilan 2", helpEN: "View 2", hint: false),
-        KeyBinding(command: .view3, keys: [.char("3")], label: "3", helpID: "Tampilan 3", helpEN: "View 3", hint: false),
-        KeyBinding(command: .view4, keys: [.char("4")], label: "4", helpID: "Tampilan 4", helpEN: "View 4", hint: false),
-        KeyBinding(command: .view5, keys: [.char("5")], label: "5", helpID: "Tampilan 5", helpEN: "View 5", hint: false),
-        KeyBinding(command: .saved1, keys: [.char("6")], label: "6", helpID: "Tampilan tersimpan 1", helpEN: "Saved view 1", hint: false),
-        KeyBinding(command: .saved2, keys: [.char("7")], label: "7", helpID: "Tampilan tersimpan 2", helpEN: "Saved view 2", hint: false),
-        KeyBinding(command: .saved3, keys: [.char("8")], label: "8", helpID: "Tampilan tersimpan 3", helpEN: "Saved view 3", hint: false),
-        KeyBinding(command: .saved4, keys: [.char("9")], label: "9", helpID: "Tampilan tersimpan 4", helpEN: "Saved view 4", hint: false),
+        KeyBinding(
+            command: .chooseView, keys: [.char("t")], label: "t", helpID: "Pilih tampilan (juga yang tersimpan)…",
+            helpEN: "Choose a view (saved ones too)…", hint: true),
+        KeyBinding(command: .previousView, keys: [.char("[")], label: "[", helpID: "Tampilan sebelumnya", helpEN: "Previous view", hint: false),
+        KeyBinding(command: .nextView, keys: [.char("]")], label: "]", helpID: "Tampilan berikutnya", helpEN: "Next view", hint: false),
         KeyBinding(
             command: .saveView, keys: [.char("V")], label: "V", helpID: "Simpan tampilan ini (saringan, pencarian, urutan)…",
             helpEN: "Save this view (filter, search, order)…", hint: false),

@@ -28,6 +28,8 @@ import Testing
             s.mode = .confirm(Confirmation(then: .discard("item-1"), lines: ["?"]))
         case .prompt:
             _ = Update.update(&s, .key(.char("/")))
+        case .overlay:
+            _ = Update.update(&s, .key(.char("e")))
         }
         return s
     }
@@ -58,9 +60,11 @@ import Testing
         #expect(covered(OutboxCommand.table, OutboxCommand.allCases))
         #expect(covered(ConfirmCommand.table, ConfirmCommand.allCases))
         #expect(covered(PromptCommand.table, PromptCommand.allCases))
+        #expect(covered(OverlayCommand.table, OverlayCommand.allCases))
     }
 
-    @Test(arguments: InputMode.allCases.filter { $0 != .normal })
+    /// (A box to read is its own help: F1 closes it, as Esc and Enter do.)
+    @Test(arguments: InputMode.allCases.filter { $0 != .normal && $0 != .overlay })
     func theHintLineAndHelpOfEachModeComeFromItsTable(mode: InputMode) {
         var s = Self.screen(in: mode)
         #expect(s.inputMode == mode)
@@ -74,7 +78,7 @@ import Testing
         #expect(help.contains("Tombol — " + mode.name(.id)))
         for b in mode.keys { #expect(help.contains(b.help(.id)), "\(mode): help lists \(b.label)") }
 
-        // Any key closes the help and does nothing else: the mode is as it was.
+        // Enter closes the help and does nothing else: the mode is as it was.
         #expect(Update.update(&s, .key(.enter)).isEmpty)
         #expect(s.keyHelp == nil && s.inputMode == mode)
     }
