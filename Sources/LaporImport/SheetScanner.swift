@@ -72,14 +72,7 @@ enum SheetScanner {
                 }
                 guard index >= seen else { throw Fallback() }
                 i += attribute.utf8.count
-                spaces()
-                guard i < b.count, b[i] == 0x3D else { throw Fallback() }
-                i += 1
-                spaces()
-                guard i < b.count, b[i] == 0x22 || b[i] == 0x27 else { throw Fallback() }
-                let quote = b[i]
-                let start = i + 1
-                i = start
+                let (quote, start) = try valueStart()
                 while i < b.count, b[i] != quote, b[i] != 0x3C { i += 1 }
                 guard i < b.count, b[i] == quote else { throw Fallback() }
                 let value = String(decoding: b[start..<i], as: UTF8.self)
@@ -163,6 +156,19 @@ enum SheetScanner {
             return start..<i
         }
 
+        /// `= "` or `= '` after an attribute's name (spaces allowed around `=`): the quote, and
+        /// where the value starts (the scanner is there).
+        mutating func valueStart() throws(Fallback) -> (quote: UInt8, start: Int) {
+            spaces()
+            guard i < b.count, b[i] == 0x3D else { throw Fallback() }
+            i += 1
+            spaces()
+            guard i < b.count, b[i] == 0x22 || b[i] == 0x27 else { throw Fallback() }
+            let quote = b[i]
+            i += 1
+            return (quote, i)
+        }
+
         mutating func spaces() {
             while i < b.count {
                 switch b[i] {
@@ -220,14 +226,7 @@ enum SheetScanner {
                 let attribute = try self.name()
                 guard !names.contains(where: { b[$0].elementsEqual(b[attribute]) }) else { throw Fallback() }
                 names.append(attribute)
-                spaces()
-                guard i < b.count, b[i] == 0x3D else { throw Fallback() }
-                i += 1
-                spaces()
-                guard i < b.count, b[i] == 0x22 || b[i] == 0x27 else { throw Fallback() }
-                let quote = b[i]
-                let start = i + 1
-                i = start
+                let (quote, start) = try valueStart()
                 while i < b.count, b[i] != quote {
                     guard b[i] != 0x3C, Self.allowed(b[i]) else { throw Fallback() }
                     i += 1

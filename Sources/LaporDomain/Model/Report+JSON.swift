@@ -91,17 +91,19 @@ extension Report {
 }
 
 /// JSON strings as `JSONEncoder` writes them: `"` and `\` escaped, `/` as `\/`, the control
-/// characters as `\b \f \n \r \t` or `\u00XX`, everything else as its UTF-8.
+/// characters as `\b \f \n \r \t` or `\u00XX`, everything else as its UTF-8. Not `encoderStyle`:
+/// only what JSON requires (`/` as itself, `\b` and `\f` as `\u00XX`), the form imported cells
+/// are stored and compared in.
 public enum JSONText {
-    public static func append(_ text: String, to out: inout [UInt8]) {
+    public static func append(_ text: String, to out: inout [UInt8], encoderStyle: Bool = true) {
         out.append(0x22)
         for byte in text.utf8 {
             switch byte {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
             case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x2F: out.append(contentsOf: [0x5C, 0x2F])
-            case 0x08: out.append(contentsOf: [0x5C, 0x62])
-            case 0x0C: out.append(contentsOf: [0x5C, 0x66])
+            case 0x2F where encoderStyle: out.append(contentsOf: [0x5C, 0x2F])
+            case 0x08 where encoderStyle: out.append(contentsOf: [0x5C, 0x62])
+            case 0x0C where encoderStyle: out.append(contentsOf: [0x5C, 0x66])
             case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
             case 0x0D: out.append(contentsOf: [0x5C, 0x72])
             case 0x09: out.append(contentsOf: [0x5C, 0x74])
