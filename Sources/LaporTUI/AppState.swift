@@ -177,6 +177,8 @@ public struct AppState: Sendable {
 /// What happened: keys, time, results of work done outside.
 public enum Event: Sendable {
     case key(Key)
+    /// A store read or write failed: said on the message line (and logged by the runtime).
+    case storeFailed(what: String, detail: String)
     case resize(width: Int, height: Int)
     case tick(Timestamp)
     case loaded(rows: [InboxRow], total: Int, offset: Int = 0)

@@ -19,12 +19,12 @@ extension Runtime {
         case .reload:
             let filter = state.filter
             let offset = max(0, state.top - AppState.lead)
-            let rows = (try? store.page(filter, sort: state.order, limit: AppState.window, offset: offset)) ?? []
-            let total = (try? store.count(filter)) ?? rows.count
+            let rows = checked("reading the list", []) { try store.page(filter, sort: state.order, limit: AppState.window, offset: offset) }
+            let total = checked("counting the list", rows.count) { try store.count(filter) }
             emit(.loaded(rows: rows, total: total, offset: offset))
             emit(unsettled(state.detail?.id))
-            if state.fromExport { emit(.loadedNotInLatestExport((try? store.importedMissing()) ?? [])) }
-            if state.view == .overdue { emit(.loadedGroups((try? store.overdueByUnit(at: state.now)) ?? [])) }
+            if state.fromExport { emit(.loadedNotInLatestExport(checked("reading the export's list", []) { try store.importedMissing() })) }
+            if state.view == .overdue { emit(.loadedGroups(checked("reading the units' table", []) { try store.overdueByUnit(at: state.now) })) }
         case .refreshCounts:
             emit(counts(state))
             emit(savedViews(state))
@@ -52,21 +52,23 @@ extension Runtime {
             emit(unsettled(id))
         case .loadSimilar(let id):
             // A store that cannot answer suggests nothing; the report itself still shows.
-            emit(.loadedSimilar(id, (try? store.similar(to: id)) ?? []))
+            emit(.loadedSimilar(id, checked("looking up similar reports", []) { try store.similar(to: id) }))
         case .checkOriginal(let pending):
-            emit(.originalChecked(pending, pending.duplicateOf.flatMap { try? store.report($0) }))
+            emit(.originalChecked(pending, pending.duplicateOf.flatMap { id in checked("reading report \(id)", nil) { try store.report(id) } }))
         case .openReport(let id):
-            emit(.opened(id, try? store.report(id)))
+            emit(.opened(id, checked("reading report \(id)", nil) { try store.report(id) }))
             emit(unsettled(id))
         case .markSeen(let id):
-            try? store.markSeen(id)
+            checked("marking \(id) as read", ()) { try store.markSeen(id) }
         case .loadDraft(let key):
-            emit(.loadedDraft(key, (try? store.draft(key))?.text))
+            emit(.loadedDraft(key, checked("reading the draft", nil) { try store.draft(key) }?.text))
         case .loadDraftToCopy(let id):
-            let newest = ((try? store.drafts()) ?? []).filter { $0.key.reportId == id && !$0.text.isEmpty }.max { $0.updatedAt < $1.updatedAt }
+            let newest = checked("reading the drafts", []) { try store.drafts() }.filter { $0.key.reportId == id && !$0.text.isEmpty }.max {
+                $0.updatedAt < $1.updatedAt
+            }
             emit(.draftToCopy(id, newest?.text))
         case .saveDraft(let key, let text):
-            try? store.saveDraft(key, text: text, at: clock.now())
+            saveDraft(key, text)
         case .queue(let pending):
             emit(.queued(queue(pending, state: state)))
         case .requeue(let id):
@@ -79,9 +81,11 @@ extension Runtime {
                     return nil
                 })
         case .loadOutbox:
-            emit(.loadedOutbox((try? store.outbox(states: [.queued, .conflict, .failed, .sent])).map { Array($0.prefix(200)) } ?? []))
+            emit(
+                .loadedOutbox(
+                    Array(checked("reading the outbox", []) { try store.outbox(states: [.queued, .conflict, .failed, .sent]) }.prefix(200))))
         case .loadAllIds:
-            emit(.loadedAllIds(((try? store.page(state.filter, sort: state.order, limit: Self.markLimit)) ?? []).map(\.id)))
+            emit(.loadedAllIds(checked("reading the view", []) { try store.page(state.filter, sort: state.order, limit: Self.markLimit) }.map(\.id)))
         case .externalEditor, .sync, .copy:
             break
         }
@@ -104,7 +108,9 @@ extension Runtime {
                 )
             }
             // The screen counts with the rules the sync just stored, not those it started with.
-            if let workflow = try? self.store.reference()?.workflow { self.post(.rulesRefreshed(RulesUpdate(workflow))) }
+            if let workflow = self.checked("reading the rules", nil, { try self.store.reference() })?.workflow {
+                self.post(.rulesRefreshed(RulesUpdate(workflow)))
+            }
             self.post(.syncFinished(summary))
         }
     }
@@ -114,7 +120,8 @@ extension Runtime {
 
     func unsettled(_ reportId: String?) -> Event {
         .loadedUnsettled(
-            reportId.flatMap { try? store.unsettled(for: $0) } ?? [], reports: (try? store.reportsWithUnsettledActions()) ?? [])
+            reportId.map { id in checked("reading the outbox", []) { try store.unsettled(for: id) } } ?? [],
+            reports: checked("reading the outbox", []) { try store.reportsWithUnsettledActions() })
     }
 
     /// The use cases of acting, shared with the command line.
@@ -145,7 +152,7 @@ extension Runtime {
                 result.refused.append(.init(reportId: id, problem: .failed(String(describing: error))))
             }
         }
-        if pending.isBulk, !result.queued.isEmpty { try? store.saveDraft(pending.draftKey, text: "", at: clock.now()) }
+        if pending.isBulk, !result.queued.isEmpty { saveDraft(pending.draftKey, "") }
         return result
     }
 
@@ -163,16 +170,37 @@ extension Runtime {
 
     /// The saved views with how many reports each holds now (one count each).
     func savedViews(_ state: AppState) -> Event {
-        let views = (try? store.savedViews()) ?? []
+        let views = checked("reading the saved views", []) { try store.savedViews() }
         var counts: [String: Int] = [:]
         for view in views {
-            if case .success(let filter) = view.filter(at: state.now, workflow: state.workflow) { counts[view.name] = try? store.count(filter) }
+            if case .success(let filter) = view.filter(at: state.now, workflow: state.workflow) {
+                counts[view.name] = checked("counting a saved view", nil) { try store.count(filter) }
+            }
         }
         return .loadedSavedViews(views, counts: counts)
     }
 
     func counts(_ state: AppState) -> Event {
-        let c = (try? StatusCounts.of(store, at: state.now)) ?? StatusCounts()
+        let c = checked("counting the deadlines", StatusCounts()) { try StatusCounts.of(store, at: state.now) }
         return .counts(overdue: c.overdue, dueToday: c.dueToday, dueSoon: c.dueSoon, outbox: c.outbox, lastSync: c.lastSync)
+    }
+
+    /// A store call whose failure the user must hear of (issue 29): said on the message line and
+    /// written to the log, with `fallback` standing in, instead of an empty list or a lost draft
+    /// in silence.
+    @discardableResult
+    func checked<T>(_ what: String, _ fallback: T, _ work: () throws -> T) -> T {
+        do {
+            return try work()
+        } catch {
+            log("store: \(what) failed: \(error)")
+            post(.storeFailed(what: what, detail: String(describing: error)))
+            return fallback
+        }
+    }
+
+    /// Saves a draft's text; a failure is said (the text is still in the composer).
+    func saveDraft(_ key: DraftKey, _ text: String, at: Timestamp? = nil) {
+        checked("saving the draft", ()) { try store.saveDraft(key, text: text, at: at ?? clock.now()) }
     }
 }

@@ -87,7 +87,7 @@ public final class Runtime: @unchecked Sendable {
             // queued just before SIGTERM closed its composer: no draft is saved back).
             worker.waitUntilIdle()
             for event in drain() { _ = Update.update(&state, event) }
-            autosave.flush(state.composer, at: clock.now()) { key, text, at in try? self.store.saveDraft(key, text: text, at: at) }
+            autosave.flush(state.composer, at: clock.now()) { key, text, at in self.saveDraft(key, text, at: at) }
         }
         while !state.quit && !Runtime.terminate {
             for effect in pending {
@@ -130,7 +130,7 @@ public final class Runtime: @unchecked Sendable {
             // deleted it.
             if settled {
                 autosave.tick(state.composer, at: clock.now()) { key, text, at in
-                    self.worker.submit(.ordered) { try? self.store.saveDraft(key, text: text, at: at) }
+                    self.worker.submit(.ordered) { self.saveDraft(key, text, at: at) }
                 }
             }
             if let at = repaintAgain, Date() >= at {

@@ -65,4 +65,17 @@ extension Update {
         if state.selected >= state.top + visible { state.top = state.selected - visible / 2 }
         state.top = max(0, min(state.top, max(0, state.total - visible)))
     }
+
+    static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
+        guard state.total > 0 else { return [] }
+        let next = min(max(0, state.selected + delta), state.total - 1)
+        guard next != state.selected else { return [] }
+        state.selected = next
+        state.detailPinned = false
+        clampScroll(&state)
+        // Outside the loaded window: load the window around the new position first.
+        let end = min(state.total, state.top + state.listRows)
+        if state.top < state.rowsOffset || end > state.rowsOffset + state.rows.count { return [.reload] }
+        return selectionEffects(state)
+    }
 }

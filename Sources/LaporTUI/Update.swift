@@ -194,6 +194,9 @@ public enum Update {
                 effects.append(.sync)
             }
             return effects
+        case .storeFailed(let what, let detail):
+            state.message = state.text.storeFailed(what, detail: detail)
+            return []
         case .key(let key):
             return handle(key, &state)
         }
@@ -367,19 +370,6 @@ public enum Update {
             state.mode = .namingView(state.activeSaved ?? "")
             return []
         }
-    }
-
-    static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
-        guard state.total > 0 else { return [] }
-        let next = min(max(0, state.selected + delta), state.total - 1)
-        guard next != state.selected else { return [] }
-        state.selected = next
-        state.detailPinned = false
-        clampScroll(&state)
-        // Outside the loaded window: load the window around the new position first.
-        let end = min(state.total, state.top + state.listRows)
-        if state.top < state.rowsOffset || end > state.rowsOffset + state.rows.count { return [.reload] }
-        return selectionEffects(state)
     }
 
     static func selectionEffects(_ state: AppState) -> [Effect] {

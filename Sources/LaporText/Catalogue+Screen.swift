@@ -31,6 +31,10 @@ extension Catalogue {
     }
     /// The list's deadline column in the escalation view: calendar days to day 61.
     public func daysToEscalationShort(_ days: Int) -> String { pick("eskalasi \(days) hari", "escalates in \(days) d") }
+    /// A store call that failed in the TUI (`what` is the log's English name of it).
+    public func storeFailed(_ what: String, detail: String) -> String {
+        pick("Penyimpanan lokal gagal (\(what)): \(detail). Rinciannya di log.", "The local store failed (\(what)): \(detail). Details in the log.")
+    }
     public var pickView: String { pick("Pilih tampilan", "Choose a view") }
     /// A saved view's word in the view picker (typed to narrow to saved views).
     public var savedViewWord: String { pick("tersimpan", "saved") }

@@ -128,3 +128,13 @@ import Testing
         #expect(line.contains("Sinkron: 3 laporan diperbarui.") && line.contains("?/F1:Bantuan"), "\(line)")
     }
 }
+
+/// A store that fails is heard of (issue 29): the message line says what failed.
+@Suite struct StoreFailureTests {
+    @Test func aFailedStoreCallIsSaid() {
+        var s = state(width: 80, height: 24)
+        _ = Update.update(&s, .storeFailed(what: "saving the draft", detail: "disk I/O error"))
+        #expect(s.message == "Penyimpanan lokal gagal (saving the draft): disk I/O error. Rinciannya di log.")
+        #expect(View.render(s).text.contains("Penyimpanan lokal gagal"))
+    }
+}
