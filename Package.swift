@@ -124,7 +124,11 @@ let package = Package(
         .testTarget(name: "LaporCentralTests", dependencies: ["LaporCentral", "LaporDomain", "LaporTestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "LaporTestSupport"]),
         .testTarget(
-            name: "LaporTUITests", dependencies: ["LaporTUI", "LaporStore", "LaporSync", "LaporDomain", "LaporText", "LaporApp", "Terminal", "LaporTestSupport"],
+            name: "LaporTUITests",
+            dependencies: [
+                "LaporTUI", "LaporStore", "LaporSync", "LaporDomain", "LaporText", "LaporApp", "Terminal",
+                "LaporTestSupport",
+            ],
             exclude: ["Snapshots"]),
         .testTarget(
             name: "LaporStoreTests", dependencies: ["LaporStore", "LaporDomain", .product(name: "GRDB", package: "GRDB.swift")]),

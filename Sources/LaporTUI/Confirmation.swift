@@ -23,6 +23,19 @@ public struct Confirmation: Equatable, Sendable {
     /// reporter: issue 16).
     public var asksAgain = false
 
+    /// The report an outbox item's confirmation is about (its item id is not the tracking id).
+    public var reportId: String?
+
+    /// The tracking ids the confirmation acts on, for its heading (issue 25: shown prominently,
+    /// so that y is pressed on the report meant).
+    public var subjects: [String] {
+        switch then {
+        case .queue(let pending): return pending.reportIds
+        case .copy(let id, _): return [id]
+        case .requeue, .discard: return reportId.map { [$0] } ?? []
+        }
+    }
+
     /// Whether y puts a draft on the clipboard rather than something in the outbox.
     public var isCopy: Bool {
         if case .copy = then { return true }

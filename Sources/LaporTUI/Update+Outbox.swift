@@ -66,7 +66,8 @@ extension Update {
             state.message = text.notChangeable(item.type, reportId: item.reportId, state: text.outboxState(item.state))
             return
         }
-        state.mode = .confirm(Confirmation(then: then(item.id), lines: [line(item.type, item.reportId), "", confirmKeysLine(state)]))
+        state.mode = .confirm(
+            Confirmation(then: then(item.id), lines: [line(item.type, item.reportId), "", confirmKeysLine(state)], reportId: item.reportId))
     }
 }
 

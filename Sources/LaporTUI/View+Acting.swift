@@ -48,8 +48,12 @@ extension View {
         let text = state.text
         switch state.mode {
         case .confirm(let c):
-            let lines = [text.confirmTitle, ""] + c.lines
+            // The heading names the report(s) y acts on, reversed: read before y is pressed.
+            let heading = text.confirmHeading(c.subjects)
+            let lines = [heading, ""] + c.lines
             box(&grid, state, lines)
+            let origin = boxOrigin(state, lines)
+            grid.restyle(x: origin.x + 2, y: origin.y + 1, width: min(DisplayWidth.of(heading), origin.width - 4), style: headingStyle)
             highlight(&grid, state, lines, c.highlights)
         case .notice(let lines):
             box(&grid, state, lines)

@@ -13,6 +13,8 @@ public enum View {
     /// without colour too).
     static let highlightStyle = Style(fg: .red, bold: true, underline: true, reverse: true)
     static let soonStyle = Style(fg: .yellow, bold: true)
+    /// A confirmation's heading with the tracking number it acts on.
+    static let headingStyle = Style(bold: true, reverse: true)
     static let dimStyle = Style(dim: true)
 
     public static func render(_ state: AppState) -> CellGrid {

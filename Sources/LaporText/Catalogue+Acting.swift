@@ -27,6 +27,14 @@ extension Catalogue {
     }
     public var cancelled: String { pick("Dibatalkan; tidak ada yang dikirim.", "Cancelled; nothing was queued.") }
     public var confirmTitle: String { pick("Konfirmasi", "Confirm") }
+    /// A confirmation's heading: the tracking number it acts on, or how many when marked.
+    public func confirmHeading(_ ids: [String]) -> String {
+        switch ids.count {
+        case 0: return confirmTitle
+        case 1: return pick(" Konfirmasi · LAPOR \(ids[0]) ", " Confirm · LAPOR \(ids[0]) ")
+        default: return pick(" Konfirmasi · \(ids.count) laporan ", " Confirm · \(ids.count) reports ")
+        }
+    }
     public var replacesOutboxItem: String {
         pick("Menggantikan item kotak keluar yang konflik/gagal.", "Replaces the conflicted/failed outbox item.")
     }

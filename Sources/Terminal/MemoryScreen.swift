@@ -40,18 +40,20 @@ public final class MemoryScreen: Screen, @unchecked Sendable {
     public func copyToClipboard(_ text: String) { lock.withLock { copied.append(text) } }
 
     /// Waits (polling, with a deadline) until a frame drawn after `after` frames shows `text`.
-    public func waitForFrame(containing text: String, after: Int = 0, timeout: Double = 5) -> CellGrid? {
-        waitForFrame(after: after, timeout: timeout) { $0.text.contains(text) }
+    public func waitForFrame(containing text: String, after: Int = 0, timeout: Double = 5) async -> CellGrid? {
+        await waitForFrame(after: after, timeout: timeout) { $0.text.contains(text) }
     }
 
     /// Waits (polling, with a deadline) for a frame, drawn after `after` frames, that passes `test`.
-    public func waitForFrame(after: Int = 0, timeout: Double = 5, where test: (CellGrid) -> Bool) -> CellGrid? {
+    /// It sleeps between looks instead of blocking its thread: a test waiting here leaves Swift's
+    /// few cooperative threads to the work it waits for (a sync, another test's server).
+    public func waitForFrame(after: Int = 0, timeout: Double = 5, where test: (CellGrid) -> Bool) async -> CellGrid? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let grid = lock.withLock({ frames.dropFirst(after).last(where: test) }) { return grid }
-            Thread.sleep(forTimeInterval: 0.005)
+            try? await Task.sleep(for: .milliseconds(5))
         }
-        return nil
+        return lock.withLock { frames.dropFirst(after).last(where: test) }
     }
 
     public var size: (width: Int, height: Int) { lock.withLock { (width, height) } }

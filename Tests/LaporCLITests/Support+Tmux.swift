@@ -39,6 +39,17 @@ struct Tmux {
         }
         if !screen.contains(text) {
             Issue.record("timed out after \(timeout) s waiting for \"\(text)\" on screen:\n\(screen)", sourceLocation: sourceLocation)
+            return screen
+        }
+        // A capture can fall between a frame's first and last writes (a box half drawn): the
+        // screen returned is one that two captures 50 ms apart agree on (for up to 2 s).
+        let settle = Date().addingTimeInterval(2)
+        while Date() < settle {
+            try? await Task.sleep(for: .milliseconds(50))
+            let again = capture()
+            // (A text that was there only for a moment is returned as it was seen.)
+            if again == screen || !again.contains(text) { break }
+            screen = again
         }
         return screen
     }

@@ -3,6 +3,7 @@ import LaporApp
 import LaporDomain
 import LaporStore
 import LaporSync
+import LaporTestSupport
 import Terminal
 import Testing
 
@@ -41,8 +42,8 @@ import Testing
 
         /// The frame that shows `text`, or a recorded failure naming the last frame.
         @discardableResult
-        func frame(showing text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-            if let grid = screen.waitForFrame(containing: text) { return grid.text }
+        func frame(showing text: String, sourceLocation: SourceLocation = #_sourceLocation) async -> String {
+            if let grid = await screen.waitForFrame(containing: text) { return grid.text }
             Issue.record("no frame showed \"\(text)\"; the last:\n\(screen.lastFrame?.text ?? "(none)")", sourceLocation: sourceLocation)
             return screen.lastFrame?.text ?? ""
         }
@@ -50,7 +51,7 @@ import Testing
         func type(_ text: String) { for c in text { screen.press(.char(c)) } }
 
         /// True when the loop returned within the deadline.
-        func ended(within seconds: Double = 5) -> Bool { finished.wait(timeout: .now() + seconds) == .success }
+        func ended(within seconds: Double = 5) async -> Bool { await signalled(finished, within: seconds) }
 
         deinit { try? FileManager.default.removeItem(at: folder) }
     }
@@ -58,23 +59,23 @@ import Testing
     @Test func aKeyInAFrameOutAnEffectRun() async throws {
         let s = try await Session()
         // The first frame's rows come from the store: the .reload effect ran.
-        s.frame(showing: "Jalan berlubang di Jl. Gunung Sahari")
+        await s.frame(showing: "Jalan berlubang di Jl. Gunung Sahari")
         s.screen.press(.char("c"))
-        s.frame(showing: "Tindak lanjut · 9165816")
+        await s.frame(showing: "Tindak lanjut · 9165816")
         s.type("Sudah ditambal hari ini.")
-        s.frame(showing: "Sudah ditambal hari ini.")
+        await s.frame(showing: "Sudah ditambal hari ini.")
         s.screen.press(.ctrl("s"))
-        s.frame(showing: "Konfirmasi")
+        await s.frame(showing: "Konfirmasi")
         s.screen.press(.char("y"))
         // The queue effect ran: the outbox in the file holds the text, and the screen says so.
-        s.frame(showing: "Tindak lanjut untuk 9165816 masuk kotak keluar")
+        await s.frame(showing: "Tindak lanjut untuk 9165816 masuk kotak keluar")
         let item = try s.store.outbox(states: [.queued]).first
         #expect(item?.reportId == "9165816" && item?.request.text == "Sudah ditambal hari ini.")
         #expect(try s.store.draft(DraftKey(reportId: "9165816", kind: "followup")) == nil, "the draft left with the queueing")
 
         // A resize draws at the new size; Ctrl-Z leaves and comes back, then paints again.
         s.screen.resize(width: 80, height: 24)
-        let resized = s.screen.waitForFrame { $0.width == 80 && $0.height == 24 }
+        let resized = await s.screen.waitForFrame { $0.width == 80 && $0.height == 24 }
         #expect(resized?.text.contains("lapor · Kotak Masuk (1)") == true)
         s.screen.press(.ctrl("z"))
         // Back from the stop, the screen is painted whole once more (the shell wrote over it).
@@ -82,18 +83,18 @@ import Testing
         while s.screen.log.filter({ $0 == "resume" }).count < 2 && Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
         #expect(s.screen.log == ["suspend", "stop", "resume", "resume"], "\(s.screen.log)")
         s.screen.press(.char("q"))
-        #expect(s.ended(), "q ends the loop")
+        #expect(await s.ended(), "q ends the loop")
     }
 
     @Test func quittingFromTheComposerKeepsTheDraft() async throws {
         let s = try await Session(width: 80, height: 24)
-        s.frame(showing: "Jalan berlubang")
+        await s.frame(showing: "Jalan berlubang")
         s.screen.press(.char("c"))
-        s.frame(showing: "Tindak lanjut · 9165816")
+        await s.frame(showing: "Tindak lanjut · 9165816")
         s.type("Belum selesai")
-        s.frame(showing: "Belum selesai")
+        await s.frame(showing: "Belum selesai")
         s.screen.press(.ctrl("c"))
-        #expect(s.ended(), "Ctrl-C in the composer ends the loop")
+        #expect(await s.ended(), "Ctrl-C in the composer ends the loop")
         // Saved on the way out, whatever the autosave interval.
         #expect(try s.store.draft(DraftKey(reportId: "9165816", kind: "followup"))?.text == "Belum selesai")
     }
@@ -115,17 +116,17 @@ import Testing
         _ = try await s.store.apply(page: [.report(broken, json: json)], cursor: "c-2", at: now)
         #expect(throws: (any Error).self) { try s.store.report("9100888") }
         // The loop may have drawn before the report was stored: the search reloads after it.
-        s.frame(showing: "Jalan berlubang di Jl. Gunung")
+        await s.frame(showing: "Jalan berlubang di Jl. Gunung")
         s.screen.press(.char("/"))
         s.type("9100888")
         s.screen.press(.enter)
         // The search's frame comes first (the frame does not wait for the query), the detail after.
-        let found = s.screen.waitForFrame {
+        let found = await s.screen.waitForFrame {
             $0.text.contains("cari: 9100888 · 1/1") && $0.text.contains("Laporan 9100888 tersimpan tetapi rinciannya")
         }
         #expect(found != nil, "\(s.screen.lastFrame?.text ?? "")")
         s.screen.press(.char("q"))
-        #expect(s.ended())
+        #expect(await s.ended())
     }
 
     @Test func gOpensAReportThatIsNotInTheView() async throws {
@@ -135,20 +136,20 @@ import Testing
         closed.status = .closed
         closed.title = "Laporan yang sudah selesai"
         _ = try await s.store.apply(page: [.report(closed)], cursor: "c-2", at: now)
-        s.frame(showing: "Jalan berlubang di Jl. Gunung Sahari")
+        await s.frame(showing: "Jalan berlubang di Jl. Gunung Sahari")
         s.screen.press(.char("g"))
         s.type("9100777")
         s.screen.press(.enter)
-        let screen = s.frame(showing: "9100777 · Laporan yang sudah selesai")
+        let screen = await s.frame(showing: "9100777 · Laporan yang sudah selesai")
         #expect(screen.contains("Kotak Masuk (1)"), "the view is as it was")
         // And a number in search finds the report in the view by its id.
         s.screen.press(.tab, .char("/"))
         s.type("91658")
         s.screen.press(.enter)
-        s.frame(showing: "cari: 91658")
+        await s.frame(showing: "cari: 91658")
         #expect(s.screen.lastFrame?.text.contains("Kotak Masuk (1)") == true)
         s.screen.press(.char("q"))
-        #expect(s.ended())
+        #expect(await s.ended())
     }
 
     @Test func aFailedBackgroundSyncIsWrittenToTheLog() async throws {
@@ -170,10 +171,10 @@ import Testing
         }.start()
         // The sync runs on the shared concurrency pool, which the heavy tests beside this one
         // (imports, a million-row sheet) may hold for seconds: a generous wait, still a failure.
-        #expect(screen.waitForFrame(containing: "luring", timeout: 30) != nil, "the status bar says offline")
+        #expect(await screen.waitForFrame(containing: "luring", timeout: 30) != nil, "the status bar says offline")
         #expect(lines.all.contains { $0.hasPrefix("sync offline") }, "\(lines.all)")
         screen.press(.char("q"))
-        #expect(done.wait(timeout: .now() + 5) == .success)
+        #expect(await signalled(done, within: 5))
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import LaporDomain
 import LaporStore
+import LaporTestSupport
 import Terminal
 import Testing
 
@@ -26,26 +27,26 @@ import Testing
         }
 
         /// True when a held effect reached the gate within the deadline.
-        func waitReached(_ seconds: Double = 5) -> Bool { reached.wait(timeout: .now() + seconds) == .success }
+        func waitReached(_ seconds: Double = 5) async -> Bool { await signalled(reached, within: seconds) }
     }
 
     @Test func theListAndAKeysFrameDoNotWaitForTheCounts() async throws {
         let gate = Gate { $0 == .refreshCounts }
         let s = try await RuntimeTests.Session(gate: gate.body)
-        #expect(gate.waitReached(), "the start asked for the counts")
+        #expect(await gate.waitReached(), "the start asked for the counts")
         // The counts are held: the list is on screen all the same, with none counted yet.
-        let first = s.frame(showing: "Jalan berlubang di Jl. Gunung Sahari")
+        let first = await s.frame(showing: "Jalan berlubang di Jl. Gunung Sahari")
         #expect(first.contains("belum sinkron"), "\(first)")
         // A key's frame comes while the counts are still out.
         s.screen.press(.char("?"))
-        let help = s.frame(showing: "Tombol")
+        let help = await s.frame(showing: "Tombol")
         #expect(help.contains("belum sinkron"), "the counts are still held: \(help)")
         // The held count runs when let go, on what the store holds then: a sync 3 minutes ago.
         try await s.store.setLastSync(now.adding(seconds: -180))
         gate.open.signal()
-        s.frame(showing: "sinkron 3 menit lalu")
+        await s.frame(showing: "sinkron 3 menit lalu")
         s.screen.press(.escape, .char("q"))
-        #expect(s.ended())
+        #expect(await s.ended())
     }
 
     @Test func keysTypedDuringASearchActOnItsResults() async throws {
@@ -57,22 +58,22 @@ import Testing
         other.id = "9100555"
         other.title = "Pohon tumbang di Jl. Kenanga"
         _ = try await s.store.apply(page: [.report(other)], cursor: "c-2", at: now)
-        s.frame(showing: "Jl. Gunung Saha")
+        await s.frame(showing: "Jl. Gunung Saha")
         s.screen.press(.char("/"))
         s.type("kenanga")
         s.screen.press(.enter)
-        #expect(gate.waitReached(), "the search asked for a reload")
+        #expect(await gate.waitReached(), "the search asked for a reload")
         // The frame after Enter is drawn while the query is out: the search is in the title.
-        let searching = s.frame(showing: "cari: kenanga")
+        let searching = await s.frame(showing: "cari: kenanga")
         #expect(searching.contains("Jalan berlubang"), "the old rows stay until the new ones come: \(searching)")
         // `c` now waits for the search's rows, then opens the composer on its first result.
         s.screen.press(.char("c"))
         s.type("Sudah dipotong.")
         gate.open.signal()
-        let composer = s.frame(showing: "Sudah dipotong.")
+        let composer = await s.frame(showing: "Sudah dipotong.")
         #expect(composer.contains("Tindak lanjut · 9100555"), "\(composer)")
         s.screen.press(.ctrl("c"))
-        #expect(s.ended())
+        #expect(await s.ended())
         #expect(try s.store.draft(DraftKey(reportId: "9100555", kind: "followup"))?.text == "Sudah dipotong.")
     }
 

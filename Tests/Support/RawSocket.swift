@@ -32,27 +32,29 @@ public final class RawSocket: @unchecked Sendable {
     /// Sends all of `data`; false when the peer has closed (EPIPE, reset).
     @discardableResult
     public func send(_ data: Data) async -> Bool {
-        await offPool { self.sendBlocking(data) }
+        await Self.offPool { self.sendBlocking(data) }
     }
 
     public func send(_ text: String) async { await send(Data(text.utf8)) }
 
     /// Reads until the peer closes or 5 seconds pass, or until a whole JSON answer with a report.
-    public func receive() async -> Data { await offPool { self.receiveBlocking() } }
+    public func receive() async -> Data { await Self.offPool { self.receiveBlocking() } }
 
     /// Everything until the peer closes, and whether it closed within `seconds` (false: the
     /// time ran out with the connection still open).
     public func receiveUntilClosed(seconds: Double) async -> (data: Data, closed: Bool) {
-        await offPool { self.receiveUntilClosedBlocking(seconds: seconds) }
+        await Self.offPool { self.receiveUntilClosedBlocking(seconds: seconds) }
     }
 
-    private func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    /// Runs blocking socket work on a Dispatch thread: one hop for a whole exchange, so that a
+    /// loaded pool's delays in resuming the test are not timed as the server's.
+    public static func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: body()) }
         }
     }
 
-    func sendBlocking(_ data: Data) -> Bool {
+    public func sendBlocking(_ data: Data) -> Bool {
         var offset = 0
         while offset < data.count {
             let sent = data.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, data.count - offset, Int32(MSG_NOSIGNAL)) }
@@ -76,7 +78,7 @@ public final class RawSocket: @unchecked Sendable {
         return out
     }
 
-    func receiveUntilClosedBlocking(seconds: Double) -> (data: Data, closed: Bool) {
+    public func receiveUntilClosedBlocking(seconds: Double) -> (data: Data, closed: Bool) {
         let deadline = Date().addingTimeInterval(seconds)
         var out = Data()
         var buffer = [UInt8](repeating: 0, count: 65_536)
