@@ -11,6 +11,7 @@ import Testing
         "LaporAppTests/LayeringTests.swift": "the package's layering rule",
         "LaporAppTests/SourceShapeTests.swift": "this rule",
         "LaporCLITests/TmuxEndToEndTests.swift": "the real binary in tmux, every role",
+        "LaporCLITests/TmuxTrustTests.swift": "keys and widths in the real binary at 80x24 and 120x40",
         "LaporCLITests/RulebookAgreementTests.swift": "CLI, server and domain agree on every deadline",
         "LaporCLITests/CaseCommandsTests.swift": "a liaison's day across act, list, show, outbox and sync",
         "LaporCentralTests/HostileTrafficTests.swift": "the whole server under hostile input",
