@@ -55,6 +55,25 @@ struct CentralCommand: AsyncParsableCommand {
     var maxConnections = 512
     @Option(
         help: say(
+            "Open connections from one client address at most (default: an eighth of --max-connections); behind a proxy, set it to --max-connections.",
+            id:
+                "Koneksi terbuka dari satu alamat klien paling banyak (bawaan: seperdelapan --max-connections); di belakang proxy, samakan dengan --max-connections.",
+            valueName: "count"))
+    var maxConnectionsPerAddress: Int?
+    @Option(
+        help: say(
+            "Each account's actions: BURST/PER_SECOND (then 429 with Retry-After).",
+            id: "Tindakan tiap akun: BURST/PER_DETIK (lalu 429 dengan Retry-After).", valueName: "rate"))
+    var rateActions = "100/1"
+    @Option(
+        help: say("Each account's reads: BURST/PER_SECOND.", id: "Pembacaan tiap akun: BURST/PER_DETIK.", valueName: "rate"))
+    var rateReads = "300/10"
+    @Option(
+        help: say(
+            "Days an action id is remembered for replays.", id: "Hari sebuah id tindakan diingat untuk pengulangan.", valueName: "days"))
+    var idempotencyDays = 30
+    @Option(
+        help: say(
             "A folder of holiday decrees, YYYY.json each (default: the built-in years).",
             id: "Folder SKB hari libur, masing-masing YYYY.json (bawaan: tahun-tahun bawaan).", valueName: "dir"))
     var holidays: String?
@@ -73,10 +92,13 @@ struct CentralCommand: AsyncParsableCommand {
         guard clockInterval >= 1 else { throw CLIError(text.badClockInterval(clockInterval)) }
         for (name, value, range) in [
             ("--header-timeout", headerTimeout, 1...3_600), ("--idle-timeout", idleTimeout, 1...3_600),
-            ("--max-connections", maxConnections, 1...100_000),
+            ("--max-connections", maxConnections, 1...100_000), ("--max-connections-per-address", maxConnectionsPerAddress ?? 1, 1...100_000),
+            ("--idempotency-days", idempotencyDays, 1...3_650),
         ] where !range.contains(value) {
             throw CLIError(text.outOfRange(name, value, range))
         }
+        guard let actionRate = RateLimit(parsing: rateActions) else { throw CLIError(text.badRate("--rate-actions", rateActions)) }
+        guard let readRate = RateLimit(parsing: rateReads) else { throw CLIError(text.badRate("--rate-reads", rateReads)) }
         let path = try db ?? Self.defaultDatabasePath()
         do {
             // The folder keeps the demo's tokens beside the database: private.
@@ -94,6 +116,10 @@ struct CentralCommand: AsyncParsableCommand {
         configuration.limits.headerTimeout = .seconds(headerTimeout)
         configuration.limits.idleTimeout = .seconds(idleTimeout)
         configuration.limits.maxConnections = maxConnections
+        configuration.limits.maxConnectionsPerAddress = maxConnectionsPerAddress
+        configuration.accountLimits.actions = actionRate
+        configuration.accountLimits.reads = readRate
+        configuration.idempotencyDays = idempotencyDays
         if let holidays {
             let loaded = Decrees.load(holidays)
             for (file, problems) in loaded.problems {

@@ -101,11 +101,15 @@ struct SyncCommand: AsyncParsableCommand {
                     text.syncPulled(pages: pages, reports: reports, removed: removed, rate: rate)
                     + (total.map { " · " + text.percentOf(reports, $0) } ?? "")
             case .action(let done, let total): line = text.syncPushed(done: done, total: total)
+            case .rateLimited(let seconds): line = text.syncRateLimited(seconds)
             }
             if live.live {
                 live.say(line)
-            } else if case .action = progress {
-                // Plain output (a log, a pipe) gets the actions and the totals below, not every page.
+            } else if case .page = progress {
+                // Plain output (a log, a pipe) gets the actions, the waits and the totals below,
+                // not every page.
+            } else if case .reference = progress {
+            } else {
                 out.error(line)
             }
         }

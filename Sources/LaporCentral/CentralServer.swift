@@ -21,6 +21,10 @@ public struct CentralConfiguration: Sendable {
     public var holidayYears = WorkingCalendar.builtinYears
     /// Header and idle timeouts, and the cap on open connections.
     public var limits = ConnectionLimits()
+    /// Each account's rate of actions and of reads (contract v1.2 item 3).
+    public var accountLimits = AccountLimits()
+    /// Days an action id is remembered for replays (contract v1.2 item 2).
+    public var idempotencyDays = 30
 
     public init(databasePath: String) { self.databasePath = databasePath }
 }
@@ -32,10 +36,13 @@ public struct CentralServer: Sendable {
     public let workflow: Workflow
     public let clock: CentralClock
     let logger: Logger
+    /// The accounts' buckets: one table for the server, whichever router answers.
+    let limiter: AccountLimiter
 
     /// Opens the database, seeding it first in demo mode when it is new.
     public init(configuration: CentralConfiguration, clock: CentralClock = .system, logger: Logger = Logger(label: "lapor.central")) async throws {
-        let store = try CentralStore(path: configuration.databasePath)
+        var store = try CentralStore(path: configuration.databasePath)
+        store.idempotencyDays = configuration.idempotencyDays
         let fingerprint = Self.fingerprint(configuration)
         if configuration.demo, try store.userCount() == 0 {
             try await DemoSeed(
@@ -54,6 +61,7 @@ public struct CentralServer: Sendable {
             try store.saveReference(units: units, categories: categories)
         }
         self.configuration = configuration
+        self.limiter = AccountLimiter(configuration.accountLimits)
         self.store = store
         self.workflow = Workflow(
             units: try UnitTree(units), policy: configuration.policy, calendar: WorkingCalendar(years: configuration.holidayYears),
@@ -102,7 +110,7 @@ public struct CentralServer: Sendable {
         let deps = CentralDependencies(
             store: store, workflow: workflow, policy: configuration.policy, calendarYears: configuration.holidayYears, clock: clock,
             inFlight: InFlightActions(), demo: configuration.demo)
-        return buildRouter(deps, users: try store.usersByTokenHash(), logger: logger)
+        return buildRouter(deps, users: try store.usersByTokenHash(), limiter: limiter, logger: logger)
     }
 
     /// The same routes without a socket (`InProcessCentral`).

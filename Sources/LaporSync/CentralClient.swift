@@ -63,8 +63,10 @@ public struct CentralClient: Sendable {
     public let base: URL
     let token: String
     let session: URLSession
-    /// Answers larger than this are refused (a page of 500 reports is well under 2 MiB).
-    public var maxResponseBytes = 64 << 20
+    /// Answers larger than this are refused: a feed page is at most 4 MiB of reports plus one
+    /// report (under 2 MiB) by contract v1.2, so 16 MiB leaves room and bounds what one answer
+    /// can make the client hold.
+    public var maxResponseBytes = 16 << 20
     let counter = RequestCounter()
     /// How many requests this client (and its copies) has sent: `lapor-bench` reports it.
     public var requestsSent: Int { counter.value }

@@ -56,6 +56,9 @@ public enum SyncProgress: Sendable {
     /// `total`: the whole pull's size when the server gave it (a percentage is then possible).
     case page(pages: Int, reports: Int, removed: Int, bytes: Int, total: Int?)
     case action(done: Int, total: Int)
+    /// The server asked this account to slow down (429): the run waits `seconds` as told, then
+    /// goes on. Nothing failed and nothing is lost.
+    case rateLimited(seconds: Int)
 }
 
 /// How hard to try before saying "offline".
@@ -64,10 +67,16 @@ public struct RetryPolicy: Sendable {
     public var baseDelay = 0.5
     public var maxDelay = 30.0
 
-    public init(attempts: Int = 5, baseDelay: Double = 0.5, maxDelay: Double = 30) {
+    /// How long one run waits in all on the server's `429 rate_limited` before it stops and
+    /// leaves the rest for the next run. A 429 is waited out as told and never counted as a
+    /// failed attempt (contract v1.2 item 3).
+    public var rateLimitBudget = 600.0
+
+    public init(attempts: Int = 5, baseDelay: Double = 0.5, maxDelay: Double = 30, rateLimitBudget: Double = 600) {
         self.attempts = attempts
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
+        self.rateLimitBudget = rateLimitBudget
     }
 
     /// The delay before retry number `attempt + 1` (exposed for tests).
@@ -226,7 +235,14 @@ public struct SyncEngine: Sendable {
     }
 
     /// Reference, pull, push, pull. Never throws: the outcome says what happened.
-    public func sync(progress: @Sendable (SyncProgress) -> Void = { _ in }) async -> SyncSummary {
+    public func sync(progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }) async -> SyncSummary {
+        let said: @Sendable (Int) -> Void = { progress(.rateLimited(seconds: $0)) }
+        return await Self.$rateWaits.withValue(said) {
+            await Self.$rateWaited.withValue(RateWaited()) { await run(progress: progress) }
+        }
+    }
+
+    private func run(progress: @escaping @Sendable (SyncProgress) -> Void) async -> SyncSummary {
         var summary = SyncSummary()
         let started = Date()
         do {
@@ -290,9 +306,29 @@ public struct SyncEngine: Sendable {
         return true
     }
 
-    /// Runs `body`, retrying network failures, 5xx, 429 and `in_flight` with backoff.
+    /// Who hears that the run waits on a 429 (`sync` sets it for its run's tasks).
+    @TaskLocal static var rateWaits: (@Sendable (Int) -> Void)?
+    /// Seconds waited on 429s in the run so far, against `retry.rateLimitBudget`.
+    @TaskLocal static var rateWaited: RateWaited?
+
+    final class RateWaited: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seconds = 0.0
+        /// Adds `wait` if the budget allows it; false when it would go over.
+        func spend(_ wait: Double, budget: Double) -> Bool {
+            lock.withLock {
+                guard seconds + wait <= budget else { return false }
+                seconds += wait
+                return true
+            }
+        }
+    }
+
+    /// Runs `body`, retrying network failures, 5xx and `in_flight` with backoff; a 429 is waited
+    /// out as the server said, without using up an attempt, within the run's budget.
     func withRetry<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         var attempt = 0
+        let waited = Self.rateWaited ?? RateWaited()
         while true {
             do {
                 return try await body()
@@ -300,6 +336,12 @@ public struct SyncEngine: Sendable {
                 let retryAfter: Double?
                 switch error {
                 case .offline: retryAfter = nil
+                case .unavailable(429, let after):
+                    let wait = min(max(after ?? 1, 1), 300)
+                    guard waited.spend(wait, budget: retry.rateLimitBudget) else { throw error }
+                    Self.rateWaits?(Int(wait.rounded(.up)))
+                    try await sleep(wait)
+                    continue
                 case .unavailable(_, let after): retryAfter = after
                 default: throw error
                 }
@@ -315,6 +357,7 @@ public struct SyncEngine: Sendable {
         switch error {
         case .offline(let why): "offline: \(why)"
         case .unauthorized(let why): "unauthorized: \(why)"
+        case .unavailable(429, _): "rate limited by the server: the rest waits for the next run"
         case .unavailable(let status, _): "server unavailable (HTTP \(status))"
         case .badResponse(let why): "bad response: \(why)"
         case .responseTooLarge(let bytes): "bad response: \(bytes) bytes, over the client's limit"

@@ -213,6 +213,8 @@ public enum Event: Sendable {
     case syncStarted
     /// Pages of a sync have landed (throttled to about one a second).
     case syncProgress(pages: Int, reports: Int, total: Int?)
+    /// The server asked the account to slow down: the sync waits this many seconds, then goes on.
+    case syncRateLimited(seconds: Int)
     case syncFinished(SyncSummary)
     /// The rules from the reference data a sync stored (new holidays, policy, units).
     case rulesRefreshed(RulesUpdate)

@@ -101,6 +101,7 @@ extension Runtime {
                 if case .page(let pages, let reports, _, _, let total) = progress, throttle.due() {
                     self.post(.syncProgress(pages: pages, reports: reports, total: total))
                 }
+                if case .rateLimited(let seconds) = progress { self.post(.syncRateLimited(seconds: seconds)) }
             }
             if summary.outcome != .done {
                 self.log(

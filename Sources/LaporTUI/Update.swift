@@ -173,6 +173,9 @@ public enum Update {
             state.syncProgress = (pages, reports, total)
             // The list fills as the pages land (a first sync of 60,000 reports takes a while).
             return [.reload, .refreshCounts]
+        case .syncRateLimited(let seconds):
+            state.message = state.text.syncRateLimited(seconds)
+            return []
         case .rulesRefreshed(let update):
             state.workflow = update.workflow
             return []

@@ -134,6 +134,12 @@ extension Catalogue {
     }
 
     public func syncPushed(done: Int, total: Int) -> String { pick("Mengirim tindakan \(done)/\(total)", "Sending actions \(done)/\(total)") }
+    /// The server's 429: the sync waits as told; nothing failed.
+    public func syncRateLimited(_ seconds: Int) -> String {
+        pick(
+            "Server meminta akun ini memperlambat; menunggu \(seconds) detik lalu melanjutkan (tidak ada yang gagal).",
+            "The server asked this account to slow down; waiting \(seconds) s, then going on (nothing failed).")
+    }
 
     public var watchStopped: String { pick("Sinkron berkala dihentikan.", "Periodic sync stopped.") }
 

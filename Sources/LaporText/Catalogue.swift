@@ -274,6 +274,12 @@ extension Catalogue {
             "Note: the server sent no holiday calendar; deadlines use lapor's built-in one.")
     }
 
+    public func badRate(_ option: String, _ value: String) -> String {
+        pick(
+            "\(option) ditulis BURST/PER_DETIK (mis. 100/1 atau 300/10), bukan '\(value)'.",
+            "\(option) is written BURST/PER_SECOND (e.g. 100/1 or 300/10), not '\(value)'.")
+    }
+
     public func outOfRange(_ option: String, _ n: Int, _ range: ClosedRange<Int>) -> String {
         pick(
             "\(option) harus antara \(range.lowerBound) dan \(range.upperBound), bukan \(n).",

@@ -134,4 +134,52 @@ import Testing
             #expect(after.version == report2.version + 1 && after.timeline.filter { $0.type == .followup }.count == 1)
         }
     }
+
+    /// Issue 26: per action only what a replay needs is kept. A replay answers with the report as
+    /// it is now; past the window (30 days by default) the id is forgotten and acts anew; a flood
+    /// of long follow-ups grows the database by at most three times the text it accepted.
+    @Test func idempotencyIsKeptCompactlyForItsWindow() async throws {
+        try await withTestServer(
+            reports: 0,
+            accountLimits: {
+                var limits = AccountLimits()
+                limits.actions = RateLimit(burst: 1_000, perSecond: 100)
+                return limits
+            }()
+        ) { t in
+            let report = try await t.dispatched(to: "dki-dpu")
+            let body: [String: Any] = ["id": "keep-1", "report_id": report.id, "type": "followup", "text": "Sudah ditambal."]
+            let first = try await t.act(body, as: "u-liaison-dki-dpu")
+            #expect(first.status == 200 && first.result == "applied")
+            // Another action changes the report: the replay shows it as it is now.
+            _ = try await t.applied(["report_id": report.id, "type": "close"], as: "u-admin")
+            let again = try await t.act(body, as: "u-liaison-dki-dpu")
+            #expect(again.status == 200 && again.result == "replayed")
+            #expect(try again.report().status == .closed && again.report().version == report.version + 2)
+            // Past the window the id is forgotten: the same id is a new action (refused now: closed).
+            t.clock.set(t.clock.now.adding(seconds: 31 * 86_400))
+            #expect(try await t.server.store.forgetOldActions(at: t.clock.now) >= 3)
+            let late = try await t.act(body, as: "u-liaison-dki-dpu")
+            #expect(late.status != 200 && late.status != 422 && late.errorCode != "idempotency_mismatch", "\(late.text.prefix(200))")
+
+            // A flood of 20,000-character follow-ups (60 KB each) on 24 reports.
+            var targets: [String] = []
+            for _ in 0..<24 { targets.append(try await t.dispatched(to: "dki-dpu").id) }
+            try t.server.store.checkpoint()
+            let database = t.folder.appendingPathComponent("central.sqlite").path
+            let before = (try FileManager.default.attributesOfItem(atPath: database)[.size] as? Int) ?? 0
+            var accepted = 0
+            let text = String(repeating: "陈", count: 20_000)
+            for id in targets {
+                let r = try await t.actNew(["report_id": id, "type": "followup", "text": text], as: "u-liaison-dki-dpu")
+                if r.status == 200 { accepted += text.utf8.count }
+            }
+            #expect(accepted == 24 * 60_000)
+            try t.server.store.checkpoint()
+            let after = (try FileManager.default.attributesOfItem(atPath: database)[.size] as? Int) ?? 0
+            #expect(after - before <= 3 * accepted, "grew \(after - before) bytes for \(accepted) bytes of text")
+            // Each dispatched report's verify and dispatch, and its follow-up: the refused late one is not kept.
+            #expect(try t.server.store.actionRecordCount() == 24 * 3)
+        }
+    }
 }

@@ -82,4 +82,33 @@ import Testing
             #expect((page["changes"] as! [Any]).count == 5 && page["more"] as? Bool == false)
         }
     }
+
+    /// Contract v1.2 item 1: a page holds at most 4 MiB of JSON (a larger report alone), `more`
+    /// says it was cut, and the pages together hold every report once.
+    @Test func pagesAreBoundedInBytes() async throws {
+        try await withTestServer(reports: 0, transport: .inProcess) { t in
+            var ids: [String] = []
+            for _ in 0..<7 {
+                let report = try await t.dispatched(to: "dki-dpu")
+                // 1.5 MB each (the store keeps a report under 2 MiB): two fit a page, three do not.
+                try await t.plantBody(String(repeating: "lubang ", count: 215_000), in: report.id)
+                ids.append(report.id)
+            }
+            var cursor: String?
+            var seen: [String] = []
+            var sizes: [Int] = []
+            while true {
+                let r = try await t.get("/changes?limit=500" + (cursor.map { "&cursor=\($0)" } ?? ""), as: "u-admin")
+                let page = try r.object()
+                let items = page["changes"] as? [[String: Any]] ?? []
+                sizes.append(r.data.count)
+                #expect(r.data.count <= 4 * 1_024 * 1_024 + 4_096 || items.count == 1, "a page of \(r.data.count) bytes with \(items.count) items")
+                seen += items.compactMap { $0["id"] as? String }
+                cursor = page["cursor"] as? String
+                guard page["more"] as? Bool == true else { break }
+            }
+            #expect(seen == ids, "every report once, in order")
+            #expect(sizes.count == 4, "cut by bytes, not by count: \(sizes)")
+        }
+    }
 }

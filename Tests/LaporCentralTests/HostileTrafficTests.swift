@@ -223,6 +223,8 @@ import Testing
         limits.headerTimeout = .seconds(3)
         limits.idleTimeout = .seconds(4)
         limits.maxConnections = 20
+        // All from 127.0.0.1: the server's cap, not the address's, is what this test reaches.
+        limits.maxConnectionsPerAddress = 20
         try await withTestServer(reports: 0, limits: limits) { t in
             let port = t.base.port ?? 0
             // 21 connections that never finish their headers: the cap takes 20 (which one is left

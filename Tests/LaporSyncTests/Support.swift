@@ -25,6 +25,14 @@ struct Harness {
         user = try await server.get("/me", as: userId).decode(User.self)
     }
 
+    /// The same store and user with another engine (other retry settings).
+    init(copying other: Harness, engine: SyncEngine) {
+        folder = other.folder
+        store = other.store
+        user = other.user
+        self.engine = engine
+    }
+
     /// A second store object over the same file (another process's view).
     func reopen() throws -> CaseStore { try CaseStore(path: folder.appendingPathComponent("cases.sqlite").path) }
 

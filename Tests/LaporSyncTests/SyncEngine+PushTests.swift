@@ -197,3 +197,60 @@ import Testing
         }
     }
 }
+
+/// Contract v1.2 item 3 on the client: a 429 is waited out as the server says, said as
+/// progress, never a failure; every queued action goes, once.
+@Suite struct RateLimitedPushTests {
+    @Test func aRateLimitedOutboxWaitsAndSendsEverything() async throws {
+        var limits = AccountLimits()
+        limits.actions = RateLimit(burst: 2, perSecond: 2)
+        try await withTestServer(reports: 0, accountLimits: limits) { server in
+            let admin = try await Harness(server: server, user: "u-admin")
+            defer { admin.remove() }
+            var ids: [String] = []
+            for _ in 0..<5 { ids.append(try await server.submit().id) }
+            _ = await admin.engine.sync()
+            for id in ids { _ = try await admin.queue(.verify, id) }
+            let waits = LockedWaits()
+            let summary = await admin.engine.sync { progress in
+                if case .rateLimited(let seconds) = progress { waits.add(seconds) }
+            }
+            #expect(summary.outcome == .done && summary.sent == 5 && summary.failed == 0, "\(summary)")
+            #expect(!waits.all.isEmpty && waits.all.allSatisfy { $0 >= 1 }, "the waits were said: \(waits.all)")
+            for id in ids {
+                let report = try await server.get("/reports/\(id)", as: "u-admin").decode(Report.self)
+                #expect(report.status == .verified && report.version == 2, "applied once: \(id)")
+            }
+            #expect(try admin.store.outboxCounts()[.queued] ?? 0 == 0)
+        }
+    }
+
+    /// Past the run's budget for waiting, the run stops as offline and the rest stays queued.
+    @Test func pastTheBudgetTheRestWaitsForTheNextRun() async throws {
+        var limits = AccountLimits()
+        limits.actions = RateLimit(burst: 1, perSecond: 0.01)
+        try await withTestServer(reports: 0, accountLimits: limits) { server in
+            var admin = try await Harness(server: server, user: "u-admin")
+            defer { admin.remove() }
+            var engine = admin.engine
+            engine.retry.rateLimitBudget = 1
+            admin = Harness(copying: admin, engine: engine)
+            let a = try await server.submit().id
+            let b = try await server.submit().id
+            _ = await admin.engine.sync()
+            _ = try await admin.queue(.verify, a)
+            _ = try await admin.queue(.verify, b)
+            let summary = await admin.engine.sync()
+            #expect(summary.outcome == .offline && summary.sent == 1 && summary.failed == 0, "\(summary)")
+            #expect(summary.message?.contains("rate limited") == true, "\(summary.message ?? "")")
+            #expect(try admin.store.outboxCounts()[.queued] == 1, "the second stays queued, not failed")
+        }
+    }
+}
+
+final class LockedWaits: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waits: [Int] = []
+    func add(_ seconds: Int) { lock.withLock { waits.append(seconds) } }
+    var all: [Int] { lock.withLock { waits } }
+}

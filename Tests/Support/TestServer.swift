@@ -86,7 +86,7 @@ public final class TestServer: @unchecked Sendable {
     public init(
         demo: Bool = true, reports: Int = 60, seed: UInt64 = 7, now: Timestamp = defaultNow, clockInterval: Duration = .seconds(3600),
         limits: ConnectionLimits = .init(), folder reused: URL? = nil, holidayYears: [HolidayYear]? = nil, policy: SlaPolicy? = nil,
-        transport: Transport = .socket
+        transport: Transport = .socket, accountLimits: AccountLimits = .init()
     ) async throws {
         self.transport = transport
         folder = reused ?? FileManager.default.temporaryDirectory.appendingPathComponent("lapor-central-\(UUID().uuidString)")
@@ -99,6 +99,7 @@ public final class TestServer: @unchecked Sendable {
         configuration.seed = seed
         configuration.clockInterval = clockInterval
         configuration.limits = limits
+        configuration.accountLimits = accountLimits
         if let holidayYears { configuration.holidayYears = holidayYears }
         if let policy { configuration.policy = policy }
         server = try await CentralServer(configuration: configuration, clock: clock.central, logger: logs.logger)
@@ -266,11 +267,11 @@ public final class TestServer: @unchecked Sendable {
 public func withTestServer<T>(
     demo: Bool = true, reports: Int = 60, seed: UInt64 = 7, now: Timestamp = TestServer.defaultNow, clockInterval: Duration = .seconds(3600),
     limits: ConnectionLimits = .init(), folder: URL? = nil, holidayYears: [HolidayYear]? = nil, policy: SlaPolicy? = nil,
-    transport: TestServer.Transport = .socket, _ body: (TestServer) async throws -> T
+    transport: TestServer.Transport = .socket, accountLimits: AccountLimits = .init(), _ body: (TestServer) async throws -> T
 ) async throws -> T {
     let server = try await TestServer(
         demo: demo, reports: reports, seed: seed, now: now, clockInterval: clockInterval, limits: limits, folder: folder,
-        holidayYears: holidayYears, policy: policy, transport: transport)
+        holidayYears: holidayYears, policy: policy, transport: transport, accountLimits: accountLimits)
     do {
         let result = try await body(server)
         await server.stop()

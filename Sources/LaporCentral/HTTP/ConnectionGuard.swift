@@ -15,19 +15,46 @@ public struct ConnectionLimits: Sendable {
     public var idleTimeout: Duration = .seconds(60)
     /// Connections beyond this many get 503 `unavailable` and are closed.
     public var maxConnections = 512
+    /// One client address may hold at most this many (contract v1.2 item 4): past it that
+    /// address gets 503, while the cap's rest stays open to everyone else. Nil: an eighth of
+    /// `maxConnections` (64 of 512; at least 1).
+    public var maxConnectionsPerAddress: Int?
+
+    /// The per-address cap in force.
+    public var perAddress: Int { maxConnectionsPerAddress ?? max(1, maxConnections / 8) }
 
     public init() {}
 }
 
-/// The open connections of one server, across its event loops.
+/// The open connections of one server, across its event loops: in all and by client address.
 final class ConnectionCounter: Sendable {
-    private let open = Atomic<Int>(0)
+    private let open = Mutex<(all: Int, byAddress: [String: Int])>((0, [:]))
 
-    /// Counts one more; false when that one is over `max` (it is counted all the same, and
-    /// `release` takes it back).
-    func admit(max: Int) -> Bool { open.wrappingAdd(1, ordering: .relaxed).newValue <= max }
-    func release() { open.wrappingSubtract(1, ordering: .relaxed) }
-    var count: Int { open.load(ordering: .relaxed) }
+    /// Why a connection was not admitted.
+    enum Refusal: Equatable { case full, addressFull }
+
+    /// Counts one more connection from `address`; a refusal when that one is over the server's
+    /// cap or the address's (it is counted all the same, and `release` takes it back).
+    func admit(address: String, limits: ConnectionLimits) -> Refusal? {
+        open.withLock { open in
+            open.all += 1
+            let mine = (open.byAddress[address] ?? 0) + 1
+            open.byAddress[address] = mine
+            if mine > limits.perAddress { return .addressFull }
+            return open.all > limits.maxConnections ? .full : nil
+        }
+    }
+
+    func release(address: String) {
+        open.withLock { open in
+            open.all -= 1
+            let left = (open.byAddress[address] ?? 1) - 1
+            open.byAddress[address] = left > 0 ? left : nil
+        }
+    }
+
+    var count: Int { open.withLock { $0.all } }
+    func count(from address: String) -> Int { open.withLock { $0.byAddress[address] ?? 0 } }
 }
 
 /// Hummingbird's HTTP/1 channel with a guard around each connection: the connection cap, the
@@ -80,6 +107,8 @@ final class ConnectionGuardHandler: ChannelInboundHandler, RemovableChannelHandl
     private let limits: ConnectionLimits
     private let counter: ConnectionCounter
     private var counted = false
+    /// The client's address, counted against its own cap.
+    private var address = "-"
     private var phase = Phase.head
     /// Requests whose head arrived, and responses that ended: equal when nothing is in flight.
     private var requests = 0
@@ -130,9 +159,16 @@ final class ConnectionGuardHandler: ChannelInboundHandler, RemovableChannelHandl
     private func start(_ context: ChannelHandlerContext) {
         guard !counted else { return }
         counted = true
-        if counter.admit(max: limits.maxConnections) {
+        // The peer's IP without its port: one machine's connections count together.
+        address = context.channel.remoteAddress?.ipAddress ?? "-"
+        switch counter.admit(address: address, limits: limits) {
+        case nil:
             schedule(limits.headerTimeout)
-        } else {
+        case .addressFull:
+            answerAndClose(
+                status: 503, reason: "Service Unavailable", code: "unavailable",
+                message: "too many open connections from your address; close some and retry")
+        case .full:
             answerAndClose(status: 503, reason: "Service Unavailable", code: "unavailable", message: "too many open connections; retry later")
         }
     }
@@ -142,7 +178,7 @@ final class ConnectionGuardHandler: ChannelInboundHandler, RemovableChannelHandl
         timer = nil
         if counted {
             counted = false
-            counter.release()
+            counter.release(address: address)
         }
     }
 

@@ -6,13 +6,14 @@ import Logging
 
 /// The outermost middleware: resolves the bearer token to a user, answers what the route table
 /// decides (404 for no such path, 405 with `Allow` for a method a route lacks, `OPTIONS`, `HEAD`
-/// as `GET` without the body), turns every error into the contract's error body, and logs one
+/// as `GET` without the body), keeps each account to its rate, turns every error into the contract's error body, and logs one
 /// line per request (method, path, status, ms, user id). The token, the query string and report
 /// content never reach the log.
 struct FrontMiddleware: RouterMiddleware {
     typealias Context = CentralContext
     let users: [String: User]
     let routes: RouteTable
+    let limiter: AccountLimiter
     let logger: Logger
 
     func handle(_ request: Request, context: CentralContext, next: (Request, CentralContext) async throws -> Response) async throws -> Response {
@@ -61,6 +62,13 @@ struct FrontMiddleware: RouterMiddleware {
             return response
         default:
             break
+        }
+        // Each account's own pace (contract v1.2 item 3): reads and writes have a bucket each.
+        if let user = context.user, let wait = limiter.take(request.method == .get || request.method == .head ? .read : .action, for: user.id) {
+            return APIError(
+                status: .tooManyRequests, code: "rate_limited", message: "too many requests from this account; retry after \(wait) s",
+                retryAfter: wait
+            ).response()
         }
         do {
             // HEAD reaches GET's handler through the router's generated HEAD endpoints.

@@ -15,13 +15,13 @@ struct CentralDependencies: Sendable {
 }
 
 /// Builds the router: the contract's routes under `/api/v1`, and the citizen routes in demo mode.
-func buildRouter(_ deps: CentralDependencies, users: [String: User], logger: Logger) -> Router<CentralContext> {
+func buildRouter(_ deps: CentralDependencies, users: [String: User], limiter: AccountLimiter, logger: Logger) -> Router<CentralContext> {
     // HEAD needs an endpoint of its own for the router to reach the middleware with it.
     let router = Router(context: CentralContext.self, options: .autoGenerateHeadEndpoints)
     let table = RouteTable()
     // Router middleware wraps the routes added after it: it comes first, and reads the table
     // that the routes below fill.
-    router.add(middleware: FrontMiddleware(users: users, routes: table, logger: logger))
+    router.add(middleware: FrontMiddleware(users: users, routes: table, limiter: limiter, logger: logger))
     let api = RecordingGroup(group: router.group("api/v1"), prefix: "api/v1", table: table)
     addReferenceRoutes(to: api, deps)
     addReportRoutes(to: api, deps)

@@ -41,7 +41,11 @@ extension CentralStore {
         }
     }
 
-    func changes(for user: User, after cursor: Int64, limit: Int, units: UnitTree) async throws -> ChangePage {
+    /// A page's items hold at most this many bytes of JSON (contract v1.2 item 1); a report larger
+    /// than that comes alone.
+    static let pageBytes = 4 * 1_024 * 1_024
+
+    func changes(for user: User, after cursor: Int64, limit: Int, units: UnitTree, maxBytes: Int = pageBytes) async throws -> ChangePage {
         let visibility = try Self.visibility(for: user, units: units)
         let (visibleNow, visibleBefore, subtreeJSON) = (visibility.now, visibility.before, visibility.subtree)
         let tombstones =
@@ -60,18 +64,27 @@ extension CentralStore {
             var items: [String] = []
             var last = cursor
             var more = false
+            var bytes = 0
             while let row = try rows.next() {
                 if items.count == limit {
                     more = true
                     break
                 }
-                last = try row.decode(forColumn: "seq")
+                let item: String
                 if try row.decode(Bool.self, forColumn: "visible") {
                     let masked: String? = admin ? nil : try row.decode(forColumn: "masked_json")
-                    items.append(try masked ?? row.decode(forColumn: "full_json"))
+                    item = try masked ?? row.decode(forColumn: "full_json")
                 } else {
-                    items.append(#"{"id":\#(try ContractJSON.encode(try row.decode(String.self, forColumn: "id"))),"removed":true}"#)
+                    item = #"{"id":\#(try ContractJSON.encode(try row.decode(String.self, forColumn: "id"))),"removed":true}"#
                 }
+                // Cut by bytes too: the next page starts at this item (never an empty page).
+                if !items.isEmpty, bytes + item.utf8.count + 1 > maxBytes {
+                    more = true
+                    break
+                }
+                bytes += item.utf8.count + 1
+                last = try row.decode(forColumn: "seq")
+                items.append(item)
             }
             return ChangePage(items: items, cursor: last, more: more)
         }

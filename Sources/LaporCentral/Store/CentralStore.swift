@@ -10,6 +10,8 @@ import LaporDomain
 /// the system clock filter on; the feed then streams stored JSON without decoding it.
 public struct CentralStore: Sendable {
     let writer: any DatabaseWriter
+    /// How long an action id is remembered for replays (contract v1.2 item 2; `--idempotency-days`).
+    public var idempotencyDays = 30
 
     /// Opens (creating if needed) the database at `path` in WAL mode.
     public init(path: String) throws {
@@ -77,6 +79,23 @@ public struct CentralStore: Sendable {
         migrator.registerMigration("v2-reporter-keys") { db in
             // The hash of each citizen report's `reporter_key` (contract v1.1 item 9).
             try db.execute(sql: "CREATE TABLE reporter_key (report_id TEXT PRIMARY KEY, key_hash TEXT NOT NULL)")
+        }
+        migrator.registerMigration("v3-compact-idempotency") { db in
+            // Per action only what a replay needs, not the whole answer (a report of up to 2 MiB):
+            // a flood of follow-ups grew the database 15 times the text it accepted (issue 26).
+            try db.execute(
+                sql: """
+                    CREATE TABLE action_record (
+                        id TEXT PRIMARY KEY, user_id TEXT NOT NULL, body_hash TEXT NOT NULL,
+                        report_id TEXT NOT NULL, result TEXT NOT NULL, version INTEGER, at INTEGER NOT NULL);
+                    INSERT INTO action_record (id, user_id, body_hash, report_id, result, version, at)
+                        SELECT id, user_id, body_hash, report_id, 'applied',
+                               CASE WHEN json_valid(response) THEN json_extract(response, '$.report.version') END, at
+                        FROM action;
+                    DROP TABLE action;
+                    ALTER TABLE action_record RENAME TO action;
+                    CREATE INDEX action_by_at ON action(at);
+                    """)
         }
         return migrator
     }
