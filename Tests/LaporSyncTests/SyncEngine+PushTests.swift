@@ -203,7 +203,8 @@ import Testing
 @Suite struct RateLimitedPushTests {
     @Test func aRateLimitedOutboxWaitsAndSendsEverything() async throws {
         var limits = AccountLimits()
-        limits.actions = RateLimit(burst: 2, perSecond: 2)
+        // One action a second after two: five sent in a row meet at least one 429.
+        limits.actions = RateLimit(burst: 2, perSecond: 1)
         try await withTestServer(reports: 0, accountLimits: limits) { server in
             let admin = try await Harness(server: server, user: "u-admin")
             defer { admin.remove() }

@@ -15,7 +15,9 @@ public final class RawSocket: @unchecked Sendable {
     /// Connects to 127.0.0.1:`port`, from `source` when given (another loopback address, such
     /// as 127.0.0.2: another client machine as the server counts them).
     public init(port: Int, from source: String? = nil) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        // The descriptor is the object's only once connected: a failure closes it here, and the
+        // object (never whole) has no deinit to close the same number again.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         if let source {
             var local = sockaddr_in()
             local.sin_family = sa_family_t(AF_INET)
@@ -24,8 +26,9 @@ public final class RawSocket: @unchecked Sendable {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
             guard bound == 0 else {
+                let error = errno
                 close(fd)
-                throw TestFailure("bind to \(source) failed: \(errno)")
+                throw TestFailure("bind to \(source) failed: \(error)")
             }
         }
         var addr = sockaddr_in()
@@ -36,9 +39,11 @@ public final class RawSocket: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard result == 0 else {
+            let error = errno
             close(fd)
-            throw TestFailure("connect failed: \(errno)")
+            throw TestFailure("connect failed: \(error)")
         }
+        self.fd = fd
     }
 
     deinit { close(fd) }
