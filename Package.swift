@@ -121,7 +121,9 @@ let package = Package(
             ],
             path: "Tests/Support"
         ),
-        .testTarget(name: "LaporCentralTests", dependencies: ["LaporCentral", "LaporDomain", "LaporTestSupport"]),
+        .testTarget(
+            name: "LaporCentralTests",
+            dependencies: ["LaporCentral", "LaporDomain", "LaporTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "LaporTestSupport"]),
         .testTarget(
             name: "LaporTUITests",

@@ -43,7 +43,7 @@ import Testing
         try await withTestServer(reports: 0) { t in
             let report = try await t.dispatched(to: "dki-dpu", title: "Rahasia Budi 0812-RAHASIA")
             try await t.server.store.writer.write { db in
-                try db.execute(sql: "UPDATE report SET full_json = 'not json', seq = 'not a number' WHERE id = ?", arguments: [report.id])
+                try db.execute(sql: "UPDATE report SET shown_json = 'not json', seq = 'not a number' WHERE id = ?", arguments: [report.id])
             }
             let one = try await t.get("/reports/\(report.id)", as: "u-admin")
             #expect(one.status == 500 && one.errorCode == "internal" && !one.text.contains("Budi"))

@@ -54,7 +54,7 @@ extension CentralStore {
         // `unit_id IN (…)` is NULL for a report with no unit (returned, or in the national
         // queue): COALESCE makes "not visible" of it instead of a NULL the reader must guess at.
         let sql = """
-            SELECT id, seq, COALESCE((\(visibleNow)), 0) AS visible, full_json, masked_json FROM report
+            SELECT id, seq, COALESCE((\(visibleNow)), 0) AS visible, shown_json, reporter_json, reporter_at FROM report
             WHERE seq > :cursor AND (COALESCE((\(visibleNow)), 0) \(tombstones))
             ORDER BY seq LIMIT :limit
             """
@@ -72,8 +72,9 @@ extension CentralStore {
                 }
                 let item: String
                 if try row.decode(Bool.self, forColumn: "visible") {
-                    let masked: String? = admin ? nil : try row.decode(forColumn: "masked_json")
-                    item = try masked ?? row.decode(forColumn: "full_json")
+                    // Admins see the reporter; every other role the report as stored.
+                    let stored = try StoredJSON(row)
+                    item = admin ? stored.whole : stored.shown
                 } else {
                     item = #"{"id":\#(try ContractJSON.encode(try row.decode(String.self, forColumn: "id"))),"removed":true}"#
                 }

@@ -18,32 +18,32 @@ extension CentralStore {
     /// Writes a report (new or changed) and appends its change to the feed, in the caller's
     /// transaction. `previous` is the report before the change, nil for a new one.
     static func save(_ report: Report, previous: Report?, at now: Timestamp, in db: Database) throws {
-        let full = try ContractJSON.encode(report)
-        guard TextLimits.reportFits(bytes: full.utf8.count) else { throw ReportFull(reportId: report.id) }
+        let stored = try StoredJSON(report)
+        guard TextLimits.reportFits(bytes: stored.wholeBytes) else { throw ReportFull(reportId: report.id) }
         try db.execute(
             sql: "INSERT INTO change (report_id, prev_unit_id, prev_with_unit, at) VALUES (?, ?, ?, ?)",
             arguments: [report.id, previous?.unitId, previous?.isWithUnit ?? false, now.epochSeconds])
         let seq = db.lastInsertedRowID
-        let masked = report.privacy.hidesReporter ? try ContractJSON.encode(report.masked(for: .liaison)) : nil
         try db.execute(
             sql: """
-                INSERT INTO report (id, seq, status, unit_id, with_unit, due_at, version, full_json, masked_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO report (id, seq, status, unit_id, with_unit, due_at, version, shown_json, reporter_json, reporter_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, status = excluded.status, unit_id = excluded.unit_id,
                     with_unit = excluded.with_unit, due_at = excluded.due_at, version = excluded.version,
-                    full_json = excluded.full_json, masked_json = excluded.masked_json
+                    shown_json = excluded.shown_json, reporter_json = excluded.reporter_json, reporter_at = excluded.reporter_at
                 """,
             arguments: [
                 report.id, seq, report.status.rawValue, report.unitId, report.isWithUnit, report.dueAt?.epochSeconds,
-                report.version, full, masked,
+                report.version, stored.shown, stored.reporter, stored.reporterAt,
             ])
     }
 
     static func load(_ id: String, in db: Database) throws -> Report? {
-        guard let json = try String.fetchOne(db, sql: "SELECT full_json FROM report WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT shown_json, reporter_json, reporter_at FROM report WHERE id = ?", arguments: [id])
+        else {
             return nil
         }
-        return try ContractJSON.decode(Report.self, from: json)
+        return try ContractJSON.decode(Report.self, from: try StoredJSON(row).whole)
     }
 
     /// A report as `user` may see it, or nil when it does not exist or is out of their sight.
@@ -149,5 +149,90 @@ extension CentralStore {
             }
             return changed
         }
+    }
+}
+
+/// A report as stored: its JSON as every role may see it, and for a report that hides its
+/// reporter the reporter's JSON apart with the byte offset of the `null` it replaces. One copy
+/// of the report, not a full and a masked one (issue 26: an anonim report of 2 MiB was 4 MiB).
+struct StoredJSON {
+    var shown: String
+    var reporter: String?
+    /// Where the reporter goes in `shown`; `wholeInReporter` when `reporter` holds the whole
+    /// report instead (the `null` was not found: two copies, as before, never a leak).
+    var reporterAt: Int?
+    static let wholeInReporter = -1
+
+    init(_ report: Report) throws {
+        guard report.privacy.hidesReporter, let person = report.reporter else {
+            shown = try ContractJSON.encode(report)
+            return
+        }
+        shown = try ContractJSON.encode(report.masked(for: .liaison))
+        if let at = Self.topLevelNull(of: "reporter", in: Array(shown.utf8)) {
+            reporter = try ContractJSON.encode(person)
+            reporterAt = at
+        } else {
+            reporter = try ContractJSON.encode(report)
+            reporterAt = Self.wholeInReporter
+        }
+    }
+
+    init(_ row: Row) throws {
+        shown = try row.decode(forColumn: "shown_json")
+        reporter = try row.decode(forColumn: "reporter_json")
+        reporterAt = try row.decode(forColumn: "reporter_at")
+    }
+
+    /// The report with its reporter: for the rules and for admins.
+    var whole: String {
+        guard let reporter, let at = reporterAt else { return shown }
+        if at == Self.wholeInReporter { return reporter }
+        var bytes = Array(shown.utf8)
+        guard at >= 0, at + 4 <= bytes.count, bytes[at..<(at + 4)].elementsEqual("null".utf8) else { return shown }
+        bytes.replaceSubrange(at..<(at + 4), with: reporter.utf8)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    var wholeBytes: Int {
+        guard let reporter else { return shown.utf8.count }
+        return reporterAt == Self.wholeInReporter ? reporter.utf8.count : shown.utf8.count + reporter.utf8.count - 4
+    }
+
+    /// The offset of the `null` that is the value of top-level `key` in a compact JSON object
+    /// (as `JSONEncoder` writes it, keys in any order), found by walking the structure: a key
+    /// inside a string or a nested object is never taken for it.
+    static func topLevelNull(of key: String, in bytes: [UInt8]) -> Int? {
+        let quoted = Array("\"\(key)\":null".utf8)
+        var depth = 0
+        var i = 0
+        var inString = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if inString {
+                if b == 0x5C {
+                    i += 2
+                    continue
+                }
+                if b == 0x22 { inString = false }
+                i += 1
+                continue
+            }
+            switch b {
+            case 0x22:
+                // A key of the top-level object starts right after `{` or `,` at depth 1.
+                if depth == 1, i > 0, bytes[i - 1] == 0x7B || bytes[i - 1] == 0x2C, i + quoted.count <= bytes.count,
+                    bytes[i..<(i + quoted.count)].elementsEqual(quoted)
+                {
+                    return i + quoted.count - 4
+                }
+                inString = true
+            case 0x7B, 0x5B: depth += 1
+            case 0x7D, 0x5D: depth -= 1
+            default: break
+            }
+            i += 1
+        }
+        return nil
     }
 }

@@ -5,8 +5,8 @@ import LaporDomain
 /// The reference server's own database: users, units, categories, reports with their change
 /// sequence, and the idempotency record of every applied action.
 ///
-/// Reports are kept as the JSON the contract sends (a full copy, and for `anonim` and `rahasia`
-/// reports a copy without the reporter), beside the columns that visibility, the change feed and
+/// Reports are kept as the JSON the contract sends (for `anonim` and `rahasia` reports without
+/// the reporter, who is kept apart: `StoredJSON`), beside the columns that visibility, the change feed and
 /// the system clock filter on; the feed then streams stored JSON without decoding it.
 public struct CentralStore: Sendable {
     let writer: any DatabaseWriter
@@ -96,6 +96,27 @@ public struct CentralStore: Sendable {
                     ALTER TABLE action_record RENAME TO action;
                     CREATE INDEX action_by_at ON action(at);
                     """)
+        }
+        migrator.registerMigration("v4-one-copy-of-a-report") { db in
+            // A report that hides its reporter was stored twice (full and masked): now once, with
+            // the reporter apart (`StoredJSON`).
+            try db.execute(
+                sql: """
+                    ALTER TABLE report RENAME COLUMN full_json TO shown_json;
+                    ALTER TABLE report ADD COLUMN reporter_json TEXT;
+                    ALTER TABLE report ADD COLUMN reporter_at INTEGER;
+                    """)
+            let rows = try Row.fetchAll(db, sql: "SELECT id, shown_json FROM report WHERE masked_json IS NOT NULL")
+            for row in rows {
+                let id: String = try row.decode(forColumn: "id")
+                // An unreadable row stays as it was: whole, with its reporter.
+                guard let report = try? ContractJSON.decode(Report.self, from: try row.decode(forColumn: "shown_json")) else { continue }
+                let stored = try StoredJSON(report)
+                try db.execute(
+                    sql: "UPDATE report SET shown_json = ?, reporter_json = ?, reporter_at = ? WHERE id = ?",
+                    arguments: [stored.shown, stored.reporter, stored.reporterAt, id])
+            }
+            try db.execute(sql: "ALTER TABLE report DROP COLUMN masked_json")
         }
         return migrator
     }
@@ -193,7 +214,9 @@ extension CentralStore {
     /// Every report, in change order (tests and tools; the server streams the feed instead).
     public func allReports() throws -> [Report] {
         try writer.read { db in
-            try String.fetchAll(db, sql: "SELECT full_json FROM report ORDER BY seq").map { try ContractJSON.decode(Report.self, from: $0) }
+            try Row.fetchAll(db, sql: "SELECT shown_json, reporter_json, reporter_at FROM report ORDER BY seq").map {
+                try ContractJSON.decode(Report.self, from: try StoredJSON($0).whole)
+            }
         }
     }
 }
