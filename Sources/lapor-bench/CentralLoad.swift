@@ -27,7 +27,7 @@ struct CentralLoad {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try BenchServer.start(
-            reports: reports, folder: folder, extra: ["--max-connections", String(max(512, concurrency * 4))])
+            reports: reports, folder: folder, extra: ["--max-connections", String(max(512, concurrency * 4)), "--unlimited"])
         defer { server.stop() }
         let base = "http://127.0.0.1:\(server.port)/api/v1"
         let configuration = URLSessionConfiguration.ephemeral
