@@ -12,13 +12,24 @@ actor PagePipe {
     private var putter: CheckedContinuation<Void, Never>?
     private var closed = false
     let capacity: Int
+    /// The pages waiting hold at most this many bytes of answers (one page always goes in): a
+    /// feed page can be 4 MiB of reports near the 2 MiB cap, and four of them ahead made a
+    /// client of 164 MB (issue 26).
+    let maxBytes: Int
+    private var queuedBytes = 0
 
-    init(capacity: Int) { self.capacity = max(1, capacity) }
+    init(capacity: Int, maxBytes: Int = 8 << 20) {
+        self.capacity = max(1, capacity)
+        self.maxBytes = maxBytes
+    }
 
     /// Adds a page, waiting while the pipe is full; false once the writer closed it.
     func put(_ page: ChangesPage) async -> Bool {
-        while pages.count >= capacity, !closed { await withCheckedContinuation { putter = $0 } }
+        while !pages.isEmpty, pages.count >= capacity || queuedBytes + page.bytes > maxBytes, !closed {
+            await withCheckedContinuation { putter = $0 }
+        }
         guard !closed else { return false }
+        queuedBytes += page.bytes
         pages.append(page)
         wakeTaker()
         return true
@@ -37,6 +48,7 @@ actor PagePipe {
         if !pages.isEmpty {
             let ready = pages
             pages = []
+            queuedBytes = 0
             wakePutter()
             return ready
         }

@@ -236,10 +236,7 @@ public struct SyncEngine: Sendable {
 
     /// Reference, pull, push, pull. Never throws: the outcome says what happened.
     public func sync(progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }) async -> SyncSummary {
-        let said: @Sendable (Int) -> Void = { progress(.rateLimited(seconds: $0)) }
-        return await Self.$rateWaits.withValue(said) {
-            await Self.$rateWaited.withValue(RateWaited()) { await run(progress: progress) }
-        }
+        await Self.$rateWaited.withValue(RateWaited { progress(.rateLimited(seconds: $0)) }) { await run(progress: progress) }
     }
 
     private func run(progress: @escaping @Sendable (SyncProgress) -> Void) async -> SyncSummary {
@@ -306,14 +303,17 @@ public struct SyncEngine: Sendable {
         return true
     }
 
-    /// Who hears that the run waits on a 429 (`sync` sets it for its run's tasks).
-    @TaskLocal static var rateWaits: (@Sendable (Int) -> Void)?
-    /// Seconds waited on 429s in the run so far, against `retry.rateLimitBudget`.
+    /// The run's waits on 429s (`sync` sets it for its run's tasks): one object, not a closure in
+    /// a task-local (a task-local closure crashed the release build in `withValue`).
     @TaskLocal static var rateWaited: RateWaited?
 
     final class RateWaited: @unchecked Sendable {
         private let lock = NSLock()
         private var seconds = 0.0
+        /// Who hears of each wait.
+        let said: @Sendable (Int) -> Void
+
+        init(said: @escaping @Sendable (Int) -> Void = { _ in }) { self.said = said }
         /// Adds `wait` if the budget allows it; false when it would go over.
         func spend(_ wait: Double, budget: Double) -> Bool {
             lock.withLock {
@@ -339,7 +339,7 @@ public struct SyncEngine: Sendable {
                 case .unavailable(429, let after):
                     let wait = min(max(after ?? 1, 1), 300)
                     guard waited.spend(wait, budget: retry.rateLimitBudget) else { throw error }
-                    Self.rateWaits?(Int(wait.rounded(.up)))
+                    waited.said(Int(wait.rounded(.up)))
                     try await sleep(wait)
                     continue
                 case .unavailable(_, let after): retryAfter = after

@@ -22,8 +22,15 @@ struct CentralBench: AsyncParsableCommand {
     @Flag(help: "Instead: 50 accounts at work, then one liaison flooding 80 KB follow-ups; the others' p99, the database's growth.")
     var flood = false
     @Option(help: "With --flood: the working accounts.") var workers = 50
+    @Option(help: "Instead: this many full pulls at once (as processes) of reports filled to near 2 MiB.") var pulls: Int?
+    @Option(help: "With --pulls: how many reports are filled.") var fill = 200
 
     func run() async throws {
+        if let pulls {
+            guard (1...64).contains(pulls), (1...5_000).contains(fill) else { throw ValidationError("--pulls must be 1 to 64 and --fill 1 to 5000") }
+            try await CentralPulls(pulls: pulls, fill: fill, reports: reports).run()
+            return
+        }
         if flood {
             guard (1...500).contains(workers), (5...3_600).contains(duration) else {
                 throw ValidationError("--workers must be 1 to 500 and --duration 5 to 3600")
