@@ -95,6 +95,8 @@ public struct SyncEngine: Sendable {
     public let client: CentralClient
     public var retry = RetryPolicy()
     public var pageSize = 500
+    /// About how many bytes a page is asked to hold (pages of small reports stay at `pageSize`).
+    public var pageBytes = 2 << 20
     /// Seconds for which stored reference data is used without reading it again. A report whose
     /// deadline the server decided otherwise makes the run read it at once, whatever its age.
     public var referenceMaxAge: Int64 = 3_600
@@ -150,6 +152,14 @@ public struct SyncEngine: Sendable {
         return reference
     }
 
+    /// The number of reports to ask for next, from the bytes per report of `page`.
+    static func nextLimit(after page: ChangesPage, current: Int, max: Int, bytes: Int) -> Int {
+        let count = page.items.count + page.skipped.count
+        guard count > 0, page.bytes > 0 else { return current }
+        let fits = Swift.max(1, bytes * count / page.bytes)
+        return Swift.min(max, fits)
+    }
+
     /// Pulls the change feed page by page from the stored cursor. The fetcher runs ahead of the
     /// writer (`PagePipe`); the pages ready at once are written in one transaction with the
     /// cursor of the last, so an interrupted pull resumes from the last whole page written.
@@ -170,6 +180,10 @@ public struct SyncEngine: Sendable {
                         limit = max(1, limit / 4)
                         continue
                     }
+                    // Pages of large reports are asked smaller (about `pageBytes` each, at least
+                    // one report), and grow back to `pageSize` when the reports are small again:
+                    // what the client holds at once follows bytes, not a count (issue 26).
+                    limit = Self.nextLimit(after: page, current: limit, max: pageSize, bytes: pageBytes)
                     guard await pipe.put(page), page.more else { break }
                     cursor = page.cursor
                 }
