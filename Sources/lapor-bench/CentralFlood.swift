@@ -18,8 +18,7 @@ struct CentralFlood {
     static let flooder = "u-liaison-dki-dpu"
 
     func run() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-bench-flood-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try benchFolder("flood")
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try BenchServer.start(reports: reports, folder: folder)
         defer { server.stop() }

@@ -23,8 +23,7 @@ struct CentralLoad {
     }
 
     func run() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-bench-load-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try benchFolder("load")
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try BenchServer.start(
             reports: reports, folder: folder, extra: ["--max-connections", String(max(512, concurrency * 4)), "--unlimited"])

@@ -18,8 +18,7 @@ struct CentralPulls {
     let reports: Int
 
     func run() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-bench-pulls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try benchFolder("pulls")
         defer { try? FileManager.default.removeItem(at: folder) }
         // Seeded by a first start; filled while no server runs; served again.
         try BenchServer.start(reports: reports, folder: folder, extra: ["--unlimited"]).stop()

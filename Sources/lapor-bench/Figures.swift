@@ -57,3 +57,11 @@ func runSelf(_ arguments: [String]) throws -> String {
     guard child.wait(timeout: 3_600) == 0 else { throw ValidationError("\(arguments.first ?? "child") failed") }
     return String(decoding: output, as: UTF8.self)
 }
+
+/// A new folder in the temporary directory for one bench run (`lapor-bench-NAME-UUID`); the
+/// caller removes it.
+func benchFolder(_ name: String) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-bench-\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}

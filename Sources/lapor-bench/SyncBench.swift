@@ -247,8 +247,7 @@ struct ServeForBench: AsyncParsableCommand {
         configuration.limits.maxConnections = maxConnections
         if unlimited {
             configuration.limits.maxConnectionsPerAddress = maxConnections
-            configuration.accountLimits.actions = RateLimit(burst: 1_000_000, perSecond: 1_000_000)
-            configuration.accountLimits.reads = RateLimit(burst: 1_000_000, perSecond: 1_000_000)
+            configuration.accountLimits = .unlimited
         }
         var logger = Logger(label: "bench-server")
         logger.logLevel = .warning

@@ -16,8 +16,10 @@ struct Tmux {
     @discardableResult
     func run(_ args: [String]) -> String { ChildProcess.run(["tmux", "-L", server] + args, timeout: 10).output }
 
+    /// Starts the session on this test's own server (`-L`), never the user's default one.
     func start(_ command: String, width: Int = 120, height: Int = 40) {
-        run(["-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", String(height), "-s", session, command])
+        let args = ["-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", String(height), "-s", session, command]
+        _ = ChildProcess.run(["tmux", "-L", server] + args, timeout: 10)
     }
 
     func keys(_ keys: String...) { run(["send-keys", "-t", session] + keys) }

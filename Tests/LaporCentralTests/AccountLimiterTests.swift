@@ -10,9 +10,7 @@ import Testing
 /// the defaults never stop a real officer.
 @Suite struct AccountLimiterTests {
     @Test func anAccountPastItsBucketIsToldToWaitAndNoOneElseIs() async throws {
-        var limits = AccountLimits()
-        limits.actions = RateLimit(burst: 3, perSecond: 0.05)
-        limits.reads = RateLimit(burst: 5, perSecond: 0.05)
+        let limits = AccountLimits(actions: RateLimit(burst: 3, perSecond: 0.05), reads: RateLimit(burst: 5, perSecond: 0.05))
         try await withTestServer(reports: 0, transport: .inProcess, accountLimits: limits) { t in
             let report = try await t.submit()
             var statuses: [Int] = []

@@ -141,11 +141,7 @@ import Testing
     @Test func idempotencyIsKeptCompactlyForItsWindow() async throws {
         try await withTestServer(
             reports: 0,
-            accountLimits: {
-                var limits = AccountLimits()
-                limits.actions = RateLimit(burst: 1_000, perSecond: 100)
-                return limits
-            }()
+            accountLimits: AccountLimits(actions: RateLimit(burst: 1_000, perSecond: 100))
         ) { t in
             let report = try await t.dispatched(to: "dki-dpu")
             let body: [String: Any] = ["id": "keep-1", "report_id": report.id, "type": "followup", "text": "Sudah ditambal."]

@@ -9,7 +9,7 @@ import LaporTestSupport
 struct Harness {
     let folder: URL
     let store: CaseStore
-    let engine: SyncEngine
+    var engine: SyncEngine
     let user: User
 
     init(server: TestServer, user userId: String, through port: Int? = nil, maxResponseBytes: Int? = nil) async throws {
@@ -23,14 +23,6 @@ struct Harness {
         engine.pageSize = 25
         self.engine = engine
         user = try await server.get("/me", as: userId).decode(User.self)
-    }
-
-    /// The same store and user with another engine (other retry settings).
-    init(copying other: Harness, engine: SyncEngine) {
-        folder = other.folder
-        store = other.store
-        user = other.user
-        self.engine = engine
     }
 
     /// A second store object over the same file (another process's view).

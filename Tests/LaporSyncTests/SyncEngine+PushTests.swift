@@ -202,10 +202,8 @@ import Testing
 /// progress, never a failure; every queued action goes, once.
 @Suite struct RateLimitedPushTests {
     @Test func aRateLimitedOutboxWaitsAndSendsEverything() async throws {
-        var limits = AccountLimits()
         // One action a second after two: five sent in a row meet at least one 429.
-        limits.actions = RateLimit(burst: 2, perSecond: 1)
-        try await withTestServer(reports: 0, accountLimits: limits) { server in
+        try await withTestServer(reports: 0, accountLimits: AccountLimits(actions: RateLimit(burst: 2, perSecond: 1))) { server in
             let admin = try await Harness(server: server, user: "u-admin")
             defer { admin.remove() }
             var ids: [String] = []
@@ -228,14 +226,10 @@ import Testing
 
     /// Past the run's budget for waiting, the run stops as offline and the rest stays queued.
     @Test func pastTheBudgetTheRestWaitsForTheNextRun() async throws {
-        var limits = AccountLimits()
-        limits.actions = RateLimit(burst: 1, perSecond: 0.01)
-        try await withTestServer(reports: 0, accountLimits: limits) { server in
+        try await withTestServer(reports: 0, accountLimits: AccountLimits(actions: RateLimit(burst: 1, perSecond: 0.01))) { server in
             var admin = try await Harness(server: server, user: "u-admin")
             defer { admin.remove() }
-            var engine = admin.engine
-            engine.retry.rateLimitBudget = 1
-            admin = Harness(copying: admin, engine: engine)
+            admin.engine.retry.rateLimitBudget = 1
             let a = try await server.submit().id
             let b = try await server.submit().id
             _ = await admin.engine.sync()

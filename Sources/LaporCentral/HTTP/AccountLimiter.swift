@@ -9,7 +9,15 @@ public struct AccountLimits: Sendable, Equatable {
     /// Every read with a token.
     public var reads = RateLimit.reads
 
-    public init() {}
+    public init(actions: RateLimit = .actions, reads: RateLimit = .reads) {
+        self.actions = actions
+        self.reads = reads
+    }
+
+    /// No limit an account can meet: for figures of the server's own throughput and for
+    /// contract checks that ask far faster than an officer.
+    public static let unlimited = AccountLimits(
+        actions: RateLimit(burst: 1_000_000, perSecond: 1_000_000), reads: RateLimit(burst: 1_000_000, perSecond: 1_000_000))
 }
 
 /// The buckets of every account that asked lately, by user id. A full bucket is forgotten, so
