@@ -157,21 +157,21 @@ struct ProcessSuite {
         }
         let vars = ["XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "LANG"].compactMap { key in env[key].map { "\(key)='\($0)'" } }
         var frames: [Double] = []
+        // A tmux server of the bench's own (-L), never the user's, without their config.
+        let server = "lapor-bench-\(getpid())"
+        defer { _ = ChildProcess.run(["tmux", "-L", server, "kill-server"]) }
         for n in 0..<max(runs, 3) {
-            let session = "lapor-bench-\(getpid())-\(n)"
+            let session = "lapor-bench-\(n)"
             let t = nanos()
-            _ = ChildProcess.run(
-                [
-                    "tmux", "new-session", "-d", "-x", "120", "-y", "40", "-s", session,
-                    "env " + vars.joined(separator: " ") + " TERM=xterm-256color " + lapor,
-                ])
+            let shell = "env " + vars.joined(separator: " ") + " TERM=xterm-256color " + lapor
+            _ = ChildProcess.run(["tmux", "-L", server, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", session, shell])
             var seen = false
             while !seen, nanos() - t < 10_000_000_000 {
-                let screen = ChildProcess.run(["tmux", "capture-pane", "-p", "-t", session]).output
+                let screen = ChildProcess.run(["tmux", "-L", server, "capture-pane", "-p", "-t", session]).output
                 seen = screen.range(of: #"\b9\d{6}\b"#, options: .regularExpression) != nil
             }
             let elapsed = ms(since: t)
-            _ = ChildProcess.run(["tmux", "kill-session", "-t", session])
+            _ = ChildProcess.run(["tmux", "-L", server, "kill-session", "-t", session])
             guard seen else { throw ValidationError("the list never appeared in tmux") }
             frames.append(elapsed)
         }

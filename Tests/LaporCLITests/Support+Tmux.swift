@@ -18,8 +18,8 @@ struct Tmux {
 
     /// Starts the session on this test's own server (`-L`), never the user's default one.
     func start(_ command: String, width: Int = 120, height: Int = 40) {
-        let args = ["-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", String(height), "-s", session, command]
-        _ = ChildProcess.run(["tmux", "-L", server] + args, timeout: 10)
+        let size = ["-x", String(width), "-y", String(height)]
+        _ = ChildProcess.run(["tmux", "-L", server, "-f", "/dev/null", "new-session", "-d"] + size + ["-s", session, command], timeout: 10)
     }
 
     func keys(_ keys: String...) { run(["send-keys", "-t", session] + keys) }
