@@ -63,9 +63,11 @@ public struct CentralClient: Sendable {
     public let base: URL
     let token: String
     let session: URLSession
-    /// Answers larger than this are refused: a feed page is at most 4 MiB of reports plus one
-    /// report (under 2 MiB) by contract v1.2, so 16 MiB leaves room and bounds what one answer
-    /// can make the client hold.
+    /// The session's delegate: reads each answer and stops it past `maxResponseBytes`.
+    let reader: BoundedReader
+    /// Answers larger than this are refused as they arrive (`BoundedReader`): a feed page is at
+    /// most 4 MiB of reports plus one report (under 2 MiB) by contract v1.2, so 16 MiB leaves
+    /// room and bounds what one answer can make the client hold.
     public var maxResponseBytes = 16 << 20
     let counter = RequestCounter()
     /// How many requests this client (and its copies) has sent: `lapor-bench` reports it.
@@ -91,7 +93,9 @@ public struct CentralClient: Sendable {
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout * 4
         configuration.httpAdditionalHeaders = ["User-Agent": "lapor/\(LaporVersion.current)"]
-        self.session = URLSession(configuration: configuration)
+        let reader = BoundedReader()
+        self.reader = reader
+        self.session = URLSession(configuration: configuration, delegate: reader, delegateQueue: nil)
     }
 
     /// 127.0.0.0/8, ::1 and localhost.
@@ -322,14 +326,15 @@ public struct CentralClient: Sendable {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await session.data(for: request)
+            (data, response) = try await reader.read(request, on: session, limit: maxResponseBytes)
+        } catch let error as SyncError {
+            throw error
         } catch let error as URLError {
             throw SyncError.offline(error.localizedDescription)
         } catch {
             throw SyncError.offline(String(describing: error))
         }
         guard let http = response as? HTTPURLResponse else { throw SyncError.badResponse("not an HTTP answer") }
-        guard data.count <= maxResponseBytes else { throw SyncError.responseTooLarge(bytes: data.count) }
         var fields: [String: String] = [:]
         for (k, v) in http.allHeaderFields { fields["\(k)".lowercased()] = "\(v)" }
         if let length = fields["content-length"].flatMap(Int.init), length != data.count {

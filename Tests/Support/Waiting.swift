@@ -11,3 +11,13 @@ public func signalled(_ semaphore: DispatchSemaphore, within seconds: Double) as
     }
     return semaphore.wait(timeout: .now()) == .success
 }
+
+/// Whether `condition` held within `seconds`, polled without holding a thread of the pool.
+public func signalled(within seconds: Double, _ condition: () -> Bool) async -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if condition() { return true }
+        try? await Task.sleep(for: .milliseconds(5))
+    }
+    return condition()
+}
